@@ -1,0 +1,19 @@
+// The domain package's one public entry. Everything here is pure: zod schemas, data and
+// functions with no clock or I/O, shared by the API and the web app.
+
+export * from "./api/error-body";
+export * from "./assignment/lead-suggestions";
+export * from "./cases/case-status";
+export * from "./cases/case-transitions";
+export * from "./catalogue/groups";
+export * from "./catalogue/services";
+export * from "./crisis/crisis-contacts";
+export * from "./eligibility/calendar-date";
+export * from "./eligibility/eligibility";
+export * from "./eligibility/eligibility-answers";
+export * from "./eligibility/signposts";
+export * from "./references/reference";
+export * from "./sla/bank-holidays";
+export * from "./sla/london-time";
+export * from "./sla/sla";
+export * from "./sla/working-days";

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import type { CalendarDate } from "./calendar-date";
+
+/**
+ * An instant: a `Date`, or an ISO 8601 timestamp string with an explicit zone ("Z" or
+ * "+01:00"). Strings without a zone are refused because JavaScript would read them in the
+ * machine's local time. Databases hand us Dates; JSON hands us strings; both are accepted.
+ */
+export const InstantSchema = z.union([z.date(), z.iso.datetime({ offset: true })]);
+export type Instant = Date | string;
+
+const ZONED_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/** Milliseconds since the epoch; an invalid instant is a programming error and throws RangeError. */
+export function toEpochMilliseconds(instant: Instant): number {
+  if (typeof instant === "string" && !ZONED_TIMESTAMP.test(instant)) {
+    throw new RangeError(`Not an ISO 8601 timestamp with a zone: ${JSON.stringify(instant)}`);
+  }
+  const ms = typeof instant === "string" ? Date.parse(instant) : instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`Not a valid instant: ${String(instant)}`);
+  return ms;
+}
+
+// Built once: constructing Intl formatters is slow. formatToParts keeps us independent of the
+// locale's date order.
+const LONDON_DATE_FORMAT = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The calendar date in London (GMT or BST) at an instant: 23:30 UTC on a BST evening is the next day. */
+export function toLondonDate(instant: Instant): CalendarDate {
+  const parts = LONDON_DATE_FORMAT.formatToParts(toEpochMilliseconds(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
