@@ -1,0 +1,43 @@
+// Starts one throwaway PostgreSQL for the integration tests and migrates a template database
+// that every test file copies (prisma/src/test-database.ts), so files run in parallel, alone.
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { applyMigrations, startEmbeddedPostgres } from "@psu/prisma";
+import type { TestProject } from "vitest/node";
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const root = await mkdtemp(join(tmpdir(), "psu-test-"));
+  // PostgreSQL runs as the `postgres` user when we are root: it must be able to reach its folder.
+  await chmod(root, 0o755);
+  const template = "psu_template";
+  const server = await startEmbeddedPostgres({
+    dataDir: join(root, "pg"),
+    port: await findFreePort(),
+    database: template,
+    temporary: true,
+  });
+  await applyMigrations(server.url);
+  const adminUrl = new URL(server.url);
+  adminUrl.pathname = "/postgres";
+  project.provide("postgres", { adminUrl: adminUrl.toString(), template });
+
+  return async () => {
+    await server.stop();
+    await rm(root, { recursive: true, force: true });
+  };
+}
