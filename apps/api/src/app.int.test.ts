@@ -1,0 +1,138 @@
+import { createPrismaClient } from "@psu/prisma";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "./app";
+import { parseConfig } from "./config/env";
+import { buildTestApp, type TestApp } from "./test/build-test-app";
+
+let testApp: TestApp;
+beforeAll(async () => {
+  testApp = await buildTestApp();
+});
+afterAll(async () => {
+  await testApp.close();
+});
+
+describe("health", () => {
+  it("says the process is alive", async () => {
+    const response = await testApp.app.inject({ method: "GET", url: "/api/health/live" });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: "ok" });
+  });
+
+  it("is ready when the database answers", async () => {
+    const response = await testApp.app.inject({ method: "GET", url: "/api/health/ready" });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: "ok" });
+  });
+
+  it("is not ready when the database cannot be reached", async () => {
+    // Nothing listens on port 1: the ping fails fast.
+    const url = "postgresql://nobody:nothing@127.0.0.1:1/none";
+    const app = await buildApp({ config: parseConfig({ DATABASE_URL: url }), prisma: createPrismaClient(url) });
+    const response = await app.inject({ method: "GET", url: "/api/health/ready" });
+    await app.close();
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toEqual({
+      error: { code: "SERVICE_UNAVAILABLE", message: "The database is not reachable." },
+    });
+  });
+});
+
+describe("catalogue", () => {
+  it("lists every service with its access route", async () => {
+    const response = await testApp.app.inject({ method: "GET", url: "/api/services" });
+    expect(response.statusCode).toBe(200);
+    const ids = response.json().services.map((service: { id: string }) => service.id);
+    expect(ids).toContain("spoc");
+    expect(ids).toContain("wellbeing_resources");
+    expect(ids).toHaveLength(11);
+  });
+
+  it("filters services by group, leaving mental health services to doctors and dentists", async () => {
+    const pharmacy = await testApp.app.inject({ method: "GET", url: "/api/services?group=pharmacy" });
+    const doctors = await testApp.app.inject({ method: "GET", url: "/api/services?group=doctor_or_dentist" });
+    const ids = (body: { services: { id: string }[] }) => body.services.map((service) => service.id);
+    expect(ids(pharmacy.json())).not.toContain("mental_health");
+    expect(ids(doctors.json())).toContain("mental_health");
+  });
+
+  it("lists the crisis contacts, Samaritans among them", async () => {
+    const response = await testApp.app.inject({ method: "GET", url: "/api/crisis-contacts" });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().contacts).toContainEqual(
+      expect.objectContaining({ name: "Samaritans", channels: [{ kind: "phone", number: "116 123" }] }),
+    );
+  });
+});
+
+describe("errors", () => {
+  it("answers an unknown API route with 404 in the error shape", async () => {
+    const response = await testApp.app.inject({ method: "GET", url: "/api/nothing-here?email=a@b.c" });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({
+      error: { code: "NOT_FOUND", message: "There is nothing at GET /api/nothing-here." },
+    });
+  });
+
+  it("answers a bad query parameter with 400 naming it", async () => {
+    const response = await testApp.app.inject({ method: "GET", url: "/api/services?group=astronaut" });
+    expect(response.statusCode).toBe(400);
+    const body = response.json();
+    expect(body.error.code).toBe("VALIDATION_FAILED");
+    expect(body.error.fields).toEqual([{ field: "group", message: expect.any(String) }]);
+    expect(body.error.message).toContain("group");
+  });
+
+  it("hides the details of an unexpected failure", async () => {
+    const { app, close } = await buildTestApp();
+    app.get("/api/test/explode", async () => {
+      throw new Error("secret detail: jane@example.com");
+    });
+    const response = await app.inject({ method: "GET", url: "/api/test/explode" });
+    await close();
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual({
+      error: { code: "INTERNAL_ERROR", message: "Something went wrong on our side. Try again later." },
+    });
+    expect(response.body).not.toContain("secret");
+  });
+
+  it("answers a body that is not JSON with 400 in the error shape", async () => {
+    const { app, close } = await buildTestApp();
+    app.post("/api/test/echo", async (request) => request.body);
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/test/echo",
+      headers: { "content-type": "application/json" },
+      payload: "{not json",
+    });
+    await close();
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("security headers", () => {
+  it("sends a strict content security policy and keeps API answers out of caches", async () => {
+    const response = await testApp.app.inject({ method: "GET", url: "/api/health/live" });
+    expect(response.headers["content-security-policy"]).toContain("default-src 'self'");
+    expect(response.headers["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers["referrer-policy"]).toBe("no-referrer");
+    expect(response.headers["cache-control"]).toBe("no-store");
+  });
+});
+
+describe("shutdown", () => {
+  it("fails readiness and refuses new requests with 503 once shutdown has begun", async () => {
+    const { app, close } = await buildTestApp();
+    app.beginShutdown();
+    const ready = await app.inject({ method: "GET", url: "/api/health/ready" });
+    const services = await app.inject({ method: "GET", url: "/api/services" });
+    const live = await app.inject({ method: "GET", url: "/api/health/live" });
+    await close();
+    expect(ready.statusCode).toBe(503);
+    expect(services.statusCode).toBe(503);
+    expect(services.json().error.code).toBe("SERVICE_UNAVAILABLE");
+    expect(live.statusCode).toBe(200);
+  });
+});

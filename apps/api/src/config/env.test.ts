@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./env";
+
+describe("parseConfig", () => {
+  it("uses the embedded database and port 3000 when nothing is set", () => {
+    const config = parseConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.database).toMatchObject({ kind: "embedded", port: 54_329 });
+    expect(config.database.kind === "embedded" && config.database.dataDir).toMatch(/\.data\/postgres$/);
+  });
+
+  it("uses DATABASE_URL when it is set", () => {
+    const config = parseConfig({ DATABASE_URL: "postgresql://app:secret@db.internal:5432/psu" });
+    expect(config.database).toEqual({ kind: "external", url: "postgresql://app:secret@db.internal:5432/psu" });
+  });
+
+  it("treats an empty DATABASE_URL as unset", () => {
+    expect(parseConfig({ DATABASE_URL: "" }).database.kind).toBe("embedded");
+  });
+
+  it("lists every problem at once and never echoes the values", () => {
+    let caught: unknown;
+    try {
+      parseConfig({ PORT: "eighty", DATABASE_URL: "mysql://root:hunter2@x/db", LOG_LEVEL: "loud" });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const problems = (caught as ConfigError).problems;
+    expect(problems.map((problem) => problem.split(":")[0])).toEqual(["PORT", "LOG_LEVEL", "DATABASE_URL"]);
+    expect((caught as ConfigError).message).not.toContain("hunter2");
+  });
+});

@@ -1,0 +1,81 @@
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** The repository root: the nearest folder above this file holding pnpm-workspace.yaml. */
+function findRepoRoot(start: string): string {
+  let folder = start;
+  while (!existsSync(resolve(folder, "pnpm-workspace.yaml"))) {
+    const parent = dirname(folder);
+    if (parent === folder) return process.cwd();
+    folder = parent;
+  }
+  return folder;
+}
+
+// Works from src/config (tsx, tests) and from the bundle in dist/ alike.
+const repoRoot = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
+
+const PortSchema = z.coerce.number().int().min(1).max(65_535);
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: PortSchema.default(3000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  EMBEDDED_POSTGRES_PORT: PortSchema.default(54_329),
+  DATA_DIR: z.string().min(1).default(resolve(repoRoot, ".data")),
+  WEB_DIST_DIR: z.string().min(1).default(resolve(repoRoot, "apps/web/dist")),
+  TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
+});
+
+/** Where the app gets its database: a server it starts itself, or one it is given. */
+export type DatabaseSource = { kind: "embedded"; dataDir: string; port: number } | { kind: "external"; url: string };
+
+export interface Config {
+  env: "development" | "production" | "test";
+  host: string;
+  port: number;
+  logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
+  database: DatabaseSource;
+  databasePoolMax: number;
+  webDistDir: string;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The configuration is not valid:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment once, listing every problem at once; never echoes a value (it may be a secret). */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = EnvSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const value = result.data;
+  return {
+    env: value.NODE_ENV,
+    host: value.HOST,
+    port: value.PORT,
+    logLevel: value.LOG_LEVEL,
+    database: value.DATABASE_URL
+      ? { kind: "external", url: value.DATABASE_URL }
+      : { kind: "embedded", dataDir: resolve(value.DATA_DIR, "postgres"), port: value.EMBEDDED_POSTGRES_PORT },
+    databasePoolMax: value.DATABASE_POOL_MAX,
+    webDistDir: value.WEB_DIST_DIR,
+    trustProxy: value.TRUST_PROXY,
+  };
+}

@@ -1,0 +1,55 @@
+import { applyMigrations, createPrismaClient } from "@psu/prisma";
+import closeWithGrace from "close-with-grace";
+import { buildApp } from "./app";
+import { ConfigError, parseConfig } from "./config/env";
+import { openDatabase } from "./database/open-database";
+import { createLogger } from "./logging/logger";
+
+// Time allowed for in-flight requests, the pool and the embedded database to close.
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof parseConfig>;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = createLogger(config);
+
+  const database = await openDatabase(config.database, log);
+  // Registered before anything else can fail, so the embedded server never outlives us.
+  let closeApp: () => Promise<void> = async () => {};
+  closeWithGrace({ delay: SHUTDOWN_GRACE_MS, logger: false }, async ({ signal, err }) => {
+    if (err) log.error({ err: { type: err.name, message: err.message } }, "stopping after an unexpected error");
+    else log.info({ signal }, "shutting down");
+    await closeApp();
+    await database.stop();
+    log.info("stopped");
+  });
+
+  const migrations = await applyMigrations(database.url);
+  log.info({ applied: migrations.applied.length }, "database migrations up to date");
+
+  const prisma = createPrismaClient(database.url, { max: config.databasePoolMax });
+  const app = await buildApp({ config, prisma, logger: log });
+  closeApp = async () => {
+    app.beginShutdown();
+    await app.close();
+  };
+
+  await app.listen({ host: config.host, port: config.port });
+  const shownHost = ["0.0.0.0", "127.0.0.1", "::"].includes(config.host) ? "localhost" : config.host;
+  log.info({ database: database.embedded ? "embedded" : "external" }, "ready");
+  console.log(`\n  PSU referrals is running at http://${shownHost}:${config.port}\n`);
+}
+
+main().catch((error: unknown) => {
+  // Start-up failures name what failed; the message never holds request data.
+  console.error(error instanceof Error ? `Could not start: ${error.message}` : "Could not start.");
+  process.exit(1);
+});
