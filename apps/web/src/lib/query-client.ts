@@ -1,0 +1,22 @@
+import { QueryClient } from "@tanstack/react-query";
+import { ApiError } from "./api-client";
+
+const MAX_RETRIES = 2;
+
+/** The app's one QueryClient, with defaults suited to forms and slowly changing reference data. */
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 60_000,
+        // Trainees move between tabs while filling in forms; refetching on every return is noise.
+        refetchOnWindowFocus: false,
+        // A 4xx answer will not change on a retry; network failures and 5xx may.
+        retry: (failureCount, error) => {
+          if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+          return failureCount < MAX_RETRIES;
+        },
+      },
+    },
+  });
+}
