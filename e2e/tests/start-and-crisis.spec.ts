@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./fixtures";
+
+test("a trainee opens the start page and sees the PSU's services", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveTitle(/Professional Support Unit/);
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Get support from the Professional Support Unit" }),
+  ).toBeVisible();
+
+  // These come from GET /api/services, not from the page's own code.
+  const referralList = page
+    .getByRole("heading", { name: "Support you can ask to be referred to" })
+    .locator("xpath=following-sibling::ul[1]");
+  await expect(referralList.getByRole("listitem")).toHaveCount(8);
+  await expect(referralList).toContainText("Individual Support Team");
+  await expect(page.getByRole("link", { name: "Wellbeing and self-management resources" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Start now" })).toBeVisible();
+
+  await expectNoAxeViolations(page);
+});
+
+test("a trainee in distress reaches the crisis contacts in one click from the start page", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Get help now" }).first().click();
+
+  await expect(page).toHaveURL(/\/get-help-now$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Get help now" })).toBeFocused();
+  await expect(page.getByRole("link", { name: "Call 116 123" })).toHaveAttribute("href", "tel:116123");
+  await expect(page.getByRole("link", { name: "Text FRONTLINE to 85258" })).toHaveAttribute("href", "sms:85258");
+  await expect(page.getByRole("link", { name: /Call 999/ })).toBeVisible();
+
+  await expectNoAxeViolations(page);
+});
+
+test("the crisis contacts show even when the API cannot be reached", async ({ page }) => {
+  await page.route("**/api/crisis-contacts", (route) => route.abort());
+  await page.goto("/get-help-now");
+  await expect(page.getByRole("link", { name: "Call 0300 131 7000" })).toBeVisible();
+});
+
+test("every page has a skip link to the main content and the Get help now link", async ({ page }) => {
+  for (const path of ["/", "/get-help-now", "/refer", "/no-such-page"]) {
+    await page.goto(path);
+    await expect(page.getByRole("link", { name: "Get help now" }).first()).toBeVisible();
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to main content" });
+    await expect(skip).toBeFocused();
+  }
+});
+
+test("an unknown page says it was not found, accessibly", async ({ page }) => {
+  await page.goto("/no-such-page");
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
