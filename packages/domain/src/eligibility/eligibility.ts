@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addCalendarMonthsClamped, assertCalendarDate, formatCalendarDateLong } from "./calendar-date";
+import { addCalendarMonthsClamped, assertCalendarDate, formatCalendarDateLong } from "../calendar/calendar-date";
 import type { Band, EligibilityAnswers } from "./eligibility-answers";
 import { listSignpostsForConcerns, PSU_COORDINATOR_EMAIL, SIGNPOSTS, SignpostSchema } from "./signposts";
 

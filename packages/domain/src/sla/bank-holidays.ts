@@ -1,4 +1,4 @@
-import type { CalendarDate } from "./calendar-date";
+import type { CalendarDate } from "../calendar/calendar-date";
 
 export interface BankHoliday {
   readonly date: CalendarDate;

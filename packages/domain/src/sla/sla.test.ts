@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { toLondonDate } from "./london-time";
+import { toLondonDate } from "../calendar/london-time";
 import { computeSlaClock, type SlaClockInput, type SlaPause } from "./sla";
 import { addWorkingDays, isWorkingDay } from "./working-days";
 
