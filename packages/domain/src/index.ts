@@ -2,18 +2,24 @@
 // functions with no clock or I/O, shared by the API and the web app.
 
 export * from "./api/error-body";
+export * from "./api/referral-api";
 export * from "./assignment/lead-suggestions";
+export * from "./calendar/calendar-date";
+export * from "./calendar/london-time";
 export * from "./cases/case-status";
 export * from "./cases/case-transitions";
 export * from "./catalogue/groups";
 export * from "./catalogue/services";
 export * from "./crisis/crisis-contacts";
-export * from "./calendar/calendar-date";
 export * from "./eligibility/eligibility";
 export * from "./eligibility/eligibility-answers";
 export * from "./eligibility/signposts";
 export * from "./references/reference";
+export * from "./referrals/contact";
+export * from "./referrals/equality-monitoring";
+export * from "./referrals/referral";
+export * from "./referrals/referral-status";
+export * from "./referrals/registration";
 export * from "./sla/bank-holidays";
-export * from "./calendar/london-time";
 export * from "./sla/sla";
 export * from "./sla/working-days";

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { type LeadKind, LeadKindSchema } from "../catalogue/services";
 import { addCalendarDays, type CalendarDate, CalendarDateSchema } from "../calendar/calendar-date";
 import { type Instant, toLondonDate } from "../calendar/london-time";
+import { type LeadKind, LeadKindSchema } from "../catalogue/services";
 
 /** Leave from `from` to `to`, both days included: `to` is the last day away. */
 export const LeavePeriodSchema = z

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { TRAINEE_GROUPS } from "../catalogue/groups";
 import { assertCalendarDate } from "../calendar/calendar-date";
+import { TRAINEE_GROUPS } from "../catalogue/groups";
 
 // The wizard's answers, exactly as the stable `POST /api/eligibility` contract names them.
 // Every field a branch needs is required; fields of other branches are stripped unread, so a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ENGLAND_AND_WALES_BANK_HOLIDAY_DATES, ENGLAND_AND_WALES_BANK_HOLIDAYS } from "./bank-holidays";
 import { addCalendarDays, dayOfWeek, toDayNumber } from "../calendar/calendar-date";
+import { ENGLAND_AND_WALES_BANK_HOLIDAY_DATES, ENGLAND_AND_WALES_BANK_HOLIDAYS } from "./bank-holidays";
 
 const YEARS = [2025, 2026, 2027, 2028];
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { ENGLAND_AND_WALES_BANK_HOLIDAY_DATES } from "./bank-holidays";
 import { CalendarDateSchema, fromDayNumber, toDayNumber } from "../calendar/calendar-date";
 import { type Instant, InstantSchema, toEpochMilliseconds, toLondonDate } from "../calendar/london-time";
+import { ENGLAND_AND_WALES_BANK_HOLIDAY_DATES } from "./bank-holidays";
 import { type HolidayCalendar, isWorkingDay, workingDaysBetween } from "./working-days";
 
 /*

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from "./bank-holidays";
 import { addCalendarDays, fromDayNumber, toDayNumber } from "../calendar/calendar-date";
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from "./bank-holidays";
 import { addWorkingDays, isWorkingDay, workingDaysBetween } from "./working-days";
 
 /** Any date from mid 2024 to mid 2029, so runs start and end outside the holiday data too. */

@@ -1,5 +1,5 @@
-import { ENGLAND_AND_WALES_BANK_HOLIDAY_DATES } from "./bank-holidays";
 import { type CalendarDate, dayOfWeek, fromDayNumber, toDayNumber } from "../calendar/calendar-date";
+import { ENGLAND_AND_WALES_BANK_HOLIDAY_DATES } from "./bank-holidays";
 
 /** Dates that are not working days besides weekends, as a set or a list of "YYYY-MM-DD". */
 export type HolidayCalendar = ReadonlySet<CalendarDate> | readonly CalendarDate[];

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { CalendarDateSchema } from "../calendar/calendar-date";
+import { ReferenceInputSchema, ReferenceSchema } from "../references/reference";
+import { EqualityMonitoringSchema } from "../referrals/equality-monitoring";
+import { ReferralDraftSchema } from "../referrals/referral";
+import { TRAINEE_STATUSES } from "../referrals/referral-status";
+
+// The trainee-facing HTTP contract beyond eligibility: request and response bodies shared by
+// the API (validation, OpenAPI) and the web app (parsing answers). Nothing here holds rules.
+
+/** What a trainee gets back when a referral is accepted (and again on an idempotent retry). */
+export const ReferralReceiptSchema = z.object({
+  reference: ReferenceSchema,
+  submittedAt: z.iso.datetime(),
+  /** The last working day by which the PSU will have triaged the referral. */
+  triageDueOn: CalendarDateSchema,
+});
+export type ReferralReceipt = z.infer<typeof ReferralReceiptSchema>;
+
+/** Resume codes: 12 characters from the reference alphabet, shown in groups of four. */
+export const ResumeCodeSchema = z
+  .string({ error: "Enter your resume code" })
+  .trim()
+  .toUpperCase()
+  .transform((code) => code.replace(/[\s-]/g, ""))
+  .pipe(z.string().regex(/^[23456789ABCDEFGHJKMNPQRSTVWXY]{12}$/, "Enter the 12-character resume code we gave you"));
+
+export const SaveDraftRequestSchema = z.object({
+  data: ReferralDraftSchema,
+  /** The code from an earlier save, to update that draft rather than start another. */
+  resumeCode: ResumeCodeSchema.optional(),
+});
+export type SaveDraftRequest = z.infer<typeof SaveDraftRequestSchema>;
+
+export const SavedDraftSchema = z.object({
+  resumeCode: z.string(),
+  expiresAt: z.iso.datetime(),
+});
+export type SavedDraft = z.infer<typeof SavedDraftSchema>;
+
+export const ResumeDraftRequestSchema = z.object({ resumeCode: ResumeCodeSchema });
+export const ResumedDraftSchema = z.object({ data: ReferralDraftSchema, expiresAt: z.iso.datetime() });
+export type ResumedDraft = z.infer<typeof ResumedDraftSchema>;
+
+export const StatusLookupRequestSchema = z.object({
+  reference: ReferenceInputSchema,
+  email: z
+    .string({ error: "Enter the email address you gave us" })
+    .trim()
+    .min(1, "Enter the email address you gave us")
+    .max(254),
+});
+export type StatusLookupRequest = z.infer<typeof StatusLookupRequestSchema>;
+
+export const TraineeStatusSchema = z.enum(TRAINEE_STATUSES);
+
+export const ReferralStatusSchema = z.object({
+  reference: ReferenceSchema,
+  status: TraineeStatusSchema,
+  submittedOn: CalendarDateSchema,
+  canWithdraw: z.boolean(),
+});
+export type ReferralStatus = z.infer<typeof ReferralStatusSchema>;
+
+export const WithdrawRequestSchema = StatusLookupRequestSchema.extend({
+  reason: z.string().trim().max(1000, "Reason must be 1000 characters or fewer").optional(),
+});
+export type WithdrawRequest = z.infer<typeof WithdrawRequestSchema>;
+
+export const EqualityResponseRequestSchema = z.object({ answers: EqualityMonitoringSchema });
+export type EqualityResponseRequest = z.infer<typeof EqualityResponseRequestSchema>;
