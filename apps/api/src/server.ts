@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   log.info({ applied: migrations.applied.length }, "database migrations up to date");
 
   const prisma = createPrismaClient(database.url, { max: config.databasePoolMax });
-  const app = await buildApp({ config, prisma, logger: log });
+  const app = await buildApp({ config, prisma, logger: log, backgroundJobs: true });
   closeApp = async () => {
     app.beginShutdown();
     await app.close();

@@ -32,6 +32,14 @@ const EnvSchema = z.object({
   EMBEDDED_POSTGRES_PORT: PortSchema.default(54_329),
   DATA_DIR: z.string().min(1).default(resolve(repoRoot, ".data")),
   WEB_DIST_DIR: z.string().min(1).default(resolve(repoRoot, "apps/web/dist")),
+  // Mail: with SMTP_URL (smtp:// or smtps://user:pass@host:port) emails are sent; without it
+  // they are written to the log (reference only, never the address) for development.
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default("PSU London and KSS <psu.lase@hee.nhs.uk>"),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
   TRUST_PROXY: z
     .enum(["true", "false"])
     .default("false")
@@ -50,6 +58,7 @@ export interface Config {
   databasePoolMax: number;
   webDistDir: string;
   trustProxy: boolean;
+  mail: { smtpUrl: string | undefined; from: string; pollMs: number };
 }
 
 export class ConfigError extends Error {
@@ -77,5 +86,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     databasePoolMax: value.DATABASE_POOL_MAX,
     webDistDir: value.WEB_DIST_DIR,
     trustProxy: value.TRUST_PROXY,
+    mail: { smtpUrl: value.SMTP_URL, from: value.MAIL_FROM, pollMs: value.OUTBOX_POLL_MS },
   };
 }

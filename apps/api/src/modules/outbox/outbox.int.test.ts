@@ -1,0 +1,87 @@
+import type { FastifyBaseLogger } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import type { EmailContent } from "./email-templates";
+import type { Mailer } from "./mailer";
+import { processOutboxOnce } from "./outbox.worker";
+
+let testApp: TestApp;
+const quietLog = { warn: () => {}, error: () => {}, info: () => {} } as unknown as FastifyBaseLogger;
+
+beforeAll(async () => {
+  testApp = await buildTestApp();
+});
+afterAll(async () => {
+  await testApp.close();
+});
+
+function recordingMailer(fail = false): Mailer & { sent: { to: string; content: EmailContent }[] } {
+  const sent: { to: string; content: EmailContent }[] = [];
+  return {
+    sent,
+    async send(to, content) {
+      if (fail)
+        throw Object.assign(new Error("connection refused to smtp for alex@example.com"), { code: "ECONNREFUSED" });
+      sent.push({ to, content });
+    },
+  };
+}
+
+async function queue(reference: string, recipient: string) {
+  return testApp.app.prisma.outboxMessage.create({
+    data: { kind: "referral_received", recipient, payload: { reference, triageDueOn: "2026-12-01" } },
+    select: { id: true },
+  });
+}
+
+describe("the email outbox", () => {
+  it("sends each due message once, then forgets the address", async () => {
+    const { id } = await queue("PSU-7K3F-9QX4", "alex@example.com");
+    const mailer = recordingMailer();
+    const now = new Date();
+    await processOutboxOnce(testApp.app.prisma, mailer, now, quietLog);
+    await processOutboxOnce(testApp.app.prisma, mailer, now, quietLog);
+
+    expect(mailer.sent).toHaveLength(1);
+    expect(mailer.sent[0]?.to).toBe("alex@example.com");
+    expect(mailer.sent[0]?.content.subject).toContain("PSU-7K3F-9QX4");
+    expect(mailer.sent[0]?.content.text).toContain("1 December 2026");
+    const row = await testApp.app.prisma.outboxMessage.findUniqueOrThrow({
+      where: { id },
+      select: { sentAt: true, recipient: true },
+    });
+    expect(row.sentAt).not.toBeNull();
+    expect(row.recipient).toBe("");
+  });
+
+  it("records a failure by its code only and retries later, not at once", async () => {
+    const { id } = await queue("PSU-7K3F-9QX4", "sam@example.com");
+    const now = new Date();
+    await processOutboxOnce(testApp.app.prisma, recordingMailer(true), now, quietLog);
+    const failed = await testApp.app.prisma.outboxMessage.findUniqueOrThrow({
+      where: { id },
+      select: { sentAt: true, lastError: true, attempts: true, availableAt: true },
+    });
+    expect(failed).toMatchObject({ sentAt: null, lastError: "ECONNREFUSED", attempts: 1 });
+    expect(failed.availableAt.getTime()).toBeGreaterThan(now.getTime());
+
+    const mailer = recordingMailer();
+    await processOutboxOnce(testApp.app.prisma, mailer, now, quietLog);
+    expect(mailer.sent).toHaveLength(0);
+    await processOutboxOnce(testApp.app.prisma, mailer, new Date(now.getTime() + 61_000), quietLog);
+    expect(mailer.sent.map((message) => message.to)).toEqual(["sam@example.com"]);
+  });
+
+  it("never sends a message twice when two workers poll at once", async () => {
+    for (let index = 0; index < 30; index++) await queue("PSU-7K3F-9QX4", `person${index}@example.com`);
+    const mailer = recordingMailer();
+    const now = new Date(Date.now() + 3_600_000);
+    await Promise.all([
+      processOutboxOnce(testApp.app.prisma, mailer, now, quietLog),
+      processOutboxOnce(testApp.app.prisma, mailer, now, quietLog),
+      processOutboxOnce(testApp.app.prisma, mailer, now, quietLog),
+    ]);
+    const recipients = mailer.sent.map((message) => message.to);
+    expect(new Set(recipients).size).toBe(recipients.length);
+  });
+});

@@ -1,0 +1,49 @@
+import type { Prisma, PrismaClient } from "@psu/prisma";
+
+export interface ClaimedMessage {
+  id: bigint;
+  kind: string;
+  recipient: string;
+  payload: Prisma.JsonValue;
+  attempts: number;
+}
+
+/** A claimed message is hidden from other workers this long; if we crash it comes back. */
+const LEASE_SECONDS = 300;
+export const MAX_ATTEMPTS = 8;
+
+/**
+ * Claims due messages for this worker. SKIP LOCKED lets several API instances run workers on
+ * one database without sending anything twice; the lease covers a worker that dies mid-send.
+ */
+export async function claimDueMessages(prisma: PrismaClient, now: Date, limit: number): Promise<ClaimedMessage[]> {
+  return prisma.$queryRaw<ClaimedMessage[]>`
+    update outbox_messages
+       set attempts = attempts + 1,
+           available_at = ${now}::timestamptz + make_interval(secs => ${LEASE_SECONDS})
+     where id in (
+       select id from outbox_messages
+        where sent_at is null and available_at <= ${now} and attempts < ${MAX_ATTEMPTS}
+        order by id
+        limit ${limit}
+        for update skip locked)
+    returning id, kind, recipient, payload, attempts`;
+}
+
+/** Marks a message sent and forgets the address: a sent email needs no recipient on file. */
+export async function markSent(prisma: PrismaClient, id: bigint, now: Date): Promise<void> {
+  await prisma.outboxMessage.update({
+    where: { id },
+    data: { sentAt: now, recipient: "", lastError: null },
+    select: { id: true },
+  });
+}
+
+/** Records a failure (a code, never the address) and when to try again. */
+export async function markFailed(prisma: PrismaClient, id: bigint, error: string, retryAt: Date): Promise<void> {
+  await prisma.outboxMessage.update({
+    where: { id },
+    data: { lastError: error.slice(0, 200), availableAt: retryAt },
+    select: { id: true },
+  });
+}

@@ -1,0 +1,66 @@
+import type { PrismaClient } from "@psu/prisma";
+import type { FastifyBaseLogger as Logger } from "fastify";
+import { renderEmail } from "./email-templates";
+import type { Mailer } from "./mailer";
+import { claimDueMessages, markFailed, markSent } from "./outbox.repository";
+
+const BATCH = 20;
+
+/** Sends what is due once; returns how many were sent. Errors are recorded, never thrown. */
+export async function processOutboxOnce(prisma: PrismaClient, mailer: Mailer, now: Date, log: Logger): Promise<number> {
+  const messages = await claimDueMessages(prisma, now, BATCH);
+  let sent = 0;
+  for (const message of messages) {
+    try {
+      await mailer.send(message.recipient, renderEmail(message.kind, message.payload));
+      await markSent(prisma, message.id, now);
+      sent++;
+    } catch (error) {
+      // Back off 1, 2, 4 ... minutes. The error's name/code only: SMTP messages can echo addresses.
+      const code = error instanceof Error ? ((error as Error & { code?: string }).code ?? error.name) : "unknown";
+      const retryAt = new Date(now.getTime() + 60_000 * 2 ** Math.min(message.attempts - 1, 6));
+      await markFailed(prisma, message.id, code, retryAt);
+      log.warn(
+        { outboxId: String(message.id), kind: message.kind, attempts: message.attempts, code },
+        "email failed, will retry",
+      );
+    }
+  }
+  return sent;
+}
+
+export interface OutboxWorker {
+  stop(): Promise<void>;
+}
+
+/** Polls the outbox until stopped; stop() waits for the batch in flight. */
+export function startOutboxWorker(options: {
+  prisma: PrismaClient;
+  mailer: Mailer;
+  pollMs: number;
+  now: () => Date;
+  log: Logger;
+}): OutboxWorker {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let inFlight: Promise<unknown> = Promise.resolve();
+
+  const tick = () => {
+    inFlight = processOutboxOnce(options.prisma, options.mailer, options.now(), options.log)
+      .catch((error: unknown) =>
+        options.log.error({ type: error instanceof Error ? error.name : "unknown" }, "outbox poll failed"),
+      )
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, options.pollMs);
+      });
+  };
+  timer = setTimeout(tick, options.pollMs);
+
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await inFlight;
+    },
+  };
+}

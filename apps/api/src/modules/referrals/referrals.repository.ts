@@ -1,0 +1,114 @@
+import { Prisma, type PrismaClient } from "@psu/prisma";
+
+/** Everything stored for a new referral, already checked and shaped by the service. */
+export interface NewReferral {
+  reference: string;
+  submittedAt: Date;
+  eligibility: Prisma.InputJsonValue;
+  verdict: Prisma.InputJsonValue;
+  region: string;
+  profession: string;
+  services: string[];
+  fullName: string;
+  email: string;
+  phone: string;
+  preferredContact: string;
+  safeContactTimes: string | null;
+  registerName: string;
+  registrationNumber: string | null;
+  programme: string;
+  grade: string;
+  employer: string;
+  workPattern: string;
+  whatIsHappening: string;
+  whatHasBeenTried: string | null;
+  whatWouldHelp: string | null;
+  howSoon: string;
+  accessNeeds: string | null;
+  consentsToSupervisorContact: boolean;
+}
+
+export interface IdempotentSubmission {
+  key: string;
+  requestHash: string;
+  referral: NewReferral;
+  urgency: string;
+  /** The response to store with the key and replay to retries. */
+  response: Prisma.InputJsonValue;
+  /** The confirmation email, written to the outbox in the same transaction. */
+  email: { kind: string; recipient: string; payload: Prisma.InputJsonValue };
+}
+
+export type SubmissionOutcome =
+  | { kind: "created"; response: Prisma.JsonValue }
+  | { kind: "replayed"; response: Prisma.JsonValue }
+  | { kind: "key_reused" };
+
+/**
+ * Stores the referral, opens its case, records the first timeline event, queues the email and
+ * remembers the idempotency key, all in one transaction. A transaction-scoped advisory lock on
+ * the key makes concurrent requests with the same key (double clicks, retries, two API
+ * instances) wait for each other, so the first creates and the rest replay its response.
+ */
+export async function createReferralIdempotently(
+  prisma: PrismaClient,
+  submission: IdempotentSubmission,
+): Promise<SubmissionOutcome> {
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`select pg_advisory_xact_lock(hashtextextended(${submission.key}, 7))`;
+      const existing = await tx.idempotencyKey.findUnique({
+        where: { key: submission.key },
+        select: { requestHash: true, response: true },
+      });
+      if (existing) {
+        return existing.requestHash === submission.requestHash
+          ? { kind: "replayed" as const, response: existing.response }
+          : { kind: "key_reused" as const };
+      }
+
+      const referral = await tx.referral.create({ data: submission.referral, select: { id: true } });
+      const opened = await tx.case.create({
+        data: { referralId: referral.id, urgency: submission.urgency, openedAt: submission.referral.submittedAt },
+        select: { id: true },
+      });
+      await tx.caseEvent.create({
+        data: {
+          caseId: opened.id,
+          at: submission.referral.submittedAt,
+          actorType: "trainee",
+          kind: "referral_submitted",
+          data: { status: "new" },
+        },
+        select: { id: true },
+      });
+      await tx.outboxMessage.create({ data: submission.email, select: { id: true } });
+      await tx.idempotencyKey.create({
+        data: {
+          key: submission.key,
+          requestHash: submission.requestHash,
+          referralId: referral.id,
+          response: submission.response,
+        },
+        select: { key: true },
+      });
+      return { kind: "created" as const, response: submission.response as Prisma.JsonValue };
+      // Waiting for the key's lock counts against maxWait/timeout: allow for a burst of retries.
+    },
+    { maxWait: 10_000, timeout: 15_000 },
+  );
+}
+
+/** True when an error is PostgreSQL refusing a duplicate reference (a one-in-billions clash). */
+export function isDuplicateReference(error: unknown): boolean {
+  return (
+    error instanceof Prisma.PrismaClientKnownRequestError &&
+    error.code === "P2002" &&
+    JSON.stringify(error.meta ?? {}).includes("reference")
+  );
+}
+
+/** How many referrals exist: for tests and reports of idempotency. */
+export async function countReferrals(prisma: PrismaClient): Promise<number> {
+  return prisma.referral.count();
+}
