@@ -10,11 +10,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** The app's clock; tests that move time pass one that reads a variable they change. */
+  now?: () => Date;
+}
+
 /** The whole app on a fresh copy of the migrated test database (integration tests only). */
-export async function buildTestApp(): Promise<TestApp> {
+export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(inject("postgres"));
   const config = parseConfig({ NODE_ENV: "test", DATABASE_URL: database.url });
-  const app = await buildApp({ config, prisma: createPrismaClient(database.url, { max: 4 }) });
+  const app = await buildApp({ config, prisma: createPrismaClient(database.url, { max: 4 }), now: options.now });
   return {
     app,
     database,

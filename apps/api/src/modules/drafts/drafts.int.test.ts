@@ -1,0 +1,191 @@
+import { createHash } from "node:crypto";
+import { ErrorBodySchema, ResumedDraftSchema, SavedDraftSchema } from "@psu/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { deleteExpiredDrafts } from "./drafts.service";
+
+const T0 = new Date("2026-06-01T10:00:00Z");
+const DAY = 24 * 60 * 60 * 1000;
+let now = T0;
+let testApp: TestApp;
+beforeAll(async () => {
+  testApp = await buildTestApp({ now: () => now });
+});
+afterAll(async () => {
+  await testApp.close();
+});
+
+// Counters persist for the whole file, so each test calls from addresses of its own.
+let lastIp = 0;
+const nextIp = () => `198.51.100.${++lastIp}`;
+
+async function post(url: string, body: unknown, ip = nextIp()) {
+  const response = await testApp.app.inject({ method: "POST", url, payload: body as object, remoteAddress: ip });
+  return {
+    status: response.statusCode,
+    body: response.json() as unknown,
+    headers: response.headers,
+    raw: response.body,
+  };
+}
+const save = (body: unknown, ip?: string) => post("/api/drafts", body, ip);
+const resume = (resumeCode: string, ip?: string) => post("/api/drafts/resume", { resumeCode }, ip);
+const errorOf = (body: unknown) => ErrorBodySchema.parse(body).error;
+
+const firstAnswers = { eligibility: { referrer: "self", region: "london" }, step: "group" };
+const laterAnswers = {
+  eligibility: { referrer: "self", region: "london", group: "doctor_or_dentist", trainingNumber: "current" },
+  details: { fullName: "Alex Example", personalEmail: "alex@exam" },
+  step: "details",
+};
+
+async function createDraft(data: unknown = firstAnswers) {
+  const response = await save({ data });
+  expect(response.status).toBe(201);
+  return SavedDraftSchema.parse(response.body);
+}
+
+describe("POST /api/drafts", () => {
+  it("creates a draft with a new resume code, kept for 7 days", async () => {
+    now = T0;
+    const response = await save({ data: firstAnswers });
+    expect(response.status).toBe(201);
+    const saved = SavedDraftSchema.parse(response.body);
+    expect(saved.resumeCode).toMatch(/^[23456789ABCDEFGHJKMNPQRSTVWXY]{4}(-[23456789ABCDEFGHJKMNPQRSTVWXY]{4}){2}$/);
+    expect(saved.expiresAt).toBe(new Date(T0.getTime() + 7 * DAY).toISOString());
+  });
+
+  it("gives every draft its own code", async () => {
+    now = T0;
+    const codes = new Set<string>();
+    for (let draft = 0; draft < 5; draft++) codes.add((await createDraft()).resumeCode);
+    expect(codes.size).toBe(5);
+  });
+
+  it("updates the draft under the same code and keeps it 7 days from the update", async () => {
+    now = T0;
+    const { resumeCode } = await createDraft();
+    now = new Date(T0.getTime() + 2 * DAY);
+    // Typed loosely, as a person might: lower case, spaces instead of hyphens.
+    const response = await save({ data: laterAnswers, resumeCode: resumeCode.toLowerCase().replaceAll("-", " ") });
+    expect(response.status).toBe(200);
+    expect(SavedDraftSchema.parse(response.body)).toEqual({
+      resumeCode,
+      expiresAt: new Date(T0.getTime() + 9 * DAY).toISOString(),
+    });
+    const resumed = await resume(resumeCode);
+    expect(ResumedDraftSchema.parse(resumed.body).data).toEqual(laterAnswers);
+  });
+
+  it("refuses to update with an unknown code rather than start a draft silently", async () => {
+    now = T0;
+    const before = await testApp.app.prisma.referralDraft.count();
+    const response = await save({ data: firstAnswers, resumeCode: "2222-3333-4444" });
+    expect(response.status).toBe(404);
+    expect(errorOf(response.body).code).toBe("NOT_FOUND");
+    expect(await testApp.app.prisma.referralDraft.count()).toBe(before);
+  });
+
+  it("refuses to update an expired draft", async () => {
+    now = T0;
+    const { resumeCode } = await createDraft();
+    now = new Date(T0.getTime() + 8 * DAY);
+    expect((await save({ data: laterAnswers, resumeCode })).status).toBe(404);
+  });
+
+  it("stores only a hash of the resume code", async () => {
+    now = T0;
+    const { resumeCode } = await createDraft();
+    const compact = resumeCode.replaceAll("-", "");
+    const rows = await testApp.app.prisma.$queryRaw<unknown[]>`select * from referral_drafts`;
+    const table = JSON.stringify(rows);
+    expect(table).not.toContain(compact);
+    expect(table).not.toContain(resumeCode);
+    expect(table).toContain(createHash("sha256").update(compact).digest("hex"));
+  });
+
+  it.each([
+    ["no answers", {}, "data"],
+    ["an unknown choice", { data: { eligibility: { region: "mars" } } }, "data.eligibility.region"],
+    [
+      "a wrong type",
+      { data: { consent: { consentsToSupervisorContact: "yes" } } },
+      "data.consent.consentsToSupervisorContact",
+    ],
+    ["text that is too long", { data: { story: { whatIsHappening: "x".repeat(2001) } } }, "data.story.whatIsHappening"],
+    ["a malformed resume code", { data: firstAnswers, resumeCode: "ABC" }, "resumeCode"],
+  ])("answers %s with 400 naming the field", async (_case, body, field) => {
+    const response = await save(body);
+    expect(response.status).toBe(400);
+    const error = errorOf(response.body);
+    expect(error.code).toBe("VALIDATION_FAILED");
+    expect(error.fields?.map((issue) => issue.field)).toContain(field);
+  });
+
+  it("limits saves per client address", async () => {
+    now = T0;
+    const ip = nextIp();
+    const statuses = [];
+    for (let attempt = 0; attempt < 31; attempt++) statuses.push((await save({ data: firstAnswers }, ip)).status);
+    expect(statuses).toEqual([...Array(30).fill(201), 429]);
+  });
+});
+
+describe("POST /api/drafts/resume", () => {
+  it("gives back the saved answers and when they expire", async () => {
+    now = T0;
+    const saved = await createDraft(laterAnswers);
+    now = new Date(T0.getTime() + DAY);
+    const response = await resume(saved.resumeCode);
+    expect(response.status).toBe(200);
+    expect(ResumedDraftSchema.parse(response.body)).toEqual({ data: laterAnswers, expiresAt: saved.expiresAt });
+  });
+
+  it("answers an expired code like an unknown one, and deletes the expired draft", async () => {
+    now = T0;
+    const { resumeCode } = await createDraft();
+    now = new Date(T0.getTime() + 8 * DAY);
+    const expired = await resume(resumeCode);
+    const unknown = await resume("2222-3333-4444");
+    expect(expired.status).toBe(404);
+    expect(expired.body).toEqual(unknown.body);
+    expect(errorOf(expired.body)).toEqual({ code: "NOT_FOUND", message: expect.stringContaining("7 days") });
+    const hash = createHash("sha256").update(resumeCode.replaceAll("-", "")).digest("hex");
+    expect(await testApp.app.prisma.referralDraft.count({ where: { resumeCodeHash: hash } })).toBe(0);
+  });
+
+  it("limits attempts per client address so codes cannot be guessed, with a Retry-After", async () => {
+    now = T0;
+    const { resumeCode } = await createDraft();
+    const ip = nextIp();
+    const statuses = [];
+    for (let attempt = 0; attempt < 10; attempt++) statuses.push((await resume("2222-3333-4444", ip)).status);
+    expect(statuses).toEqual(Array(10).fill(404));
+    // Even the right code is refused until the window is over.
+    const refused = await resume(resumeCode, ip);
+    expect(refused.status).toBe(429);
+    expect(errorOf(refused.body).code).toBe("TOO_MANY_REQUESTS");
+    expect(refused.headers["retry-after"]).toBe(String(15 * 60));
+    expect((await resume(resumeCode, nextIp())).status).toBe(200);
+  });
+
+  it("answers a missing or malformed code with 400 naming it", async () => {
+    for (const body of [{}, { resumeCode: "not-a-code" }, { resumeCode: 123456789012 }]) {
+      const response = await post("/api/drafts/resume", body);
+      expect(response.status).toBe(400);
+      expect(errorOf(response.body).fields?.map((issue) => issue.field)).toContain("resumeCode");
+    }
+  });
+});
+
+describe("deleteExpiredDrafts", () => {
+  it("deletes the drafts that have expired and keeps the rest", async () => {
+    now = new Date(T0.getTime() + 20 * DAY);
+    const fresh = await createDraft();
+    const cleanupAt = new Date(now.getTime() + DAY);
+    const deleted = await deleteExpiredDrafts(testApp.app.prisma, cleanupAt);
+    expect(deleted).toBeGreaterThan(0);
+    const left = await testApp.app.prisma.referralDraft.findMany({ select: { expiresAt: true } });
+    expect(left.map((draft) => draft.expiresAt.toISOString())).toEqual([fresh.expiresAt]);
+  });
+});

@@ -1,0 +1,72 @@
+import { ErrorBodySchema } from "@psu/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type TestApp } from "../../test/build-test-app";
+
+// 23:30 UTC on 31 May is already June in London (BST).
+const NOW = new Date("2026-05-31T23:30:00Z");
+let testApp: TestApp;
+beforeAll(async () => {
+  testApp = await buildTestApp({ now: () => NOW });
+});
+afterAll(async () => {
+  await testApp.close();
+});
+
+let lastIp = 0;
+const nextIp = () => `198.51.100.${++lastIp}`;
+
+async function submit(body: unknown, ip = nextIp()) {
+  const response = await testApp.app.inject({
+    method: "POST",
+    url: "/api/equality-responses",
+    payload: body as object,
+    remoteAddress: ip,
+  });
+  return { status: response.statusCode, raw: response.body, headers: response.headers };
+}
+const errorOf = (raw: string) => ErrorBodySchema.parse(JSON.parse(raw)).error;
+
+const answers = { ageBand: "30_34", ethnicity: "white_irish", disability: "prefer_not_to_say" };
+
+describe("POST /api/equality-responses", () => {
+  it("stores the answers with the London month and nothing that links them to a referral", async () => {
+    const response = await submit({ answers, referenceOrAnythingElse: "PSU-7K3F-9QXW" });
+    expect(response.status).toBe(204);
+    expect(response.raw).toBe("");
+
+    const columns = await testApp.app.prisma.$queryRaw<{ column_name: string }[]>`
+      select column_name from information_schema.columns where table_name = 'equality_responses' order by column_name`;
+    expect(columns.map((column) => column.column_name)).toEqual(["answers", "id", "submitted_month"]);
+    const rows = await testApp.app.prisma.equalityResponse.findMany({
+      select: { submittedMonth: true, answers: true },
+    });
+    // Unknown fields (a reference slipped in by a client) are dropped, not stored.
+    expect(rows).toEqual([{ submittedMonth: "2026-06", answers }]);
+  });
+
+  it("accepts a form with every question skipped", async () => {
+    expect((await submit({ answers: {} })).status).toBe(204);
+  });
+
+  it.each([
+    ["an unknown answer value", { answers: { ethnicity: "martian" } }, "answers.ethnicity"],
+    ["a wrong type", { answers: { ageBand: 34 } }, "answers.ageBand"],
+    ["no answers object", {}, "answers"],
+  ])("answers %s with 400 naming the field", async (_case, body, field) => {
+    const response = await submit(body);
+    expect(response.status).toBe(400);
+    const error = errorOf(response.raw);
+    expect(error.code).toBe("VALIDATION_FAILED");
+    expect(error.fields?.map((issue) => issue.field)).toContain(field);
+  });
+
+  it("limits forms per client address to stop flooding", async () => {
+    const ip = nextIp();
+    const statuses = [];
+    for (let form = 0; form < 21; form++) statuses.push((await submit({ answers }, ip)).status);
+    expect(statuses).toEqual([...Array(20).fill(204), 429]);
+    const refused = await submit({ answers }, ip);
+    expect(errorOf(refused.raw).code).toBe("TOO_MANY_REQUESTS");
+    expect(refused.headers["retry-after"]).toBe(String(60 * 60));
+  });
+});

@@ -1,0 +1,95 @@
+import { createPrismaClient, createTestDatabase, type PrismaClient, type TestDatabase } from "@psu/prisma";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import {
+  consumeRateLimit,
+  deleteStaleRateLimitCounters,
+  RATE_LIMIT_MAX_WINDOW_MS,
+  toRateLimitKey,
+} from "./rate-limit.service";
+
+// The limiter needs only the database, not the app.
+let database: TestDatabase;
+let prisma: PrismaClient;
+beforeAll(async () => {
+  database = await createTestDatabase(inject("postgres"));
+  prisma = createPrismaClient(database.url, { max: 12 });
+});
+afterAll(async () => {
+  await prisma.$disconnect();
+  await database.drop();
+});
+
+const T0 = new Date("2026-06-01T09:00:00Z");
+const at = (ms: number) => new Date(T0.getTime() + ms);
+const MINUTE = 60_000;
+
+describe("consumeRateLimit", () => {
+  it("allows up to the limit in a window, then refuses with the seconds left", async () => {
+    const limit = { key: toRateLimitKey("test", "window"), limit: 3, windowMs: 15 * MINUTE };
+    const decisions = [];
+    for (let hit = 0; hit < 4; hit++) decisions.push(await consumeRateLimit(prisma, { ...limit, now: at(hit * 1000) }));
+    expect(decisions.map((decision) => decision.allowed)).toEqual([true, true, true, false]);
+    expect(decisions[0]?.retryAfterSeconds).toBe(0);
+    // The window began at T0 and lasts 15 minutes; the 4th hit came 3 s in.
+    expect(decisions[3]?.retryAfterSeconds).toBe(15 * 60 - 3);
+  });
+
+  it("starts a new window once the old one is over", async () => {
+    const limit = { key: toRateLimitKey("test", "renew"), limit: 1, windowMs: MINUTE };
+    expect((await consumeRateLimit(prisma, { ...limit, now: T0 })).allowed).toBe(true);
+    expect((await consumeRateLimit(prisma, { ...limit, now: at(MINUTE - 1) })).allowed).toBe(false);
+    expect((await consumeRateLimit(prisma, { ...limit, now: at(MINUTE) })).allowed).toBe(true);
+    expect((await consumeRateLimit(prisma, { ...limit, now: at(MINUTE + 1) })).allowed).toBe(false);
+  });
+
+  it("counts parallel hits exactly: 20 at once against a limit of 5 allow exactly 5", async () => {
+    const limit = { key: toRateLimitKey("test", "parallel"), limit: 5, windowMs: MINUTE };
+    const decisions = await Promise.all(
+      Array.from({ length: 20 }, () => consumeRateLimit(prisma, { ...limit, now: T0 })),
+    );
+    expect(decisions.filter((decision) => decision.allowed)).toHaveLength(5);
+    const row = await prisma.rateLimitCounter.findUniqueOrThrow({ where: { key: limit.key }, select: { count: true } });
+    expect(row.count).toBe(20);
+  });
+
+  it("keeps each key's count apart", async () => {
+    const first = { key: toRateLimitKey("test", "198.51.100.1"), limit: 1, windowMs: MINUTE };
+    const second = { key: toRateLimitKey("test", "198.51.100.2"), limit: 1, windowMs: MINUTE };
+    expect((await consumeRateLimit(prisma, { ...first, now: T0 })).allowed).toBe(true);
+    expect((await consumeRateLimit(prisma, { ...second, now: T0 })).allowed).toBe(true);
+    expect((await consumeRateLimit(prisma, { ...first, now: T0 })).allowed).toBe(false);
+  });
+
+  it("refuses a window longer than the clean-up keeps counters", async () => {
+    const limit = { key: toRateLimitKey("test", "long"), limit: 1, windowMs: RATE_LIMIT_MAX_WINDOW_MS + 1 };
+    await expect(consumeRateLimit(prisma, { ...limit, now: T0 })).rejects.toThrow(RangeError);
+  });
+});
+
+describe("toRateLimitKey", () => {
+  it("keeps the subject out of the key and tells scopes apart", () => {
+    const key = toRateLimitKey("status-lookup:ip", "203.0.113.7");
+    expect(key).toMatch(/^status-lookup:ip:[0-9a-f]{32}$/);
+    expect(key).not.toContain("203.0.113.7");
+    expect(toRateLimitKey("other", "203.0.113.7").split(":").at(-1)).not.toBe(key.split(":").at(-1));
+  });
+});
+
+describe("deleteStaleRateLimitCounters", () => {
+  it("deletes counters older than the longest window and keeps the rest", async () => {
+    const cleanupNow = new Date("2030-01-01T00:00:00Z");
+    const stale = toRateLimitKey("cleanup", "stale");
+    const fresh = toRateLimitKey("cleanup", "fresh");
+    await consumeRateLimit(prisma, {
+      key: stale,
+      limit: 1,
+      windowMs: MINUTE,
+      now: new Date(cleanupNow.getTime() - RATE_LIMIT_MAX_WINDOW_MS - 1),
+    });
+    await consumeRateLimit(prisma, { key: fresh, limit: 1, windowMs: MINUTE, now: new Date(cleanupNow.getTime() - 1) });
+    expect(await deleteStaleRateLimitCounters(prisma, cleanupNow)).toBeGreaterThanOrEqual(1);
+    const keys = (await prisma.rateLimitCounter.findMany({ select: { key: true } })).map((row) => row.key);
+    expect(keys).not.toContain(stale);
+    expect(keys).toContain(fresh);
+  });
+});

@@ -1,0 +1,96 @@
+import { createHash } from "node:crypto";
+import type { PrismaClient } from "@psu/prisma";
+import { AppError } from "../../errors/app-error";
+import {
+  deleteRateLimitCountersStartedBefore,
+  findRateLimitCount,
+  incrementRateLimitCounter,
+} from "./rate-limit.repository";
+
+/** The longest window any limit may use; counters older than this are stale and can go. */
+export const RATE_LIMIT_MAX_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+export interface RateLimit {
+  /** Stable and free of personal data in clear: build it with `toRateLimitKey`. */
+  key: string;
+  /** Most hits allowed in one window. */
+  limit: number;
+  windowMs: number;
+}
+
+export interface RateLimitDecision {
+  allowed: boolean;
+  /** Seconds until the window ends (at least 1) when refused; 0 when allowed. */
+  retryAfterSeconds: number;
+}
+
+/**
+ * Builds a counter key such as `status-lookup:ip:3f9a...`. The subject (an IP address, a
+ * reference) is hashed so the table never holds it in clear.
+ */
+export function toRateLimitKey(scope: string, subject: string): string {
+  const digest = createHash("sha256").update(`${scope}\u0000${subject}`).digest("hex").slice(0, 32);
+  return `${scope}:${digest}`;
+}
+
+/** Counts one hit against a fixed-window limit held in PostgreSQL, shared by every API instance. */
+export async function consumeRateLimit(
+  prisma: PrismaClient,
+  input: RateLimit & { now: Date },
+): Promise<RateLimitDecision> {
+  const { key, limit, windowMs, now } = input;
+  if (!(windowMs > 0 && windowMs <= RATE_LIMIT_MAX_WINDOW_MS)) {
+    throw new RangeError(`windowMs must be between 1 and ${RATE_LIMIT_MAX_WINDOW_MS}, not ${windowMs}`);
+  }
+  const counter = await incrementRateLimitCounter(prisma, {
+    key,
+    now,
+    expiredBefore: new Date(now.getTime() - windowMs),
+  });
+  if (counter.count <= limit) return { allowed: true, retryAfterSeconds: 0 };
+  const msLeft = counter.windowStart.getTime() + windowMs - now.getTime();
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) };
+}
+
+/** A refused request: the error handler answers 429, and `addRetryAfterHeader` adds the header. */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super("TOO_MANY_REQUESTS", message);
+    this.name = "RateLimitedError";
+  }
+}
+
+/**
+ * Counts one hit against every limit (all of them, so each counter stays honest) and throws
+ * RateLimitedError when any is exceeded, with the longest wait among those refused.
+ */
+export async function enforceRateLimits(
+  prisma: PrismaClient,
+  limits: readonly RateLimit[],
+  now: Date,
+  message: string,
+): Promise<void> {
+  let retryAfterSeconds = 0;
+  for (const limit of limits) {
+    const decision = await consumeRateLimit(prisma, { ...limit, now });
+    if (!decision.allowed) retryAfterSeconds = Math.max(retryAfterSeconds, decision.retryAfterSeconds);
+  }
+  if (retryAfterSeconds > 0) throw new RateLimitedError(message, retryAfterSeconds);
+}
+
+/** Deletes counters no limit can still be counting in (for a scheduled clean-up); returns how many went. */
+export async function deleteStaleRateLimitCounters(prisma: PrismaClient, now: Date): Promise<number> {
+  return deleteRateLimitCountersStartedBefore(prisma, new Date(now.getTime() - RATE_LIMIT_MAX_WINDOW_MS));
+}
+
+/** Whether a limit is already used up, without counting a hit (for a lock that successes must not feed). */
+export async function isRateLimited(prisma: PrismaClient, limit: RateLimit, now: Date): Promise<boolean> {
+  const count = await findRateLimitCount(prisma, {
+    key: limit.key,
+    expiredBefore: new Date(now.getTime() - limit.windowMs),
+  });
+  return count !== null && count >= limit.limit;
+}

@@ -1,0 +1,55 @@
+import type { PrismaClient } from "@psu/prisma";
+
+export interface ReferralForStatus {
+  reference: string;
+  email: string;
+  submittedAt: Date;
+  case: { id: string; status: string; version: number } | null;
+}
+
+/** The referral with this reference and what the status page needs of its case, or null. */
+export async function findReferralForStatus(
+  prisma: PrismaClient,
+  reference: string,
+): Promise<ReferralForStatus | null> {
+  return prisma.referral.findUnique({
+    where: { reference },
+    select: {
+      reference: true,
+      email: true,
+      submittedAt: true,
+      case: { select: { id: true, status: true, version: true } },
+    },
+  });
+}
+
+export interface CaseWithdrawal {
+  caseId: string;
+  /** The version the decision was made on: if the case has changed since, nothing is written. */
+  expectedVersion: number;
+  from: string;
+  to: string;
+  reason: string | null;
+  now: Date;
+}
+
+/**
+ * Withdraws a case and appends the timeline event in one transaction, only if the case is
+ * still at the version the decision was based on. False when it was not (someone else changed
+ * it first): then nothing is written.
+ */
+export async function withdrawCaseIfUnchanged(prisma: PrismaClient, withdrawal: CaseWithdrawal): Promise<boolean> {
+  const { caseId, expectedVersion, from, to, reason, now } = withdrawal;
+  return prisma.$transaction(async (tx) => {
+    const updated = await tx.case.updateMany({
+      where: { id: caseId, version: expectedVersion },
+      data: { status: to, version: { increment: 1 }, closedAt: now, updatedAt: now },
+    });
+    if (updated.count === 0) return false;
+    await tx.caseEvent.create({
+      data: { caseId, at: now, actorType: "trainee", kind: "status_changed", data: { from, to, reason } },
+      select: { id: true },
+    });
+    return true;
+  });
+}

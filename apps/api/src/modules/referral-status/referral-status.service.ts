@@ -1,0 +1,135 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import {
+  type CaseStatus,
+  CaseStatusSchema,
+  decideTransition,
+  type ReferralStatus,
+  type StatusLookupRequest,
+  toLondonDate,
+  toTraineeStatus,
+  type WithdrawRequest,
+} from "@psu/domain";
+import type { PrismaClient } from "@psu/prisma";
+import { AppError } from "../../errors/app-error";
+import { enforceRateLimits, toRateLimitKey } from "../rate-limit/rate-limit.service";
+import { findReferralForStatus, withdrawCaseIfUnchanged } from "./referral-status.repository";
+
+const FIFTEEN_MINUTES_MS = 15 * 60 * 1000;
+
+// Per client, and per reference so spreading guesses at one reference's email over many
+// addresses does not help. Looking up and withdrawing share both counters.
+const LOOKUP_LIMITS = {
+  ip: { scope: "status-lookup:ip", limit: 10, windowMs: FIFTEEN_MINUTES_MS },
+  reference: { scope: "status-lookup:reference", limit: 5, windowMs: FIFTEEN_MINUTES_MS },
+};
+
+/** The one answer for every pair that does not match: it must not say which part was wrong. */
+export const REFERRAL_NOT_FOUND_MESSAGE =
+  "We could not find a referral with that reference and email address. Check both and try again.";
+const TOO_MANY_MESSAGE = "Too many attempts to find a referral. Wait 15 minutes, then try again.";
+const CHANGED_MESSAGE = "Your referral changed while you were withdrawing it. Check its status and try again.";
+
+export interface LookupInput {
+  ip: string;
+  now: Date;
+}
+
+interface MatchedReferral {
+  reference: string;
+  submittedAt: Date;
+  caseId: string;
+  status: CaseStatus;
+  version: number;
+}
+
+function hashEmail(email: string): Buffer {
+  return createHash("sha256").update(email.trim().toLowerCase()).digest();
+}
+
+// Compared against when no referral has the reference, so both branches do the same work.
+const NO_REFERRAL_EMAIL_HASH = hashEmail("\u0000no referral has this reference");
+
+/**
+ * Finds the referral only if both reference and email match, after counting the attempt.
+ * Unknown reference and wrong email take the same path (one query by reference, one
+ * constant-time comparison of equal-length hashes) and end in the same NOT_FOUND.
+ */
+async function findMatchingReferral(
+  prisma: PrismaClient,
+  request: StatusLookupRequest,
+  input: LookupInput,
+): Promise<MatchedReferral> {
+  await enforceRateLimits(
+    prisma,
+    [
+      { ...LOOKUP_LIMITS.ip, key: toRateLimitKey(LOOKUP_LIMITS.ip.scope, input.ip) },
+      { ...LOOKUP_LIMITS.reference, key: toRateLimitKey(LOOKUP_LIMITS.reference.scope, request.reference) },
+    ],
+    input.now,
+    TOO_MANY_MESSAGE,
+  );
+  const referral = await findReferralForStatus(prisma, request.reference);
+  const emailMatches = timingSafeEqual(
+    referral ? hashEmail(referral.email) : NO_REFERRAL_EMAIL_HASH,
+    hashEmail(request.email),
+  );
+  // A referral always has its case (both are written in one transaction); without one there
+  // is nothing to show, and saying so would reveal that the reference exists.
+  if (!referral?.case || !emailMatches) throw new AppError("NOT_FOUND", REFERRAL_NOT_FOUND_MESSAGE);
+  return {
+    reference: referral.reference,
+    submittedAt: referral.submittedAt,
+    caseId: referral.case.id,
+    status: CaseStatusSchema.parse(referral.case.status),
+    version: referral.case.version,
+  };
+}
+
+function toReferralStatus(referral: { reference: string; submittedAt: Date }, status: CaseStatus): ReferralStatus {
+  return {
+    reference: referral.reference,
+    status: toTraineeStatus(status),
+    submittedOn: toLondonDate(referral.submittedAt),
+    // The state machine decides, so the button shows exactly when withdrawing would work.
+    canWithdraw: decideTransition({ from: status, to: "withdrawn", actor: "trainee" }).ok,
+  };
+}
+
+/** What the status page shows for a reference and email address that belong together. */
+export async function getReferralStatus(
+  prisma: PrismaClient,
+  request: StatusLookupRequest,
+  input: LookupInput,
+): Promise<ReferralStatus> {
+  const referral = await findMatchingReferral(prisma, request, input);
+  return toReferralStatus(referral, referral.status);
+}
+
+/**
+ * The trainee withdraws their referral. The state machine says whether they may; the write
+ * happens only if nobody changed the case since it was read (CONFLICT otherwise).
+ */
+export async function withdrawReferral(
+  prisma: PrismaClient,
+  request: WithdrawRequest,
+  input: LookupInput,
+): Promise<ReferralStatus> {
+  const referral = await findMatchingReferral(prisma, request, input);
+  const decision = decideTransition({
+    from: referral.status,
+    to: "withdrawn",
+    actor: "trainee",
+    reason: request.reason ?? null,
+  });
+  if (!decision.ok) throw new AppError("CONFLICT", decision.message);
+  const withdrawn = await withdrawCaseIfUnchanged(prisma, {
+    caseId: referral.caseId,
+    expectedVersion: referral.version,
+    from: decision.from,
+    to: decision.status,
+    reason: decision.reason,
+    now: input.now,
+  });
+  if (!withdrawn) throw new AppError("CONFLICT", CHANGED_MESSAGE);
+  return toReferralStatus(referral, decision.status);
+}
