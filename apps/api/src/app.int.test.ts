@@ -136,3 +136,18 @@ describe("shutdown", () => {
     expect(live.statusCode).toBe(200);
   });
 });
+
+describe("API documentation", () => {
+  it("serves OpenAPI generated from the route schemas, the eligibility contract included", async () => {
+    const response = await testApp.app.inject({ method: "GET", url: "/api/docs" });
+    expect(response.statusCode).toBe(200);
+    const document = response.json();
+    expect(document.openapi).toMatch(/^3\./);
+    const eligibility = document.paths["/api/eligibility"].post;
+    expect(eligibility.responses["200"]).toBeDefined();
+    expect(JSON.stringify(eligibility.requestBody)).toContain("trainingEndedOn");
+    expect(document.paths["/api/services"].get.parameters).toContainEqual(
+      expect.objectContaining({ name: "group", in: "query" }),
+    );
+  });
+});

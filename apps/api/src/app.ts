@@ -3,8 +3,14 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "./config/env";
 import { catalogueRoutes } from "./modules/catalogue/catalogue.routes";
+import { draftRoutes } from "./modules/drafts/drafts.routes";
 import { eligibilityRoutes } from "./modules/eligibility/eligibility.routes";
+import { equalityRoutes } from "./modules/equality/equality.routes";
 import { healthRoutes } from "./modules/health/health.routes";
+import { referralStatusRoutes } from "./modules/referral-status/referral-status.routes";
+import { referralRoutes } from "./modules/referrals/referrals.routes";
+import { apiDocsPlugin, apiDocsRoutes } from "./plugins/api-docs";
+import { backgroundJobsPlugin } from "./plugins/background-jobs";
 import { databasePlugin } from "./plugins/database";
 import { errorHandlerPlugin, sendNotFound } from "./plugins/error-handler";
 import { lifecyclePlugin } from "./plugins/lifecycle";
@@ -20,7 +26,9 @@ declare module "fastify" {
 }
 
 export interface AppOptions {
-  config: Pick<Config, "webDistDir" | "trustProxy">;
+  config: Pick<Config, "webDistDir" | "trustProxy" | "mail">;
+  /** Starts background work (the email outbox); tests call the jobs directly instead. */
+  backgroundJobs?: boolean;
   prisma: PrismaClient;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
@@ -48,10 +56,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(securityPlugin);
   await app.register(lifecyclePlugin);
   await app.register(databasePlugin, { prisma: options.prisma });
+  await app.register(apiDocsPlugin);
 
+  await app.register(apiDocsRoutes, { prefix: "/api/docs" });
   await app.register(healthRoutes, { prefix: "/api/health" });
   await app.register(catalogueRoutes, { prefix: "/api" });
   await app.register(eligibilityRoutes, { prefix: "/api" });
+  await app.register(referralRoutes, { prefix: "/api" });
+  await app.register(draftRoutes, { prefix: "/api" });
+  await app.register(referralStatusRoutes, { prefix: "/api" });
+  await app.register(equalityRoutes, { prefix: "/api" });
+  if (options.backgroundJobs) await app.register(backgroundJobsPlugin, { mail: options.config.mail });
 
   const servesWebApp = hasWebApp(options.config.webDistDir);
   if (servesWebApp) await app.register(webAppPlugin, { distDir: options.config.webDistDir });
