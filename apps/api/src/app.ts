@@ -2,6 +2,7 @@ import type { PrismaClient } from "@psu/prisma";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "./config/env";
+import { authRoutes } from "./modules/auth/auth.routes";
 import { catalogueRoutes } from "./modules/catalogue/catalogue.routes";
 import { draftRoutes } from "./modules/drafts/drafts.routes";
 import { eligibilityRoutes } from "./modules/eligibility/eligibility.routes";
@@ -16,6 +17,7 @@ import { errorHandlerPlugin, sendNotFound } from "./plugins/error-handler";
 import { lifecyclePlugin } from "./plugins/lifecycle";
 import { requestLoggingPlugin } from "./plugins/request-logging";
 import { securityPlugin } from "./plugins/security";
+import { staffAuthPlugin } from "./plugins/staff-auth";
 import { hasWebApp, isWebAppPage, sendWebAppIndex, webAppPlugin } from "./plugins/web-app";
 
 declare module "fastify" {
@@ -26,7 +28,7 @@ declare module "fastify" {
 }
 
 export interface AppOptions {
-  config: Pick<Config, "webDistDir" | "trustProxy" | "mail">;
+  config: Pick<Config, "env" | "webDistDir" | "trustProxy" | "mail">;
   /** Starts background work (the email outbox); tests call the jobs directly instead. */
   backgroundJobs?: boolean;
   prisma: PrismaClient;
@@ -56,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(securityPlugin);
   await app.register(lifecyclePlugin);
   await app.register(databasePlugin, { prisma: options.prisma });
+  await app.register(staffAuthPlugin, { env: options.config.env });
   await app.register(apiDocsPlugin);
 
   await app.register(apiDocsRoutes, { prefix: "/api/docs" });
@@ -66,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(draftRoutes, { prefix: "/api" });
   await app.register(referralStatusRoutes, { prefix: "/api" });
   await app.register(equalityRoutes, { prefix: "/api" });
+  await app.register(authRoutes, { prefix: "/api/auth" });
   if (options.backgroundJobs) await app.register(backgroundJobsPlugin, { mail: options.config.mail });
 
   const servesWebApp = hasWebApp(options.config.webDistDir);

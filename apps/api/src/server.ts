@@ -4,6 +4,7 @@ import { buildApp } from "./app";
 import { ConfigError, parseConfig } from "./config/env";
 import { openDatabase } from "./database/open-database";
 import { createLogger } from "./logging/logger";
+import { seedDemoData } from "./modules/demo/demo-seed";
 
 // Time allowed for in-flight requests, the pool and the embedded database to close.
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
   log.info({ applied: migrations.applied.length }, "database migrations up to date");
 
   const prisma = createPrismaClient(database.url, { max: config.databasePoolMax });
+  // Demo staff and cases on the embedded database only: a real DATABASE_URL gets no default account.
+  if (database.embedded && (await seedDemoData(prisma, new Date())).seeded) log.info("demo staff and referrals seeded");
   const app = await buildApp({ config, prisma, logger: log, backgroundJobs: true });
   closeApp = async () => {
     app.beginShutdown();

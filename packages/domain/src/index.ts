@@ -23,3 +23,4 @@ export * from "./referrals/registration";
 export * from "./sla/bank-holidays";
 export * from "./sla/sla";
 export * from "./sla/working-days";
+export * from "./staff/staff";

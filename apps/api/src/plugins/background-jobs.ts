@@ -1,11 +1,17 @@
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import type { Config } from "../config/env";
+import { deleteStaleSessions } from "../modules/auth/auth.service";
+import { deleteExpiredDrafts } from "../modules/drafts/drafts.service";
 import { createMailer } from "../modules/outbox/mailer";
 import { startOutboxWorker } from "../modules/outbox/outbox.worker";
+import { deleteStaleRateLimitCounters } from "../modules/rate-limit/rate-limit.service";
+
+const CLEANUP_EVERY_MS = 60 * 60_000;
 
 /**
- * Work that runs beside requests: sending queued emails. Every instance may run it (claims use
+ * Work that runs beside requests: sending queued emails, and hourly removal of expired drafts,
+ * sessions and rate-limit counters (each is also enforced on use; this only frees the rows). Every instance may run it (claims use
  * SKIP LOCKED). It stops before the app closes its database pool.
  */
 export const backgroundJobsPlugin = fp<{ mail: Config["mail"] }>(async (app: FastifyInstance, options) => {

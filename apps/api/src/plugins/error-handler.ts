@@ -47,6 +47,7 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
       return send(reply, 400, { code: "VALIDATION_FAILED", message, fields });
     }
     if (error instanceof AppError) {
+      if (error.retryAfterSeconds !== undefined) reply.header("retry-after", String(error.retryAfterSeconds));
       return send(reply, error.status, {
         code: error.code,
         message: error.message,

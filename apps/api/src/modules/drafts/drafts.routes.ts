@@ -6,13 +6,10 @@ import {
   SavedDraftSchema,
 } from "@psu/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { addRetryAfterHeader } from "../rate-limit/rate-limit.hooks";
 import { resumeDraft, saveDraft } from "./drafts.service";
 
 /** Save and come back later: answers held server-side, reached only with a resume code. */
 export const draftRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addHook("onError", addRetryAfterHeader);
-
   app.post(
     "/drafts",
     {

@@ -1,13 +1,10 @@
 import { EqualityResponseRequestSchema, ErrorBodySchema } from "@psu/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { addRetryAfterHeader } from "../rate-limit/rate-limit.hooks";
 import { recordEqualityResponse } from "./equality.service";
 
 /** Optional equality monitoring, stored apart from referrals and cases. */
 export const equalityRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addHook("onError", addRetryAfterHeader);
-
   app.post(
     "/equality-responses",
     {

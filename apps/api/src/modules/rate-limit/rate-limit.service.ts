@@ -52,13 +52,10 @@ export async function consumeRateLimit(
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) };
 }
 
-/** A refused request: the error handler answers 429, and `addRetryAfterHeader` adds the header. */
+/** A refused request: the error handler answers 429 with a Retry-After header. */
 export class RateLimitedError extends AppError {
-  constructor(
-    message: string,
-    readonly retryAfterSeconds: number,
-  ) {
-    super("TOO_MANY_REQUESTS", message);
+  constructor(message: string, retryAfterSeconds: number) {
+    super("TOO_MANY_REQUESTS", message, undefined, retryAfterSeconds);
     this.name = "RateLimitedError";
   }
 }

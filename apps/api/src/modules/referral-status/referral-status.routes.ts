@@ -1,6 +1,5 @@
 import { ErrorBodySchema, ReferralStatusSchema, StatusLookupRequestSchema, WithdrawRequestSchema } from "@psu/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { addRetryAfterHeader } from "../rate-limit/rate-limit.hooks";
 import { getReferralStatus, withdrawReferral } from "./referral-status.service";
 
 /**
@@ -8,8 +7,6 @@ import { getReferralStatus, withdrawReferral } from "./referral-status.service";
  * never in a URL or a log line. Wrong pairs get one generic 404; attempts are rate-limited.
  */
 export const referralStatusRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addHook("onError", addRetryAfterHeader);
-
   app.post(
     "/referral-status",
     {

@@ -1,0 +1,78 @@
+import { randomUUID } from "node:crypto";
+import type { ReferralSubmission } from "@psu/domain";
+import type { PrismaClient } from "@psu/prisma";
+import { hashPassword } from "../auth/password";
+import { submitReferral } from "../referrals/referrals.service";
+
+/** The demo sign-in password, printed in the README. Only ever seeded on the embedded database. */
+export const DEMO_PASSWORD = "demo-password-2026";
+
+const DEMO_STAFF = [
+  { email: "coordinator@psu.example", name: "Casey Coordinator", role: "coordinator", leadKinds: [], capacity: 0 },
+  { email: "admin@psu.example", name: "Ari Admin", role: "admin", leadKinds: [], capacity: 0 },
+  { email: "spoc.lead@psu.example", name: "Sam Spoc", role: "lead", leadKinds: ["spoc"], capacity: 8 },
+  { email: "ist.lead@psu.example", name: "Indra Ist", role: "lead", leadKinds: ["ist"], capacity: 5 },
+  {
+    email: "coaching.lead@psu.example",
+    name: "Kit Coach",
+    role: "lead",
+    leadKinds: ["coaching", "careers"],
+    capacity: 10,
+  },
+] as const;
+
+function demoReferral(
+  name: string,
+  email: string,
+  services: ReferralSubmission["services"],
+  howSoon: ReferralSubmission["story"]["howSoon"],
+): ReferralSubmission {
+  return {
+    eligibility: {
+      referrer: "self",
+      region: "london",
+      group: "doctor_or_dentist",
+      trainingNumber: "current",
+      concerns: [],
+    },
+    services,
+    details: {
+      fullName: name,
+      personalEmail: email,
+      phone: "+447700900982",
+      preferredContact: "email",
+      registration: { register: "GMC", number: "7654321" },
+      programme: "Core Surgical Training",
+      grade: "CT1",
+      employer: "Example Hospitals NHS Trust",
+      workPattern: "full_time",
+    },
+    story: { whatIsHappening: "Demo referral: fictional person, for trying the staff screens.", howSoon },
+    consent: {
+      acceptsConfidentialityPolicy: true,
+      understandsSafetyOverride: true,
+      consentsToSupervisorContact: false,
+    },
+  };
+}
+
+/**
+ * Demo staff and a few fictional referrals, so `npm start` has something to show. Runs only on
+ * the embedded database and only when no staff exist, so it never touches real data.
+ */
+export async function seedDemoData(prisma: PrismaClient, now: Date): Promise<{ seeded: boolean }> {
+  if ((await prisma.staffMember.count()) > 0) return { seeded: false };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await prisma.staffMember.createMany({
+    data: DEMO_STAFF.map((member) => ({ ...member, leadKinds: [...member.leadKinds], passwordHash, affiliations: [] })),
+  });
+  const referrals = [
+    demoReferral("Jordan Demo", "jordan.demo@example.com", ["spoc"], "urgent_within_a_week"),
+    demoReferral("Robin Sample", "robin.sample@example.com", ["coaching"], "when_possible"),
+    demoReferral("Taylor Fictional", "taylor.fictional@example.com", ["ist", "spoc"], "soon_within_a_month"),
+  ];
+  for (const submission of referrals) {
+    await submitReferral(prisma, { submission, idempotencyKey: randomUUID(), now });
+  }
+  return { seeded: true };
+}
