@@ -126,9 +126,17 @@ export type EligibilityAnswersValidation =
   | { success: true; answers: EligibilityAnswers }
   | { success: false; issues: EligibilityFieldIssue[] };
 
+// Building the schema costs more than parsing with it, and `today` changes once a day: keep the
+// last one. Same input, same schema, so this cache never changes an answer.
+let cachedSchema: { today: string; schema: ReturnType<typeof createEligibilityAnswersSchema> } | undefined;
+function getSchemaForToday(today: string) {
+  if (cachedSchema?.today !== today) cachedSchema = { today, schema: createEligibilityAnswersSchema(today) };
+  return cachedSchema.schema;
+}
+
 /** Parses a request body into answers, or lists every invalid field (a 400) including a future end date. */
 export function validateEligibilityAnswers(input: unknown, today: string): EligibilityAnswersValidation {
-  const result = createEligibilityAnswersSchema(today).safeParse(input);
+  const result = getSchemaForToday(today).safeParse(input);
   if (result.success) return { success: true, answers: result.data };
   const issues = result.error.issues.map((issue) => ({
     field: issue.path.join(".") || "body",
