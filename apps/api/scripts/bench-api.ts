@@ -18,9 +18,22 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 20;
 
-type Target = { name: string; method: "GET" | "POST"; path: string; body?: () => string; headers?: () => Record<string, string> };
+type Target = {
+  name: string;
+  method: "GET" | "POST";
+  path: string;
+  body?: () => string;
+  headers?: () => Record<string, string>;
+};
 
-const eligibility = JSON.stringify({ referrer: "self", region: "kss", group: "healthcare_professional", band: "6", inRecognisedScheme: true, concerns: ["rotation"] });
+const eligibility = JSON.stringify({
+  referrer: "self",
+  region: "kss",
+  group: "healthcare_professional",
+  band: "6",
+  inRecognisedScheme: true,
+  concerns: ["rotation"],
+});
 
 const targets: Target[] = [
   { name: "GET /api/health/live (baseline)", method: "GET", path: "/api/health/live" },
@@ -63,7 +76,12 @@ async function run(base: string, target: Target): Promise<{ rps: number; p99: nu
 
 const root = await mkdtemp(join(tmpdir(), "psu-bench-"));
 await chmod(root, 0o755);
-const database = await startEmbeddedPostgres({ dataDir: join(root, "pg"), port: 54_391, database: "bench", temporary: true });
+const database = await startEmbeddedPostgres({
+  dataDir: join(root, "pg"),
+  port: 54_391,
+  database: "bench",
+  temporary: true,
+});
 await applyMigrations(database.url);
 const config = parseConfig({ NODE_ENV: "production", DATABASE_URL: database.url, LOG_LEVEL: "silent" });
 const app = await buildApp({ config, prisma: createPrismaClient(database.url, { max: 10 }) });

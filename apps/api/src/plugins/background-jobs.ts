@@ -10,13 +10,30 @@ import { deleteStaleRateLimitCounters } from "../modules/rate-limit/rate-limit.s
 const CLEANUP_EVERY_MS = 60 * 60_000;
 
 /**
- * Work that runs beside requests: sending queued emails, and hourly removal of expired drafts,
- * sessions and rate-limit counters (each is also enforced on use; this only frees the rows). Every instance may run it (claims use
- * SKIP LOCKED). It stops before the app closes its database pool.
+ * Work that runs beside requests: sending queued emails, and hourly removal of expired
+ * drafts, sessions and rate-limit counters (each is also enforced on use; this only frees the
+ * rows). Every instance may run it (outbox claims use SKIP LOCKED; deletes are idempotent).
+ * It stops before the app closes its database pool.
  */
 export const backgroundJobsPlugin = fp<{ mail: Config["mail"] }>(async (app: FastifyInstance, options) => {
   const mailer = createMailer(options.mail, app.log);
-  let stop: (() => Promise<void>) | undefined;
+  let stopOutbox: (() => Promise<void>) | undefined;
+  let cleanupTimer: NodeJS.Timeout | undefined;
+
+  const removeExpiredRows = async () => {
+    const now = app.now();
+    try {
+      const removed = {
+        drafts: await deleteExpiredDrafts(app.prisma, now),
+        sessions: await deleteStaleSessions(app.prisma, now),
+        rateLimitCounters: await deleteStaleRateLimitCounters(app.prisma, now),
+      };
+      app.log.info(removed, "expired rows removed");
+    } catch (error) {
+      app.log.error({ type: error instanceof Error ? error.name : "unknown" }, "clean-up failed");
+    }
+  };
+
   app.addHook("onReady", async () => {
     const worker = startOutboxWorker({
       prisma: app.prisma,
@@ -25,9 +42,12 @@ export const backgroundJobsPlugin = fp<{ mail: Config["mail"] }>(async (app: Fas
       now: app.now,
       log: app.log,
     });
-    stop = worker.stop;
+    stopOutbox = worker.stop;
+    cleanupTimer = setInterval(removeExpiredRows, CLEANUP_EVERY_MS);
+    cleanupTimer.unref();
   });
   app.addHook("preClose", async () => {
-    await stop?.();
+    clearInterval(cleanupTimer);
+    await stopOutbox?.();
   });
 });

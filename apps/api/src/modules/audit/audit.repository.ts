@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import type { Prisma, PrismaClient } from "@psu/prisma";
+import { Prisma, type PrismaClient } from "@psu/prisma";
+import { z } from "zod";
 
 /** A Prisma client or an open transaction: audit rows are written in the transaction of the change. */
 export type Database = PrismaClient | Prisma.TransactionClient;
@@ -27,4 +28,56 @@ export async function recordAudit(db: Database, record: AuditRecord): Promise<vo
     },
     select: { id: true },
   });
+}
+
+export interface AuditFilter {
+  actorId: string | null;
+  caseId: string | null;
+  action: string | null;
+  /** Entries at or after this instant. */
+  from: Date | null;
+  /** Entries before this instant. */
+  to: Date | null;
+}
+
+const AuditRowSchema = z.object({
+  id: z.string(),
+  at: z.date(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  caseId: z.string().nullable(),
+  reference: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+});
+export type AuditRow = z.infer<typeof AuditRowSchema>;
+
+/**
+ * Audit entries newest first (by id, which only grows), older than `beforeId` when given, with
+ * the actor's name and the case's reference joined in. Keyset: no OFFSET.
+ */
+export async function findAuditEntries(
+  prisma: PrismaClient,
+  filter: AuditFilter,
+  page: { beforeId: string | null; take: number },
+): Promise<AuditRow[]> {
+  const conditions: Prisma.Sql[] = [];
+  if (filter.actorId !== null) conditions.push(Prisma.sql`a.actor_id = ${filter.actorId}::uuid`);
+  if (filter.caseId !== null) conditions.push(Prisma.sql`a.case_id = ${filter.caseId}::uuid`);
+  if (filter.action !== null) conditions.push(Prisma.sql`a.action = ${filter.action}`);
+  if (filter.from !== null) conditions.push(Prisma.sql`a.at >= ${filter.from}::timestamptz`);
+  if (filter.to !== null) conditions.push(Prisma.sql`a.at < ${filter.to}::timestamptz`);
+  if (page.beforeId !== null) conditions.push(Prisma.sql`a.id < ${page.beforeId}::bigint`);
+  const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  const rows = await prisma.$queryRaw<unknown[]>`
+    SELECT a.id::text AS id, a.at, a.actor_id AS "actorId", s.name AS "actorName", a.action,
+           a.case_id AS "caseId", r.reference, a.detail
+    FROM audit_entries a
+    LEFT JOIN staff_members s ON s.id = a.actor_id
+    LEFT JOIN cases c ON c.id = a.case_id
+    LEFT JOIN referrals r ON r.id = c.referral_id
+    ${where}
+    ORDER BY a.id DESC
+    LIMIT ${page.take}`;
+  return z.array(AuditRowSchema).parse(rows);
 }

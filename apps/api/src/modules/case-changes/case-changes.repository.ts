@@ -1,0 +1,183 @@
+import { TERMINAL_CASE_STATUSES } from "@psu/domain";
+import type { Prisma, PrismaClient } from "@psu/prisma";
+import { recordAudit } from "../audit/audit.repository";
+
+/** What a case change needs to know about the case before deciding. */
+export interface CaseForChange {
+  id: string;
+  status: string;
+  version: number;
+  leadId: string | null;
+  allocatedAt: Date | null;
+  firstContactAt: Date | null;
+  triagedAt: Date | null;
+  resumeTo: string | null;
+  pausedSince: Date | null;
+  pauses: Prisma.JsonValue;
+  safetyConcern: boolean;
+  referral: { services: string[]; employer: string; email: string };
+}
+
+export async function findCaseForChange(prisma: PrismaClient, caseId: string): Promise<CaseForChange | null> {
+  return prisma.case.findUnique({
+    where: { id: caseId },
+    select: {
+      id: true,
+      status: true,
+      version: true,
+      leadId: true,
+      allocatedAt: true,
+      firstContactAt: true,
+      triagedAt: true,
+      resumeTo: true,
+      pausedSince: true,
+      pauses: true,
+      safetyConcern: true,
+      referral: { select: { services: true, employer: true, email: true } },
+    },
+  });
+}
+
+/** The case columns a change may set (besides version and updatedAt, which every change sets). */
+export interface CaseColumns {
+  status?: string;
+  leadId?: string | null;
+  allocatedAt?: Date | null;
+  firstContactAt?: Date | null;
+  triagedAt?: Date | null;
+  resumeTo?: string | null;
+  pausedSince?: Date | null;
+  pauses?: { from: string; to: string }[];
+  safetyConcern?: boolean;
+  outcome?: string | null;
+  closedAt?: Date | null;
+}
+
+export interface CaseChange {
+  caseId: string;
+  /** The version the change was decided on: if the case has moved on, nothing is written. */
+  expectedVersion: number;
+  now: Date;
+  set: CaseColumns;
+  actorId: string;
+  event: { kind: string; data: Prisma.InputJsonObject };
+  /** Ids, codes and versions only: never free text. */
+  audit: { action: string; detail: Prisma.InputJsonObject; ip: string | null };
+}
+
+/**
+ * Applies a change, appends its timeline event and writes its audit entry in one transaction,
+ * only if the case is still at `expectedVersion`. Returns the new version, or null when someone
+ * else changed the case first (then nothing is written). The conditional UPDATE is what makes
+ * concurrent changes safe: PostgreSQL re-checks `version` after waiting for the row lock, so
+ * of many requests based on one version exactly one matches.
+ */
+export async function applyCaseChangeIfUnchanged(prisma: PrismaClient, change: CaseChange): Promise<number | null> {
+  const { caseId, expectedVersion, now, set, actorId } = change;
+  return prisma.$transaction(
+    async (tx) => {
+      const updated = await tx.case.updateMany({
+        where: { id: caseId, version: expectedVersion },
+        data: { ...set, version: { increment: 1 }, updatedAt: now },
+      });
+      if (updated.count === 0) return null;
+      const version = expectedVersion + 1;
+      await tx.caseEvent.create({
+        data: { caseId, at: now, actorType: "staff", actorId, kind: change.event.kind, data: change.event.data },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        actorId,
+        action: change.audit.action,
+        caseId,
+        detail: { ...change.audit.detail, fromVersion: expectedVersion, toVersion: version },
+        ip: change.audit.ip,
+      });
+      return version;
+    },
+    // Concurrent changes to one case queue on its row lock: give the queue time to drain.
+    { maxWait: 10_000, timeout: 15_000 },
+  );
+}
+
+export interface LatestCaseEvent {
+  at: Date;
+  actorType: string;
+  actorId: string | null;
+  kind: string;
+  data: Prisma.JsonValue;
+}
+
+/** The case's most recent timeline event, for telling someone what changed under them. */
+export async function findLatestCaseEvent(prisma: PrismaClient, caseId: string): Promise<LatestCaseEvent | null> {
+  return prisma.caseEvent.findFirst({
+    where: { caseId },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    select: { at: true, actorType: true, actorId: true, kind: true, data: true },
+  });
+}
+
+/** Staff names by id (ids not found are left out). */
+export async function findStaffNames(prisma: PrismaClient, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await prisma.staffMember.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+export interface LeadRecord {
+  id: string;
+  name: string;
+  role: string;
+  active: boolean;
+  leadKinds: string[];
+  capacity: number;
+  affiliations: string[];
+  openCaseCount: number;
+  leave: { from: string; to: string }[];
+}
+
+const OPEN_CASES = { status: { notIn: [...TERMINAL_CASE_STATUSES] } };
+
+/** Active leads (or the given members, whatever their role and state) with open case counts and leave. */
+export async function findLeadsForSuggestion(
+  prisma: PrismaClient,
+  filter: { ids: string[] } | "active_leads",
+): Promise<LeadRecord[]> {
+  const rows = await prisma.staffMember.findMany({
+    where: filter === "active_leads" ? { role: "lead", active: true } : { id: { in: filter.ids } },
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      role: true,
+      active: true,
+      leadKinds: true,
+      capacity: true,
+      affiliations: true,
+      leave: { select: { fromDay: true, toDay: true } },
+      _count: { select: { cases: { where: OPEN_CASES } } },
+    },
+  });
+  return rows.map(({ _count, leave, ...lead }) => ({
+    ...lead,
+    openCaseCount: _count.cases,
+    leave: leave.map((period) => ({ from: period.fromDay, to: period.toDay })),
+  }));
+}
+
+/**
+ * Leads this trainee has been allocated to before, on this case or an earlier one (matched by
+ * the email address they gave), from the timeline's allocation events.
+ */
+export async function findPreviousLeadIds(prisma: PrismaClient, traineeEmail: string): Promise<string[]> {
+  const events = await prisma.caseEvent.findMany({
+    where: { kind: "assigned", case: { referral: { email: traineeEmail } } },
+    select: { data: true },
+  });
+  const ids = events.flatMap((event) => {
+    const data = event.data;
+    const leadId = data && typeof data === "object" && !Array.isArray(data) ? data.leadId : undefined;
+    return typeof leadId === "string" ? [leadId] : [];
+  });
+  return [...new Set(ids)];
+}

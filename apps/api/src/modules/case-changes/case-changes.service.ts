@@ -1,0 +1,441 @@
+import {
+  type AddNoteRequestSchema,
+  type AssignRequestSchema,
+  CASE_STATUS_LABELS,
+  type CaseActor,
+  type CaseChangedSchema,
+  type CaseForSuggestion,
+  type CaseStatus,
+  CaseStatusSchema,
+  type CaseTransitionDecision,
+  type ChangeStatusRequestSchema,
+  decideTransition,
+  type FirstContactRequestSchema,
+  findService,
+  type LeadForSuggestion,
+  type LeadKind,
+  LeadKindSchema,
+  type LeadSuggestionReasonCode,
+  type SafetyFlagRequestSchema,
+  type StaffProfile,
+  type SuggestionListSchema,
+  suggestLeads,
+} from "@psu/domain";
+import type { PrismaClient } from "@psu/prisma";
+import { z } from "zod";
+import { AppError } from "../../errors/app-error";
+import { recordAudit } from "../audit/audit.repository";
+import {
+  applyCaseChangeIfUnchanged,
+  type CaseChange,
+  type CaseColumns,
+  type CaseForChange,
+  findCaseForChange,
+  findLatestCaseEvent,
+  findLeadsForSuggestion,
+  findPreviousLeadIds,
+  findStaffNames,
+  type LeadRecord,
+} from "./case-changes.repository";
+import { describeStaleCase } from "./stale-case-message";
+
+type CaseChanged = z.infer<typeof CaseChangedSchema>;
+type SuggestionList = z.infer<typeof SuggestionListSchema>;
+
+/** Who is changing which case, based on which version, from where and when. */
+export interface CaseChangeContext {
+  caseId: string;
+  expectedVersion: number;
+  staff: StaffProfile;
+  ip: string;
+  now: Date;
+}
+
+/** The same answer for a case that does not exist and one a lead may not see (need-to-know). */
+export const CASE_NOT_FOUND_MESSAGE = "There is no case with that id, or it is not allocated to you.";
+
+const PausesSchema = z.array(z.object({ from: z.string(), to: z.string() }));
+
+/** The case as loaded, with its stored strings read back into the domain's types. */
+interface LoadedCase extends Omit<CaseForChange, "status" | "resumeTo" | "pauses"> {
+  status: CaseStatus;
+  resumeTo: CaseStatus | null;
+  pauses: z.infer<typeof PausesSchema>;
+}
+
+function isOwnCase(staff: StaffProfile, loaded: { leadId: string | null }): boolean {
+  return loaded.leadId === staff.id;
+}
+
+/** Staff roles are the state machine's actors of the same name. */
+function toActor(staff: StaffProfile): CaseActor {
+  return staff.role;
+}
+
+function label(status: CaseStatus): string {
+  return CASE_STATUS_LABELS[status].toLowerCase();
+}
+
+/** The 412 for a change based on an old version, saying who changed the case and what they did. */
+async function buildStaleCaseError(prisma: PrismaClient, caseId: string, now: Date): Promise<AppError> {
+  const latest = await findLatestCaseEvent(prisma, caseId);
+  const data = latest?.data && typeof latest.data === "object" && !Array.isArray(latest.data) ? latest.data : {};
+  // The people the event names: who acted, and for an allocation the leads involved.
+  const staffIds = [latest?.actorId, data.leadId, data.previousLeadId].filter(
+    (id): id is string => typeof id === "string" && z.uuid().safeParse(id).success,
+  );
+  const names = await findStaffNames(prisma, staffIds);
+  return new AppError("PRECONDITION_FAILED", describeStaleCase(latest && { ...latest, data }, names, now));
+}
+
+/**
+ * Loads the case a change is about. A lead asking about a case that is not theirs gets the
+ * same 404 as for a case that does not exist; a change based on an old version gets the 412.
+ */
+async function loadCase(prisma: PrismaClient, context: CaseChangeContext): Promise<LoadedCase> {
+  const found = await findCaseForChange(prisma, context.caseId);
+  if (!found || (context.staff.role === "lead" && !isOwnCase(context.staff, found))) {
+    throw new AppError("NOT_FOUND", CASE_NOT_FOUND_MESSAGE);
+  }
+  if (found.version !== context.expectedVersion) throw await buildStaleCaseError(prisma, found.id, context.now);
+  return {
+    ...found,
+    status: CaseStatusSchema.parse(found.status),
+    resumeTo: found.resumeTo === null ? null : CaseStatusSchema.parse(found.resumeTo),
+    pauses: PausesSchema.parse(found.pauses),
+  };
+}
+
+/** Writes the change if the case is still at the expected version; 412 otherwise. */
+async function commit(
+  prisma: PrismaClient,
+  context: CaseChangeContext,
+  change: Pick<CaseChange, "set" | "event" | "audit">,
+  status: CaseStatus,
+): Promise<CaseChanged> {
+  const version = await applyCaseChangeIfUnchanged(prisma, {
+    ...change,
+    caseId: context.caseId,
+    expectedVersion: context.expectedVersion,
+    now: context.now,
+    actorId: context.staff.id,
+  });
+  if (version === null) throw await buildStaleCaseError(prisma, context.caseId, context.now);
+  return { caseId: context.caseId, version, status };
+}
+
+/** A refused transition as an error: a missing reason or outcome names its field, the rest are 409. */
+function toTransitionError(decision: Extract<CaseTransitionDecision, { ok: false }>): AppError {
+  if (decision.code === "REASON_REQUIRED" || decision.code === "OUTCOME_REQUIRED") {
+    const field = decision.code === "REASON_REQUIRED" ? "reason" : "outcome";
+    return new AppError("VALIDATION_FAILED", decision.message, [{ field, message: decision.message }]);
+  }
+  return new AppError("CONFLICT", `${decision.message} (${decision.code})`);
+}
+
+function decideOrThrow(attempt: Parameters<typeof decideTransition>[0]) {
+  const decision = decideTransition(attempt);
+  if (!decision.ok) throw toTransitionError(decision);
+  return decision;
+}
+
+/** The case's pause, ended now: leaving `information_requested` restarts the SLA clock. */
+function endPause(loaded: LoadedCase, now: Date): CaseColumns {
+  const from = (loaded.pausedSince ?? now).toISOString();
+  return { pauses: [...loaded.pauses, { from, to: now.toISOString() }], resumeTo: null, pausedSince: null };
+}
+
+/**
+ * What a status change writes besides the status: pausing and resuming the clock, the SLA
+ * timestamps, and closing. Handing a case back to triage (by its lead, or an admin reopening a
+ * closed case) frees it from its lead, so it shows as unassigned and is allocated afresh.
+ */
+function planStatusColumns(
+  loaded: LoadedCase,
+  decision: Extract<CaseTransitionDecision, { ok: true }>,
+  now: Date,
+): CaseColumns {
+  const to = decision.status;
+  let set: CaseColumns = { status: to };
+  if (decision.from === "information_requested") set = { ...set, ...endPause(loaded, now) };
+  if (to === "information_requested") set = { ...set, resumeTo: decision.resumeTo, pausedSince: now };
+  if (to === "triage") {
+    if (loaded.triagedAt === null) set.triagedAt = now;
+    if (decision.from === "allocated" || decision.from === "closed") {
+      set = { ...set, leadId: null, allocatedAt: null, firstContactAt: null };
+    }
+    if (decision.from === "closed") set = { ...set, closedAt: null, outcome: null };
+  }
+  if (to === "first_contact" && loaded.firstContactAt === null) set.firstContactAt = now;
+  if (to === "closed" || to === "withdrawn") set = { ...set, closedAt: now, outcome: decision.outcome };
+  return set;
+}
+
+/** Moves a case through the state machine (coordinators, the case's lead, admins per the table). */
+export async function changeCaseStatus(
+  prisma: PrismaClient,
+  context: CaseChangeContext,
+  request: z.infer<typeof ChangeStatusRequestSchema>,
+): Promise<CaseChanged> {
+  const loaded = await loadCase(prisma, context);
+  const decision = decideOrThrow({
+    from: loaded.status,
+    to: request.to,
+    actor: toActor(context.staff),
+    isOwnCase: isOwnCase(context.staff, loaded),
+    reason: request.reason ?? null,
+    outcome: request.outcome ?? null,
+    resumeTo: loaded.resumeTo,
+  });
+  // The table lets a coordinator move triage to allocated, but an allocated case needs a lead:
+  // that move is made by choosing one (POST .../assign).
+  if (decision.status === "allocated" && loaded.leadId === null) {
+    throw new AppError("CONFLICT", "Allocate this case by choosing a lead for it.");
+  }
+  return commit(
+    prisma,
+    context,
+    {
+      set: planStatusColumns(loaded, decision, context.now),
+      event: {
+        kind: "status_changed",
+        data: { from: decision.from, to: decision.status, reason: decision.reason, outcome: decision.outcome },
+      },
+      audit: {
+        action: "CASE_STATUS_CHANGED",
+        detail: { from: decision.from, to: decision.status, outcome: decision.outcome },
+        ip: context.ip,
+      },
+    },
+    decision.status,
+  );
+}
+
+/** Adds an internal note to the timeline (coordinators and the case's lead). */
+export async function addCaseNote(
+  prisma: PrismaClient,
+  context: CaseChangeContext,
+  request: z.infer<typeof AddNoteRequestSchema>,
+): Promise<CaseChanged> {
+  const loaded = await loadCase(prisma, context);
+  return commit(
+    prisma,
+    context,
+    {
+      set: {},
+      event: { kind: "note_added", data: { text: request.text } },
+      // Never the note's text: the audit log outlives case data and is read by admins.
+      audit: { action: "CASE_NOTE_ADDED", detail: {}, ip: context.ip },
+    },
+    loaded.status,
+  );
+}
+
+/** Raises or clears the safety-concern flag, saying why (coordinators and the case's lead). */
+export async function setSafetyFlag(
+  prisma: PrismaClient,
+  context: CaseChangeContext,
+  request: z.infer<typeof SafetyFlagRequestSchema>,
+): Promise<CaseChanged> {
+  const loaded = await loadCase(prisma, context);
+  if (loaded.safetyConcern === request.flagged) {
+    throw new AppError(
+      "CONFLICT",
+      request.flagged ? "This case is already flagged as a safety concern." : "This case is not flagged.",
+    );
+  }
+  return commit(
+    prisma,
+    context,
+    {
+      set: { safetyConcern: request.flagged },
+      event: { kind: "safety_flag_changed", data: { flagged: request.flagged, reason: request.reason } },
+      audit: { action: "CASE_SAFETY_FLAG_CHANGED", detail: { flagged: request.flagged }, ip: context.ip },
+    },
+    loaded.status,
+  );
+}
+
+/** The lead kinds of the referral services the trainee asked for, in their order; SPOC when none. */
+function requestedLeadKinds(services: readonly string[]): LeadKind[] {
+  const kinds = services.flatMap((id) => {
+    const service = findService(id);
+    return service?.access === "referral" ? [service.leadKind] : [];
+  });
+  return kinds.length > 0 ? [...new Set(kinds)] : ["spoc"];
+}
+
+function toCaseForSuggestion(loaded: CaseForChange, previousLeadIds: string[]): CaseForSuggestion {
+  return {
+    leadKind: requestedLeadKinds(loaded.referral.services)[0] ?? "spoc",
+    traineeTrust: loaded.referral.employer.trim() || null,
+    previousLeadIds,
+  };
+}
+
+function toLeadForSuggestion(lead: LeadRecord): LeadForSuggestion {
+  // Kinds no longer in the catalogue cover nothing.
+  const leadKinds = lead.leadKinds.flatMap((kind) => LeadKindSchema.safeParse(kind).data ?? []);
+  return { ...lead, leadKinds };
+}
+
+/** Every active lead ranked for the case, with reasons (coordinators and admins). */
+export async function suggestLeadsForCase(
+  prisma: PrismaClient,
+  context: Omit<CaseChangeContext, "expectedVersion">,
+): Promise<SuggestionList> {
+  const found = await findCaseForChange(prisma, context.caseId);
+  if (!found) throw new AppError("NOT_FOUND", CASE_NOT_FOUND_MESSAGE);
+  const [leads, previousLeadIds] = await Promise.all([
+    findLeadsForSuggestion(prisma, "active_leads"),
+    findPreviousLeadIds(prisma, found.referral.email),
+  ]);
+  const suggestions = suggestLeads(
+    toCaseForSuggestion(found, previousLeadIds),
+    leads.map(toLeadForSuggestion),
+    context.now,
+  );
+  // The suggestions show the trainee's Trust (as a conflict of interest): a read of the case.
+  await recordAudit(prisma, {
+    actorId: context.staff.id,
+    action: "CASE_SUGGESTIONS_VIEWED",
+    caseId: found.id,
+    detail: { version: found.version },
+    ip: context.ip,
+  });
+  return { suggestions };
+}
+
+// Suggestion reasons a coordinator overrides by allocating anyway; recorded with the allocation.
+const OVERRIDABLE: readonly LeadSuggestionReasonCode[] = [
+  "DOES_NOT_COVER_SERVICE",
+  "AT_CAPACITY",
+  "ON_LEAVE",
+  "CONFLICT_SAME_TRUST",
+];
+const ALLOCATABLE: readonly CaseStatus[] = ["new", "triage", "allocated"];
+
+function leadFieldError(message: string): AppError {
+  return new AppError("UNPROCESSABLE", message, [{ field: "leadId", message }]);
+}
+
+/**
+ * Allocates a case to a lead (coordinators only). A new or triage case moves to allocated
+ * through the state machine; an allocated case is re-allocated and keeps its status, with the
+ * first-contact clock starting again for the new lead.
+ *
+ * The coordinator decides: a lead the suggestions mark ineligible (at capacity, on leave, a
+ * same-Trust conflict) may still be chosen, and the overridden reasons are recorded on the
+ * event and in the audit log. What cannot be overridden: the lead must be an active lead who
+ * covers one of the referral services the trainee asked for.
+ */
+export async function assignCase(
+  prisma: PrismaClient,
+  context: CaseChangeContext,
+  request: z.infer<typeof AssignRequestSchema>,
+): Promise<CaseChanged> {
+  const loaded = await loadCase(prisma, context);
+  if (!ALLOCATABLE.includes(loaded.status)) {
+    throw new AppError(
+      "CONFLICT",
+      `A case can be allocated only while it is new, in triage or allocated; this one is ${label(loaded.status)}.`,
+    );
+  }
+  const [lead] = await findLeadsForSuggestion(prisma, { ids: [request.leadId] });
+  if (lead?.role !== "lead" || !lead.active) throw leadFieldError("Choose an active lead.");
+  if (loaded.status === "allocated" && loaded.leadId === lead.id) {
+    throw new AppError("CONFLICT", `This case is already allocated to ${lead.name}.`);
+  }
+  const candidate = toLeadForSuggestion(lead);
+  const kinds = requestedLeadKinds(loaded.referral.services);
+  if (!candidate.leadKinds.some((kind) => kinds.includes(kind))) {
+    throw leadFieldError(`${lead.name} does not cover the services this trainee asked for.`);
+  }
+
+  // new -> triage -> allocated, each step checked by the state machine.
+  const steps: CaseStatus[] =
+    loaded.status === "new" ? ["triage", "allocated"] : loaded.status === "triage" ? ["allocated"] : [];
+  let from = loaded.status;
+  for (const to of steps) {
+    decideOrThrow({ from, to, actor: toActor(context.staff), isOwnCase: isOwnCase(context.staff, loaded) });
+    from = to;
+  }
+
+  const [suggestion] = suggestLeads(toCaseForSuggestion(loaded, []), [candidate], context.now);
+  const overrides = (suggestion?.reasons ?? [])
+    .map((reason) => reason.code)
+    .filter((code) => OVERRIDABLE.includes(code));
+  const assignment = {
+    leadId: lead.id,
+    previousLeadId: loaded.leadId,
+    from: loaded.status,
+    to: "allocated",
+    overrides,
+  };
+  return commit(
+    prisma,
+    context,
+    {
+      set: {
+        status: "allocated",
+        leadId: lead.id,
+        allocatedAt: context.now,
+        triagedAt: loaded.triagedAt ?? context.now,
+      },
+      event: { kind: "assigned", data: assignment },
+      audit: { action: "CASE_ASSIGNED", detail: assignment, ip: context.ip },
+    },
+    "allocated",
+  );
+}
+
+/**
+ * Records the first contact with the trainee (the case's lead, or a coordinator): allocated ->
+ * first contact. `contactedAt` defaults to now; it may be earlier (recorded after the call) but
+ * not in the future or before the allocation.
+ */
+export async function recordFirstContact(
+  prisma: PrismaClient,
+  context: CaseChangeContext,
+  request: z.infer<typeof FirstContactRequestSchema>,
+): Promise<CaseChanged> {
+  const loaded = await loadCase(prisma, context);
+  const contactedAt = request.contactedAt ? new Date(request.contactedAt) : context.now;
+  if (contactedAt > context.now) throw contactedAtError("The time of first contact cannot be in the future.");
+  if (loaded.allocatedAt && contactedAt < loaded.allocatedAt) {
+    throw contactedAtError("The time of first contact cannot be before the case was allocated.");
+  }
+  if (loaded.status !== "allocated") {
+    throw new AppError(
+      "CONFLICT",
+      `First contact is recorded on an allocated case; this one is ${label(loaded.status)}.`,
+    );
+  }
+  const decision = decideOrThrow({
+    from: loaded.status,
+    to: "first_contact",
+    actor: toActor(context.staff),
+    isOwnCase: isOwnCase(context.staff, loaded),
+  });
+  return commit(
+    prisma,
+    context,
+    {
+      set: { status: decision.status, firstContactAt: contactedAt },
+      event: {
+        kind: "first_contact_recorded",
+        data: { contactedAt: contactedAt.toISOString(), from: decision.from, to: decision.status },
+      },
+      audit: {
+        action: "CASE_FIRST_CONTACT_RECORDED",
+        detail: { from: decision.from, to: decision.status },
+        ip: context.ip,
+      },
+    },
+    decision.status,
+  );
+}
+
+function contactedAtError(message: string): AppError {
+  return new AppError("VALIDATION_FAILED", message, [{ field: "contactedAt", message }]);
+}

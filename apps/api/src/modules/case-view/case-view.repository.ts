@@ -1,0 +1,64 @@
+import type { Prisma, PrismaClient } from "@psu/prisma";
+
+const CASE_VIEW_SELECT = {
+  id: true,
+  status: true,
+  version: true,
+  urgency: true,
+  openedAt: true,
+  closedAt: true,
+  outcome: true,
+  leadId: true,
+  allocatedAt: true,
+  firstContactAt: true,
+  triagedAt: true,
+  resumeTo: true,
+  pausedSince: true,
+  pauses: true,
+  safetyConcern: true,
+  lead: { select: { id: true, name: true } },
+  referral: {
+    select: {
+      reference: true,
+      submittedAt: true,
+      eligibility: true,
+      verdict: true,
+      services: true,
+      fullName: true,
+      email: true,
+      phone: true,
+      preferredContact: true,
+      safeContactTimes: true,
+      registerName: true,
+      registrationNumber: true,
+      programme: true,
+      grade: true,
+      employer: true,
+      workPattern: true,
+      whatIsHappening: true,
+      whatHasBeenTried: true,
+      whatWouldHelp: true,
+      howSoon: true,
+      accessNeeds: true,
+      consentsToSupervisorContact: true,
+    },
+  },
+  events: {
+    select: { at: true, actorType: true, actorId: true, kind: true, data: true },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+  },
+} satisfies Prisma.CaseSelect;
+
+export type CaseForView = Prisma.CaseGetPayload<{ select: typeof CASE_VIEW_SELECT }>;
+
+/** The case with its referral, lead and timeline (oldest event first), or null. */
+export async function findCaseForView(prisma: PrismaClient, caseId: string): Promise<CaseForView | null> {
+  return prisma.case.findUnique({ where: { id: caseId }, select: CASE_VIEW_SELECT });
+}
+
+/** Names of these members of staff, by id (ids that are not staff are simply absent). */
+export async function findStaffNames(prisma: PrismaClient, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await prisma.staffMember.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } });
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

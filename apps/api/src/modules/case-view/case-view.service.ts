@@ -1,0 +1,120 @@
+import {
+  type CaseDetail,
+  CaseDetailSchema,
+  CaseStatusSchema,
+  listAllowedTransitions,
+  type StaffProfile,
+} from "@psu/domain";
+import type { PrismaClient } from "@psu/prisma";
+import { z } from "zod";
+import { AppError } from "../../errors/app-error";
+import { recordAudit } from "../audit/audit.repository";
+import { collectPauses, computeFirstContactClock, computeTriageClock } from "./case-clocks";
+import { type CaseForView, findCaseForView, findStaffNames } from "./case-view.repository";
+import { describeEvent } from "./describe-event";
+
+export interface ViewCaseInput {
+  caseId: string;
+  staff: StaffProfile;
+  ip: string;
+  now: Date;
+}
+
+// Need-to-know: a case that is not theirs and a case that does not exist look the same to a lead.
+const NOT_FOUND_MESSAGE = "There is no case with this id, or it is not yours to see.";
+
+const StaffIdSchema = z.uuid();
+const NoteDataSchema = z.object({ text: z.string() });
+// Event data fields that name members of staff (assignments name the lead, and the one before).
+const StaffIdFieldsSchema = z.object({ leadId: z.unknown(), previousLeadId: z.unknown() }).partial();
+
+/**
+ * A case as staff see it. Coordinators and admins see every case; a lead sees only a case
+ * allocated to them. Every read is written to the audit log before the case is returned, and
+ * every refusal too; if the log cannot be written, nothing is returned.
+ */
+export async function viewCase(prisma: PrismaClient, input: ViewCaseInput): Promise<CaseDetail> {
+  const { caseId, staff, ip, now } = input;
+  const found = await findCaseForView(prisma, caseId);
+  const allowed = found !== null && (staff.role !== "lead" || found.leadId === staff.id);
+
+  if (!found || !allowed) {
+    if (staff.role === "lead") {
+      await recordAudit(prisma, {
+        actorId: staff.id,
+        action: "CASE_VIEW_REFUSED",
+        caseId,
+        detail: { reason: found ? "NOT_OWN_CASE" : "NO_SUCH_CASE" },
+        ip,
+      });
+    }
+    throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
+  }
+
+  const names = await findStaffNames(prisma, collectStaffIds(found));
+  const detail = toCaseDetail(found, staff, names, now);
+  await recordAudit(prisma, { actorId: staff.id, action: "CASE_VIEWED", caseId, ip });
+  return detail;
+}
+
+function collectStaffIds(found: CaseForView): string[] {
+  const ids = new Set<string>();
+  for (const event of found.events) {
+    const parsed = StaffIdFieldsSchema.safeParse(event.data);
+    const fields = parsed.success ? parsed.data : {};
+    const candidates = [event.actorId, fields.leadId, fields.previousLeadId];
+    for (const candidate of candidates) {
+      if (StaffIdSchema.safeParse(candidate).success) ids.add(String(candidate));
+    }
+  }
+  return [...ids];
+}
+
+function toCaseDetail(found: CaseForView, staff: StaffProfile, names: Map<string, string>, now: Date): CaseDetail {
+  const status = CaseStatusSchema.parse(found.status);
+  const facts = { ...found, status };
+  const pauses = collectPauses(facts);
+  const resumeTo = found.resumeTo === null ? null : CaseStatusSchema.parse(found.resumeTo);
+  const isOwnCase = found.leadId === staff.id;
+
+  const actorName = (actorId: string | null) => (actorId ? (names.get(actorId) ?? null) : null);
+  const notes = found.events.flatMap((event) => {
+    if (event.kind !== "note_added") return [];
+    const note = NoteDataSchema.safeParse(event.data);
+    if (!note.success || !event.actorId) return [];
+    const author = { id: event.actorId, name: actorName(event.actorId) ?? "Unknown member of staff" };
+    return [{ at: event.at.toISOString(), author, text: note.data.text }];
+  });
+
+  // Parsed against the contract: the response schema would refuse anything else anyway, and
+  // failing here names the field.
+  return CaseDetailSchema.parse({
+    caseId: found.id,
+    reference: found.referral.reference,
+    status,
+    version: found.version,
+    urgency: found.urgency,
+    openedAt: found.openedAt.toISOString(),
+    lead: found.lead,
+    safetyConcern: found.safetyConcern,
+    outcome: found.outcome,
+    resumeTo,
+    sla: {
+      triage: computeTriageClock(facts, now, pauses),
+      firstContact: computeFirstContactClock(facts, now, pauses),
+    },
+    referral: { ...found.referral, submittedAt: found.referral.submittedAt.toISOString() },
+    timeline: found.events.map((event) => ({
+      at: event.at.toISOString(),
+      actor: { type: event.actorType, name: actorName(event.actorId) },
+      kind: event.kind,
+      summary: describeEvent(event.kind, event.data, names),
+    })),
+    notes,
+    allowedTransitions: listAllowedTransitions(status, staff.role, isOwnCase, resumeTo).map((rule) => ({
+      to: rule.to,
+      needsReason: rule.needsReason,
+      needsOutcome: rule.needsOutcome,
+    })),
+  });
+}

@@ -1,0 +1,238 @@
+import { type CalendarDate, CaseStatusSchema, type QUEUE_SORTS, ServiceIdSchema } from "@psu/domain";
+import { Prisma, type PrismaClient } from "@psu/prisma";
+import { z } from "zod";
+
+/** Which cases the queue holds. Every condition given must hold (they are ANDed). */
+export interface QueueFilter {
+  /** Only cases allocated to each of these (a lead's own cases, "my cases", the lead filter). */
+  leadIds: string[];
+  /** Only cases with no lead. */
+  withoutLead: boolean;
+  /** Each set is a condition: the case's status is one of them (a view's statuses, the status filter). */
+  statusSets: string[][];
+  service: string | null;
+  region: string | null;
+  profession: string | null;
+  urgency: string | null;
+  search: { reference: string } | { text: string } | null;
+  /** Narrows to cases whose SLA clock could be in the states asked for; see RunningClockPrefilter. */
+  clock: RunningClockPrefilter | null;
+}
+
+/**
+ * A necessary (not sufficient) condition for a case's running SLA clock to be in some states,
+ * cheap enough for SQL: the service computes the exact state of each row that passes.
+ */
+export interface RunningClockPrefilter {
+  /** Only clocks that started on or before these London days. */
+  startedOnOrBefore: { triage: CalendarDate; firstContact: CalendarDate } | null;
+  /** Only cases waiting for information (the only ones whose clock can be paused). */
+  pausedOnly: boolean;
+}
+
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+
+export interface QueuePosition {
+  openedAt: Date;
+  id: string;
+}
+
+const QueueRowSchema = z.object({
+  id: z.string(),
+  status: CaseStatusSchema,
+  version: z.number(),
+  urgency: z.string(),
+  openedAt: z.date(),
+  closedAt: z.date().nullable(),
+  allocatedAt: z.date().nullable(),
+  triagedAt: z.date().nullable(),
+  firstContactAt: z.date().nullable(),
+  resumeTo: z.string().nullable(),
+  pausedSince: z.date().nullable(),
+  pauses: z.unknown(),
+  safetyConcern: z.boolean(),
+  reference: z.string(),
+  fullName: z.string(),
+  services: z.array(ServiceIdSchema),
+  region: z.string(),
+  profession: z.string(),
+  leadId: z.string().nullable(),
+  leadName: z.string().nullable(),
+});
+export type QueueRow = z.infer<typeof QueueRowSchema>;
+
+const StatusCountSchema = z.object({ status: z.string(), count: z.number() });
+
+// A clock runs on triage while new or in triage (or waiting for information from there), and
+// on first contact once allocated (or waiting for information from there). Mirrors
+// findRunningClockKind in case-view/case-clocks.ts.
+const ON_TRIAGE_CLOCK = Prisma.sql`(c.status IN ('new', 'triage') OR (c.status = 'information_requested'
+  AND (c.resume_to IS NULL OR c.resume_to NOT IN ('allocated', 'first_contact'))))`;
+const ON_FIRST_CONTACT_CLOCK = Prisma.sql`(c.status IN ('allocated', 'first_contact')
+  OR (c.status = 'information_requested' AND c.resume_to IN ('allocated', 'first_contact')))`;
+
+/** `%`, `_` and `\` typed by a person match themselves, not any text. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, "\\$&");
+}
+
+// The first instant of the day after `day` in London: "started on or before day" is "before this".
+function startOfLondonDayAfter(day: CalendarDate): Prisma.Sql {
+  return Prisma.sql`((${day}::date + 1)::timestamp AT TIME ZONE 'Europe/London')`;
+}
+
+const CLOCK_STATUSES: readonly string[] = ["new", "triage", "information_requested", "allocated", "first_contact"];
+
+/** The statuses a case may have to pass the filter, or null when any status may. */
+function findAllowedStatuses(filter: QueueFilter): string[] | null {
+  const sets = [...filter.statusSets];
+  if (filter.clock) sets.push([...CLOCK_STATUSES]);
+  if (filter.clock?.pausedOnly) sets.push(["information_requested"]);
+  let allowed: string[] | null = null;
+  for (const set of sets) allowed = (allowed ?? set).filter((status) => set.includes(status));
+  return allowed === null ? null : [...new Set(allowed)];
+}
+
+// Conditions other than the status sets (which the page query turns into one branch per status).
+function toConditions(filter: QueueFilter, options: { statusSets: boolean }): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
+  for (const leadId of filter.leadIds) conditions.push(Prisma.sql`c.lead_id = ${leadId}::uuid`);
+  if (filter.withoutLead) conditions.push(Prisma.sql`c.lead_id IS NULL`);
+  if (options.statusSets) {
+    const allowed = findAllowedStatuses(filter);
+    if (allowed !== null) {
+      conditions.push(allowed.length > 0 ? Prisma.sql`c.status IN (${Prisma.join(allowed)})` : Prisma.sql`FALSE`);
+    }
+  }
+  if (filter.service !== null) conditions.push(Prisma.sql`${filter.service} = ANY (r.services)`);
+  if (filter.region !== null) conditions.push(Prisma.sql`r.region = ${filter.region}`);
+  if (filter.profession !== null) conditions.push(Prisma.sql`r.profession = ${filter.profession}`);
+  if (filter.urgency !== null) conditions.push(Prisma.sql`c.urgency = ${filter.urgency}`);
+  if (filter.search !== null) {
+    if ("reference" in filter.search) {
+      conditions.push(Prisma.sql`r.reference = ${filter.search.reference}`);
+    } else {
+      // Emails are stored lower-cased: a prefix match can use an index; names match anywhere.
+      const text = escapeLike(filter.search.text);
+      conditions.push(Prisma.sql`(r.full_name ILIKE ${`%${text}%`} ESCAPE '\\'
+        OR r.email LIKE ${`${text.toLowerCase()}%`} ESCAPE '\\')`);
+    }
+  }
+  if (filter.clock !== null) {
+    const started = filter.clock.startedOnOrBefore;
+    const triageStart = started ? Prisma.sql`AND c.opened_at < ${startOfLondonDayAfter(started.triage)}` : Prisma.empty;
+    const firstContactStart = started
+      ? Prisma.sql`AND c.allocated_at < ${startOfLondonDayAfter(started.firstContact)}`
+      : Prisma.empty;
+    conditions.push(Prisma.sql`((${ON_TRIAGE_CLOCK} ${triageStart})
+      OR (${ON_FIRST_CONTACT_CLOCK} AND c.allocated_at IS NOT NULL ${firstContactStart}))`);
+  }
+  return conditions;
+}
+
+function toWhere(conditions: Prisma.Sql[]): Prisma.Sql {
+  return conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+}
+
+function needsReferral(filter: QueueFilter): boolean {
+  return filter.service !== null || filter.region !== null || filter.profession !== null || filter.search !== null;
+}
+
+export interface QueuePageRequest {
+  sort: QueueSort;
+  after: QueuePosition | null;
+  take: number;
+}
+
+const PAGE_COLUMNS = Prisma.sql`
+  c.id, c.status, c.version, c.urgency, c.opened_at AS "openedAt", c.closed_at AS "closedAt",
+  c.allocated_at AS "allocatedAt", c.triaged_at AS "triagedAt", c.first_contact_at AS "firstContactAt",
+  c.resume_to AS "resumeTo", c.paused_since AS "pausedSince", c.pauses, c.safety_concern AS "safetyConcern",
+  r.reference, r.full_name AS "fullName", r.services, r.region, r.profession,
+  l.id AS "leadId", l.name AS "leadName"`;
+
+/*
+ * One query: the case, the referral columns the queue shows and the lead's name, in
+ * (opened_at, id) order after the cursor's position, stopping at `take`. No OFFSET.
+ *
+ * With no status restriction PostgreSQL walks an (opened_at, id) index. With one (a view, the
+ * status filter, an SLA filter), each allowed status gets its own branch that walks the
+ * (status, opened_at, id) index from the cursor and stops at `take`, and the branches are
+ * merged. Without this, PostgreSQL walks opened_at and skips every row of the other statuses:
+ * open cases are the newest few percent, so "oldest first" would step over years of closed ones.
+ */
+function buildPageQuery(filter: QueueFilter, page: QueuePageRequest): Prisma.Sql {
+  const ascending = page.sort === "oldest";
+  const direction = ascending ? Prisma.raw("ASC") : Prisma.raw("DESC");
+  const order = Prisma.sql`ORDER BY c.opened_at ${direction}, c.id ${direction} LIMIT ${page.take}`;
+  const conditions = toConditions(filter, { statusSets: false });
+  if (page.after) {
+    const comparison = ascending ? Prisma.raw(">") : Prisma.raw("<");
+    conditions.push(
+      Prisma.sql`(c.opened_at, c.id) ${comparison} (${page.after.openedAt}::timestamptz, ${page.after.id}::uuid)`,
+    );
+  }
+  const joins = Prisma.sql`JOIN referrals r ON r.id = c.referral_id LEFT JOIN staff_members l ON l.id = c.lead_id`;
+
+  const allowed = findAllowedStatuses(filter);
+  if (allowed === null) {
+    return Prisma.sql`SELECT ${PAGE_COLUMNS} FROM cases c ${joins} ${toWhere(conditions)} ${order}`;
+  }
+  if (allowed.length === 0) {
+    return Prisma.sql`SELECT ${PAGE_COLUMNS} FROM cases c ${joins} WHERE FALSE`;
+  }
+  const branchJoin = needsReferral(filter) ? Prisma.sql`JOIN referrals r ON r.id = c.referral_id` : Prisma.empty;
+  const branches = allowed.map(
+    (status) => Prisma.sql`(SELECT c.id FROM cases c ${branchJoin}
+      ${toWhere([Prisma.sql`c.status = ${status}`, ...conditions])} ${order})`,
+  );
+  return Prisma.sql`SELECT ${PAGE_COLUMNS}
+    FROM (${Prisma.join(branches, " UNION ALL ")}) AS branch
+    JOIN cases c ON c.id = branch.id ${joins}
+    ${order}`;
+}
+
+/** One keyset page of the queue in (openedAt, id) order, after `page.after` when given. */
+export async function findQueueRows(
+  prisma: PrismaClient,
+  filter: QueueFilter,
+  page: QueuePageRequest,
+): Promise<QueueRow[]> {
+  const rows = await prisma.$queryRaw<unknown[]>(buildPageQuery(filter, page));
+  return z.array(QueueRowSchema).parse(rows);
+}
+
+function buildCountsQuery(filter: QueueFilter): Prisma.Sql {
+  const join = needsReferral(filter) ? Prisma.sql`JOIN referrals r ON r.id = c.referral_id` : Prisma.empty;
+  return Prisma.sql`
+    SELECT c.status, count(*)::int AS count
+    FROM cases c ${join}
+    ${toWhere(toConditions(filter, { statusSets: true }))}
+    GROUP BY c.status`;
+}
+
+/** Cases per status matching the filter, in one GROUP BY (the referral joined only when a filter needs it). */
+export async function countQueueByStatus(prisma: PrismaClient, filter: QueueFilter): Promise<Record<string, number>> {
+  const rows = await prisma.$queryRaw<unknown[]>(buildCountsQuery(filter));
+  return Object.fromEntries(
+    z
+      .array(StatusCountSchema)
+      .parse(rows)
+      .map((row) => [row.status, row.count]),
+  );
+}
+
+/** The plan PostgreSQL ran for the page query (or, given no page, the counts): for the benchmark script only. */
+export async function explainQueueQuery(
+  prisma: PrismaClient,
+  filter: QueueFilter,
+  page: QueuePageRequest | null,
+): Promise<string> {
+  const query = page ? buildPageQuery(filter, page) : buildCountsQuery(filter);
+  const rows = await prisma.$queryRaw<unknown[]>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${query}`);
+  return z
+    .array(z.object({ "QUERY PLAN": z.string() }))
+    .parse(rows)
+    .map((row) => row["QUERY PLAN"])
+    .join("\n");
+}

@@ -1,0 +1,29 @@
+import { ErrorBodySchema, QueuePageSchema, QueueQuerySchema } from "@psu/domain";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { AppError } from "../../errors/app-error";
+import { listQueue } from "./queue.service";
+
+/** The staff queue: a POST so searches for names and emails stay out of URLs and logs. */
+export const queueRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    "/queue",
+    {
+      preHandler: app.requireStaff(),
+      schema: {
+        summary: "A page of the case queue, with counts per status",
+        description:
+          "Coordinators and admins see every case; a lead sees only cases allocated to them, whatever the filters. " +
+          "Keyset pagination: send back `nextCursor` as `cursor` (with the same sort) for the next page. " +
+          "With an SLA filter or the breaching-soon view a page may hold fewer than `limit` cases while " +
+          "`nextCursor` is not null; a null `nextCursor` always means there are no more.",
+        tags: ["staff"],
+        body: QueueQuerySchema,
+        response: { 200: QueuePageSchema, 400: ErrorBodySchema, 401: ErrorBodySchema },
+      },
+    },
+    async (request) => {
+      if (!request.staff) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+      return listQueue(app.prisma, { query: request.body, staff: request.staff, now: app.now() });
+    },
+  );
+};

@@ -1,0 +1,227 @@
+import {
+  type CaseStatus,
+  normaliseReference,
+  type QueueItem,
+  type QueuePage,
+  QueuePageSchema,
+  type QueueQuerySchema,
+  QueueSortSchema,
+  type SlaClock,
+  type SlaState,
+  type StaffProfile,
+  toLondonDate,
+  workingDaysBetween,
+} from "@psu/domain";
+import type { PrismaClient } from "@psu/prisma";
+import { z } from "zod";
+import { computeRunningClock } from "../case-view/case-clocks";
+import { findLatestStartForDueSoonOrBreached } from "./due-soon-window";
+import { decodeCursor, encodeCursor } from "./keyset-cursor";
+import {
+  countQueueByStatus,
+  findQueueRows,
+  type QueueFilter,
+  type QueuePosition,
+  type QueueRow,
+  type RunningClockPrefilter,
+} from "./queue.repository";
+
+export type QueueRequest = z.output<typeof QueueQuerySchema>;
+
+/** The statuses of the "Unassigned" view (with no lead): cases not yet with anyone. */
+const UNASSIGNED_STATUSES: readonly CaseStatus[] = ["new", "triage", "information_requested"];
+const BREACHING_SOON_STATES: readonly SlaState[] = ["due_soon", "breached"];
+
+/*
+ * Filtering by SLA state. The state needs working days, bank holidays and pauses, which the
+ * domain computes (computeSlaClock) and SQL cannot easily. So the SQL narrows the cases to
+ * those that could be in the states asked for (RunningClockPrefilter: a clock is running; for
+ * due soon or breached, it started early enough), and the service walks that keyset stream in
+ * batches, computing each row's clock and keeping the matches until the page is full. The walk
+ * is bounded: after MAX_ROWS_SCANNED rows it stops and answers with the items found so far and
+ * a cursor just after the last row scanned, so a page may hold fewer than `limit` items (even
+ * none) while `nextCursor` is not null. A null `nextCursor` always means there is no more.
+ */
+const MAX_ROWS_SCANNED = 2_000;
+const SCAN_BATCH = 250;
+
+const CursorSchema = z.object({ openedAt: z.iso.datetime(), id: z.uuid(), sort: QueueSortSchema });
+
+export interface ListQueueInput {
+  query: QueueRequest;
+  staff: StaffProfile;
+  now: Date;
+}
+
+/**
+ * A page of the queue as this member of staff may see it: coordinators and admins see every
+ * case, a lead only the cases allocated to them, whatever the filters say. Counts per status
+ * cover the same cases with every filter but the status filter (and the SLA filters, which
+ * are computed per row and not counted).
+ */
+export async function listQueue(prisma: PrismaClient, input: ListQueueInput): Promise<QueuePage> {
+  const { query, staff, now } = input;
+  const after = query.cursor ? readCursor(query.cursor, query.sort) : null;
+  const filters = toQueueFilters(query, staff, now);
+
+  const [walk, countsByStatus] = await Promise.all([
+    walkQueue(prisma, filters.page, { query, after, now }),
+    countQueueByStatus(prisma, filters.counts),
+  ]);
+  return QueuePageSchema.parse({ ...walk, countsByStatus });
+}
+
+function readCursor(cursor: string, sort: QueueRequest["sort"]): QueuePosition {
+  const position = decodeCursor(
+    cursor,
+    CursorSchema.refine((value) => value.sort === sort),
+  );
+  return { openedAt: new Date(position.openedAt), id: position.id };
+}
+
+function toCursor(position: QueuePosition, sort: QueueRequest["sort"]): string {
+  return encodeCursor({ openedAt: position.openedAt.toISOString(), id: position.id, sort });
+}
+
+function viewStatusSets(query: QueueRequest): string[][] {
+  return query.view === "unassigned" ? [[...UNASSIGNED_STATUSES]] : [];
+}
+
+/** The SLA states asked for, by the view and the filter together; null when neither asks. */
+function wantedSlaStates(query: QueueRequest): readonly SlaState[] | null {
+  const byView = query.view === "breaching_soon" ? BREACHING_SOON_STATES : null;
+  const byFilter = query.sla ? [query.sla] : null;
+  if (byView && byFilter) return byView.filter((state) => byFilter.includes(state));
+  return byView ?? byFilter;
+}
+
+/**
+ * The SQL-side filters for a request: what the viewer may see, narrowed by what they asked for;
+ * for the counts, without the status filter and the SLA prefilter.
+ */
+export function toQueueFilters(
+  query: QueueRequest,
+  staff: StaffProfile,
+  now: Date,
+): { page: QueueFilter; counts: QueueFilter } {
+  const page = toPageFilter(query, staff, now);
+  return { page, counts: { ...page, statusSets: viewStatusSets(query), clock: null } };
+}
+
+function toPageFilter(query: QueueRequest, staff: StaffProfile, now: Date): QueueFilter {
+  const leadIds: string[] = [];
+  if (staff.role === "lead") leadIds.push(staff.id);
+  if (query.view === "my_cases") leadIds.push(staff.id);
+  if (query.leadId && query.leadId !== "unassigned") leadIds.push(query.leadId);
+
+  const statusSets = viewStatusSets(query);
+  if (query.status) statusSets.push(query.status);
+
+  return {
+    leadIds: [...new Set(leadIds)],
+    withoutLead: query.view === "unassigned" || query.leadId === "unassigned",
+    statusSets,
+    service: query.service ?? null,
+    region: query.region ?? null,
+    profession: query.profession ?? null,
+    urgency: query.urgency ?? null,
+    search: toSearch(query.search),
+    clock: toClockPrefilter(wantedSlaStates(query), now),
+  };
+}
+
+function toSearch(search: string | undefined): QueueFilter["search"] {
+  if (!search) return null;
+  const reference = normaliseReference(search);
+  return reference ? { reference } : { text: search };
+}
+
+function toClockPrefilter(states: readonly SlaState[] | null, now: Date): RunningClockPrefilter | null {
+  if (states === null) return null;
+  const today = toLondonDate(now);
+  const onlyDueSoonOrBreached = states.every((state) => BREACHING_SOON_STATES.includes(state));
+  return {
+    startedOnOrBefore:
+      onlyDueSoonOrBreached && states.length > 0
+        ? {
+            triage: findLatestStartForDueSoonOrBreached("triage", today),
+            firstContact: findLatestStartForDueSoonOrBreached("first_contact", today),
+          }
+        : null,
+    pausedOnly: states.length > 0 && states.every((state) => state === "paused"),
+  };
+}
+
+interface Walked {
+  items: QueueItem[];
+  nextCursor: string | null;
+}
+
+async function walkQueue(
+  prisma: PrismaClient,
+  filter: QueueFilter,
+  options: { query: QueueRequest; after: QueuePosition | null; now: Date },
+): Promise<Walked> {
+  const { query, now } = options;
+  const limit = query.limit;
+  const states = wantedSlaStates(query);
+
+  if (states === null) {
+    // The common path: one query, one more row than the page to know whether another follows.
+    const rows = await findQueueRows(prisma, filter, { sort: query.sort, after: options.after, take: limit + 1 });
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((row) => toQueueItem(row, computeRunningClock(row, now), now)),
+      nextCursor: rows.length > limit && last ? toCursor(last, query.sort) : null,
+    };
+  }
+  if (states.length === 0) return { items: [], nextCursor: null };
+
+  // Filtering by SLA state (see the note at the top): keep limit + 1 matches, like the common
+  // path, so a full page knows whether another follows.
+  const matches: { item: QueueItem; position: QueuePosition }[] = [];
+  let after = options.after;
+  let scanned = 0;
+  while (scanned < MAX_ROWS_SCANNED) {
+    const take = Math.min(SCAN_BATCH, MAX_ROWS_SCANNED - scanned);
+    const rows = await findQueueRows(prisma, filter, { sort: query.sort, after, take });
+    for (const row of rows) {
+      scanned += 1;
+      after = row;
+      const clock = computeRunningClock(row, now);
+      if (!clock || !states.includes(clock.state)) continue;
+      matches.push({ item: toQueueItem(row, clock, now), position: row });
+      if (matches.length > limit) {
+        const page = matches.slice(0, limit);
+        const last = page.at(-1);
+        return {
+          items: page.map((match) => match.item),
+          nextCursor: last ? toCursor(last.position, query.sort) : null,
+        };
+      }
+    }
+    if (rows.length < take) return { items: matches.map((match) => match.item), nextCursor: null };
+  }
+  // Out of budget: the next request carries on just after the last row scanned.
+  return { items: matches.map((match) => match.item), nextCursor: after ? toCursor(after, query.sort) : null };
+}
+
+function toQueueItem(row: QueueRow, clock: SlaClock | null, now: Date): QueueItem {
+  return {
+    caseId: row.id,
+    reference: row.reference,
+    status: row.status,
+    version: row.version,
+    traineeName: row.fullName,
+    services: row.services,
+    urgency: row.urgency,
+    region: row.region,
+    profession: row.profession,
+    openedAt: row.openedAt.toISOString(),
+    ageWorkingDays: workingDaysBetween(toLondonDate(row.openedAt), toLondonDate(now)),
+    lead: row.leadId && row.leadName ? { id: row.leadId, name: row.leadName } : null,
+    sla: clock,
+    safetyConcern: row.safetyConcern,
+  };
+}

@@ -1,0 +1,150 @@
+import { TERMINAL_CASE_STATUSES } from "@psu/domain";
+import { Prisma, type PrismaClient } from "@psu/prisma";
+import { recordAudit } from "../audit/audit.repository";
+
+/** A member of staff as the admin screens show them: never the password hash. */
+export interface StaffMemberRecord {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  active: boolean;
+  leadKinds: string[];
+  capacity: number;
+  affiliations: string[];
+  openCaseCount: number;
+  leave: { id: string; fromDay: string; toDay: string }[];
+}
+
+const MEMBER_SELECT = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  active: true,
+  leadKinds: true,
+  capacity: true,
+  affiliations: true,
+  leave: { select: { id: true, fromDay: true, toDay: true }, orderBy: { fromDay: "asc" } },
+  _count: { select: { cases: { where: { status: { notIn: [...TERMINAL_CASE_STATUSES] } } } } },
+} satisfies Prisma.StaffMemberSelect;
+
+type MemberRow = Prisma.StaffMemberGetPayload<{ select: typeof MEMBER_SELECT }>;
+
+function toRecord({ _count, ...member }: MemberRow): StaffMemberRecord {
+  return { ...member, openCaseCount: _count.cases };
+}
+
+/** Who did it and from where, for the audit entry written with each change. */
+export interface AdminActor {
+  actorId: string;
+  ip: string | null;
+}
+
+type Transaction = Prisma.TransactionClient;
+
+async function readMember(db: PrismaClient | Transaction, id: string): Promise<StaffMemberRecord | null> {
+  const row = await db.staffMember.findUnique({ where: { id }, select: MEMBER_SELECT });
+  return row ? toRecord(row) : null;
+}
+
+export async function listStaffMembers(prisma: PrismaClient): Promise<StaffMemberRecord[]> {
+  const rows = await prisma.staffMember.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: MEMBER_SELECT });
+  return rows.map(toRecord);
+}
+
+export async function findStaffMember(prisma: PrismaClient, id: string): Promise<StaffMemberRecord | null> {
+  return readMember(prisma, id);
+}
+
+export interface NewStaffMember {
+  name: string;
+  email: string;
+  role: string;
+  passwordHash: string;
+  leadKinds: string[];
+  capacity: number;
+  affiliations: string[];
+}
+
+/** Creates a member of staff with its audit entry; "duplicate_email" when the address is taken. */
+export async function createStaffMember(
+  prisma: PrismaClient,
+  member: NewStaffMember,
+  actor: AdminActor,
+): Promise<StaffMemberRecord | "duplicate_email"> {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const created = await tx.staffMember.create({ data: member, select: MEMBER_SELECT });
+      await recordAudit(tx, {
+        ...actor,
+        action: "STAFF_CREATED",
+        detail: { staffId: created.id, role: member.role, leadKinds: member.leadKinds, capacity: member.capacity },
+      });
+      return toRecord(created);
+    });
+  } catch (error) {
+    // The unique index decides, so two admins adding one address at once cannot both succeed.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return "duplicate_email";
+    throw error;
+  }
+}
+
+export interface StaffMemberChanges {
+  active?: boolean;
+  leadKinds?: string[];
+  capacity?: number;
+  affiliations?: string[];
+}
+
+/**
+ * Updates a member of staff with its audit entry. Deactivating also ends every session they
+ * have, in the same transaction, so they are signed out everywhere at once.
+ */
+export async function updateStaffMember(
+  prisma: PrismaClient,
+  id: string,
+  changes: StaffMemberChanges,
+  actor: AdminActor & { detail: Prisma.InputJsonObject },
+): Promise<StaffMemberRecord | null> {
+  return prisma.$transaction(async (tx) => {
+    const updated = await tx.staffMember.updateMany({ where: { id }, data: changes });
+    if (updated.count === 0) return null;
+    if (changes.active === false) await tx.staffSession.deleteMany({ where: { staffId: id } });
+    await recordAudit(tx, { actorId: actor.actorId, ip: actor.ip, action: "STAFF_UPDATED", detail: actor.detail });
+    return readMember(tx, id);
+  });
+}
+
+/** Adds a period of leave with its audit entry; null when the member does not exist. */
+export async function addLeave(
+  prisma: PrismaClient,
+  staffId: string,
+  leave: { fromDay: string; toDay: string },
+  actor: AdminActor,
+): Promise<StaffMemberRecord | null> {
+  return prisma.$transaction(async (tx) => {
+    const created = await tx.leadLeave.create({ data: { staffId, ...leave }, select: { id: true } });
+    await recordAudit(tx, {
+      ...actor,
+      action: "LEAVE_ADDED",
+      detail: { staffId, leaveId: created.id, fromDay: leave.fromDay, toDay: leave.toDay },
+    });
+    return readMember(tx, staffId);
+  });
+}
+
+/** Removes a period of leave with its audit entry; null when the member has no such leave. */
+export async function removeLeave(
+  prisma: PrismaClient,
+  staffId: string,
+  leaveId: string,
+  actor: AdminActor,
+): Promise<StaffMemberRecord | null> {
+  return prisma.$transaction(async (tx) => {
+    const removed = await tx.leadLeave.deleteMany({ where: { id: leaveId, staffId } });
+    if (removed.count === 0) return null;
+    await recordAudit(tx, { ...actor, action: "LEAVE_REMOVED", detail: { staffId, leaveId } });
+    return readMember(tx, staffId);
+  });
+}

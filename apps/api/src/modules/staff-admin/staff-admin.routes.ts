@@ -1,0 +1,110 @@
+import {
+  AddLeaveRequestSchema,
+  CreateStaffMemberRequestSchema,
+  ErrorBodySchema,
+  StaffMemberListSchema,
+  StaffMemberSchema,
+  UpdateStaffMemberRequestSchema,
+} from "@psu/domain";
+import type { FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { AppError } from "../../errors/app-error";
+import {
+  type AdminContext,
+  addStaffLeave,
+  createStaff,
+  listStaff,
+  removeStaffLeave,
+  updateStaff,
+} from "./staff-admin.service";
+
+const MemberParamsSchema = z.object({ id: z.uuid() });
+const LeaveParamsSchema = z.object({ id: z.uuid(), leaveId: z.uuid() });
+
+const AUTH_ERRORS = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema };
+
+function toContext(request: FastifyRequest): AdminContext {
+  // Set by requireStaff, which every route here runs first.
+  if (!request.staff) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  return { staff: request.staff, ip: request.ip };
+}
+
+/** Staff and leads: who they are, what they cover, their capacity and leave (admins; coordinators may list). */
+export const staffAdminRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/members",
+    {
+      preHandler: app.requireStaff("admin", "coordinator"),
+      schema: {
+        summary: "Every member of staff, with what leads cover, their open cases and leave",
+        tags: ["staff admin"],
+        response: { 200: StaffMemberListSchema, 401: ErrorBodySchema, 403: ErrorBodySchema },
+      },
+    },
+    async () => listStaff(app.prisma),
+  );
+
+  app.post(
+    "/members",
+    {
+      preHandler: app.requireStaff("admin"),
+      schema: {
+        summary: "Add a member of staff",
+        description: "409 when the email address is taken. Only leads may have services and a capacity (400).",
+        tags: ["staff admin"],
+        body: CreateStaffMemberRequestSchema,
+        response: { 201: StaffMemberSchema, ...AUTH_ERRORS, 409: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createStaff(app.prisma, request.body, toContext(request))),
+  );
+
+  app.patch(
+    "/members/:id",
+    {
+      preHandler: app.requireStaff("admin"),
+      schema: {
+        summary: "Change what a member of staff covers, their capacity, Trusts or whether they may sign in",
+        description: "Deactivating ends their sessions at once. Admins cannot deactivate themselves (409).",
+        tags: ["staff admin"],
+        params: MemberParamsSchema,
+        body: UpdateStaffMemberRequestSchema,
+        response: { 200: StaffMemberSchema, ...AUTH_ERRORS, 404: ErrorBodySchema, 409: ErrorBodySchema },
+      },
+    },
+    async (request) => updateStaff(app.prisma, request.params.id, request.body, toContext(request)),
+  );
+
+  app.post(
+    "/members/:id/leave",
+    {
+      preHandler: app.requireStaff("admin"),
+      schema: {
+        summary: "Record a lead's leave (both days included)",
+        description: "Answers the member with all their leave. Leave is for leads only (409).",
+        tags: ["staff admin"],
+        params: MemberParamsSchema,
+        body: AddLeaveRequestSchema,
+        response: { 201: StaffMemberSchema, ...AUTH_ERRORS, 404: ErrorBodySchema, 409: ErrorBodySchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await addStaffLeave(app.prisma, request.params.id, request.body, toContext(request))),
+  );
+
+  app.delete(
+    "/members/:id/leave/:leaveId",
+    {
+      preHandler: app.requireStaff("admin"),
+      schema: {
+        summary: "Remove a period of leave",
+        description: "Answers the member with the leave that remains.",
+        tags: ["staff admin"],
+        params: LeaveParamsSchema,
+        response: { 200: StaffMemberSchema, ...AUTH_ERRORS, 404: ErrorBodySchema },
+      },
+    },
+    async (request) => removeStaffLeave(app.prisma, request.params.id, request.params.leaveId, toContext(request)),
+  );
+};

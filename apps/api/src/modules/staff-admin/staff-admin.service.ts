@@ -1,0 +1,148 @@
+import {
+  type AddLeaveRequestSchema,
+  type CreateStaffMemberRequestSchema,
+  type StaffMember,
+  type StaffMemberListSchema,
+  StaffMemberSchema,
+  type StaffProfile,
+  type UpdateStaffMemberRequestSchema,
+} from "@psu/domain";
+import type { PrismaClient } from "@psu/prisma";
+import type { z } from "zod";
+import { AppError } from "../../errors/app-error";
+import { hashPassword } from "../auth/password";
+import {
+  type AdminActor,
+  addLeave,
+  createStaffMember,
+  findStaffMember,
+  listStaffMembers,
+  removeLeave,
+  type StaffMemberRecord,
+  updateStaffMember,
+} from "./staff-admin.repository";
+
+/** The admin making a change and where from. */
+export interface AdminContext {
+  staff: StaffProfile;
+  ip: string;
+}
+
+const MEMBER_NOT_FOUND = "There is no member of staff with that id.";
+const LEAVE_NOT_FOUND = "That member of staff has no such leave.";
+
+// Parsed, not cast: a row with a role or lead kind the domain no longer knows is a bug to see.
+function toStaffMember(record: StaffMemberRecord): StaffMember {
+  return StaffMemberSchema.parse(record);
+}
+
+function toActor(context: AdminContext): AdminActor {
+  return { actorId: context.staff.id, ip: context.ip };
+}
+
+async function getMember(prisma: PrismaClient, id: string): Promise<StaffMemberRecord> {
+  const member = await findStaffMember(prisma, id);
+  if (!member) throw new AppError("NOT_FOUND", MEMBER_NOT_FOUND);
+  return member;
+}
+
+/** Services covered and capacity describe leads only; on anyone else they would mislead. */
+function checkLeadDetails(role: string, details: { leadKinds?: string[]; capacity?: number }): void {
+  if (role === "lead") return;
+  const fields = [
+    ...(details.leadKinds?.length ? [{ field: "leadKinds", message: "Only leads cover services" }] : []),
+    ...(details.capacity ? [{ field: "capacity", message: "Only leads have a caseload capacity" }] : []),
+  ];
+  if (fields.length > 0)
+    throw new AppError(
+      "VALIDATION_FAILED",
+      `Check ${fields.map((f) => f.field).join(", ")}: only leads cover services and have a capacity.`,
+      fields,
+    );
+}
+
+/** Everyone on the staff list, active or not, by name. */
+export async function listStaff(prisma: PrismaClient): Promise<z.infer<typeof StaffMemberListSchema>> {
+  return { members: (await listStaffMembers(prisma)).map(toStaffMember) };
+}
+
+/** Adds a member of staff who can sign in with the given password (stored as an argon2id hash). */
+export async function createStaff(
+  prisma: PrismaClient,
+  request: z.infer<typeof CreateStaffMemberRequestSchema>,
+  context: AdminContext,
+): Promise<StaffMember> {
+  checkLeadDetails(request.role, request);
+  const { password, ...member } = request;
+  const created = await createStaffMember(
+    prisma,
+    { ...member, passwordHash: await hashPassword(password) },
+    toActor(context),
+  );
+  if (created === "duplicate_email") {
+    const message = "A member of staff already has that email address.";
+    throw new AppError("CONFLICT", message, [{ field: "email", message }]);
+  }
+  return toStaffMember(created);
+}
+
+/**
+ * Changes what a member of staff covers, their capacity, Trusts, or whether they may sign in.
+ * Deactivating signs them out everywhere. Admins cannot deactivate themselves, so the service
+ * always keeps at least the admin doing the deactivating.
+ */
+export async function updateStaff(
+  prisma: PrismaClient,
+  id: string,
+  request: z.infer<typeof UpdateStaffMemberRequestSchema>,
+  context: AdminContext,
+): Promise<StaffMember> {
+  const fields = Object.entries(request)
+    .filter(([, value]) => value !== undefined)
+    .map(([field]) => field);
+  if (fields.length === 0) {
+    throw new AppError("VALIDATION_FAILED", "Say what to change.", [{ field: "body", message: "Say what to change" }]);
+  }
+  const existing = await getMember(prisma, id);
+  checkLeadDetails(existing.role, request);
+  if (request.active === false && id === context.staff.id) {
+    throw new AppError("CONFLICT", "You cannot deactivate your own account. Ask another admin.");
+  }
+  // Field names and codes only: affiliations are free text.
+  const detail = {
+    staffId: id,
+    fields,
+    ...(request.active !== undefined ? { active: request.active } : {}),
+    ...(request.leadKinds !== undefined ? { leadKinds: request.leadKinds } : {}),
+    ...(request.capacity !== undefined ? { capacity: request.capacity } : {}),
+  };
+  const updated = await updateStaffMember(prisma, id, request, { ...toActor(context), detail });
+  if (!updated) throw new AppError("NOT_FOUND", MEMBER_NOT_FOUND);
+  return toStaffMember(updated);
+}
+
+/** Records a lead's leave (both days included); the suggestions stop offering them for it. */
+export async function addStaffLeave(
+  prisma: PrismaClient,
+  id: string,
+  request: z.infer<typeof AddLeaveRequestSchema>,
+  context: AdminContext,
+): Promise<StaffMember> {
+  const existing = await getMember(prisma, id);
+  if (existing.role !== "lead") throw new AppError("CONFLICT", "Leave is recorded for leads only.");
+  const updated = await addLeave(prisma, id, request, toActor(context));
+  if (!updated) throw new AppError("NOT_FOUND", MEMBER_NOT_FOUND);
+  return toStaffMember(updated);
+}
+
+/** Removes a period of leave (entered by mistake, or cancelled). */
+export async function removeStaffLeave(
+  prisma: PrismaClient,
+  id: string,
+  leaveId: string,
+  context: AdminContext,
+): Promise<StaffMember> {
+  const updated = await removeLeave(prisma, id, leaveId, toActor(context));
+  if (!updated) throw new AppError("NOT_FOUND", LEAVE_NOT_FOUND);
+  return toStaffMember(updated);
+}

@@ -1,0 +1,297 @@
+import type { StaffRole } from "@psu/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type TestApp } from "./build-test-app";
+import { createSignedInStaff, createTestCase, type TestStaff } from "./staff-fixtures";
+
+// One table of route x role x own/other case drives authorization for every staff route.
+// Each row runs against fresh cases, so a write in one row cannot change another's answer.
+// Every route in the table is also tried without a session (always 401), and a coverage
+// check fails when a staff route in the OpenAPI document has no row for some role.
+
+interface RowContext {
+  /** Allocated to the signed-in lead for `ownCase: true` rows; otherwise to another lead. */
+  caseId: string;
+  version: number;
+  reference: string;
+  /** The lead who signs in for `lead` rows, and another lead. */
+  leadId: string;
+  otherLeadId: string;
+  /** The member of staff making the request. */
+  staffId: string;
+}
+
+interface AuthorizationRow {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** The route as registered, for the coverage check: "/api/staff/cases/:caseId". */
+  route: string;
+  url: (context: RowContext) => string;
+  body?: (context: RowContext) => Record<string, unknown>;
+  headers?: (context: RowContext) => Record<string, string>;
+  role: StaffRole;
+  /** For lead rows on a case: whether the case is allocated to them. */
+  ownCase?: boolean;
+  expectedStatus: number;
+}
+
+const caseUrl =
+  (suffix = "") =>
+  (context: RowContext) =>
+    `/api/staff/cases/${context.caseId}${suffix}`;
+
+// =============================================================================================
+// AUTHORIZATION ROWS: append a row per role (and own/other case for leads) for every staff route.
+// =============================================================================================
+const ROWS: AuthorizationRow[] = [
+  // Who am I
+  { method: "GET", route: "/api/auth/me", url: () => "/api/auth/me", role: "coordinator", expectedStatus: 200 },
+  { method: "GET", route: "/api/auth/me", url: () => "/api/auth/me", role: "lead", expectedStatus: 200 },
+  { method: "GET", route: "/api/auth/me", url: () => "/api/auth/me", role: "admin", expectedStatus: 200 },
+
+  // The queue (a lead's answer is limited to their own cases: see queue.int.test.ts)
+  ...(["coordinator", "lead", "admin"] as const).map(
+    (role): AuthorizationRow => ({
+      method: "POST",
+      route: "/api/staff/queue",
+      url: () => "/api/staff/queue",
+      body: () => ({ view: "all" }),
+      role,
+      expectedStatus: 200,
+    }),
+  ),
+
+  // Reading a case
+  { method: "GET", route: "/api/staff/cases/:caseId", url: caseUrl(), role: "coordinator", expectedStatus: 200 },
+  { method: "GET", route: "/api/staff/cases/:caseId", url: caseUrl(), role: "admin", expectedStatus: 200 },
+  {
+    method: "GET",
+    route: "/api/staff/cases/:caseId",
+    url: caseUrl(),
+    role: "lead",
+    ownCase: true,
+    expectedStatus: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/staff/cases/:caseId",
+    url: caseUrl(),
+    role: "lead",
+    ownCase: false,
+    expectedStatus: 404,
+  },
+
+  // The audit log
+  { method: "GET", route: "/api/staff/audit", url: () => "/api/staff/audit", role: "admin", expectedStatus: 200 },
+  { method: "GET", route: "/api/staff/audit", url: () => "/api/staff/audit", role: "coordinator", expectedStatus: 403 },
+  { method: "GET", route: "/api/staff/audit", url: () => "/api/staff/audit", role: "lead", expectedStatus: 403 },
+
+  // ---- append rows for further staff routes below this line ----
+
+  // Case changes (modules/case-changes). The case is allocated: to the signed-in lead on
+  // own-case rows, to another lead otherwise. Every change sends the version it is based on.
+  ...(
+    [
+      ["/status", { to: "information_requested", reason: "Need the rota" }],
+      ["/notes", { text: "Called the trainee" }],
+      ["/safety-flag", { flagged: true, reason: "Said they feel unsafe" }],
+      ["/first-contact", {}],
+    ] as const
+  ).flatMap(([suffix, body]): AuthorizationRow[] => {
+    const change = {
+      method: "POST" as const,
+      route: `/api/staff/cases/:caseId${suffix}`,
+      url: caseUrl(suffix),
+      body: () => ({ ...body }),
+      headers: (context: RowContext) => ({ "if-match": `"${context.version}"` }),
+    };
+    return [
+      { ...change, role: "coordinator", expectedStatus: 200 },
+      { ...change, role: "lead", ownCase: true, expectedStatus: 200 },
+      { ...change, role: "lead", ownCase: false, expectedStatus: 404 },
+      // Admins may only reopen closed cases (the state machine's 409); the rest is not theirs.
+      { ...change, role: "admin", expectedStatus: suffix === "/status" ? 409 : 403 },
+    ];
+  }),
+  ...(["coordinator", "admin", "lead"] as const).map(
+    (role): AuthorizationRow => ({
+      method: "GET",
+      route: "/api/staff/cases/:caseId/suggestions",
+      url: caseUrl("/suggestions"),
+      role,
+      ...(role === "lead" ? { ownCase: true } : {}),
+      expectedStatus: role === "lead" ? 403 : 200,
+    }),
+  ),
+  ...(
+    [
+      ["coordinator", undefined, 200],
+      ["lead", true, 403],
+      ["lead", false, 403],
+      ["admin", undefined, 403],
+    ] as const
+  ).map(
+    ([role, ownCase, expectedStatus]): AuthorizationRow => ({
+      method: "POST",
+      route: "/api/staff/cases/:caseId/assign",
+      url: caseUrl("/assign"),
+      // Re-allocates the case (held by the other lead on non-lead rows) to the signed-in lead.
+      body: (context) => ({ leadId: context.leadId }),
+      headers: (context) => ({ "if-match": `"${context.version}"` }),
+      role,
+      ...(ownCase === undefined ? {} : { ownCase }),
+      expectedStatus,
+    }),
+  ),
+
+  // Staff admin (modules/staff-admin): admins manage staff; coordinators may list them.
+  ...(
+    [
+      ["admin", 200],
+      ["coordinator", 200],
+      ["lead", 403],
+    ] as const
+  ).map(
+    ([role, expectedStatus]): AuthorizationRow => ({
+      method: "GET",
+      route: "/api/staff/members",
+      url: () => "/api/staff/members",
+      role,
+      expectedStatus,
+    }),
+  ),
+  ...(["admin", "coordinator", "lead"] as const).flatMap((role): AuthorizationRow[] => {
+    const allowed = role === "admin";
+    return [
+      {
+        method: "POST",
+        route: "/api/staff/members",
+        url: () => "/api/staff/members",
+        body: (context) => ({
+          name: "New Lead",
+          email: `new.${context.caseId}@staff.test.example`,
+          role: "lead",
+          password: "a long enough password",
+          leadKinds: ["spoc"],
+          capacity: 5,
+        }),
+        role,
+        expectedStatus: allowed ? 201 : 403,
+      },
+      {
+        method: "PATCH",
+        route: "/api/staff/members/:id",
+        url: (context) => `/api/staff/members/${context.otherLeadId}`,
+        body: () => ({ capacity: 10 }),
+        role,
+        expectedStatus: allowed ? 200 : 403,
+      },
+      {
+        method: "POST",
+        route: "/api/staff/members/:id/leave",
+        url: (context) => `/api/staff/members/${context.otherLeadId}/leave`,
+        body: () => ({ fromDay: "2027-08-02", toDay: "2027-08-06" }),
+        role,
+        expectedStatus: allowed ? 201 : 403,
+      },
+      {
+        method: "DELETE",
+        route: "/api/staff/members/:id/leave/:leaveId",
+        // No such leave: an admin gets past authorization to the 404 (removal itself is tested
+        // in staff-admin.int.test.ts); everyone else is stopped before it.
+        url: (context) => `/api/staff/members/${context.otherLeadId}/leave/${context.caseId}`,
+        role,
+        expectedStatus: allowed ? 404 : 403,
+      },
+    ];
+  }),
+];
+// =============================================================================================
+
+let testApp: TestApp;
+const signedIn = new Map<StaffRole, { staff: TestStaff; headers: Record<string, string> }>();
+let otherLead: TestStaff;
+
+beforeAll(async () => {
+  testApp = await buildTestApp();
+  for (const role of ["coordinator", "lead", "admin"] as const) {
+    signedIn.set(role, await createSignedInStaff(testApp.app, { role }));
+  }
+  otherLead = (await createSignedInStaff(testApp.app, { role: "lead" })).staff;
+});
+afterAll(async () => {
+  await testApp.close();
+});
+
+function signedInAs(role: StaffRole) {
+  const found = signedIn.get(role);
+  if (!found) throw new Error(`no ${role} signed in`);
+  return found;
+}
+
+async function newContext(row: Pick<AuthorizationRow, "ownCase">, staffId: string): Promise<RowContext> {
+  const lead = signedInAs("lead").staff;
+  const owner = row.ownCase ? lead.id : otherLead.id;
+  const created = await createTestCase(testApp.app.prisma, {
+    status: "allocated",
+    leadId: owner,
+    triagedAt: new Date("2026-11-02T10:00:00Z"),
+  });
+  return {
+    caseId: created.caseId,
+    version: 1,
+    reference: created.reference,
+    leadId: lead.id,
+    otherLeadId: otherLead.id,
+    staffId,
+  };
+}
+
+async function send(row: Omit<AuthorizationRow, "role" | "expectedStatus">, context: RowContext, auth: object) {
+  return testApp.app.inject({
+    method: row.method,
+    url: row.url(context),
+    headers: { origin: "http://localhost:80", host: "localhost:80", ...auth, ...row.headers?.(context) },
+    ...(row.body ? { payload: row.body(context) } : {}),
+  });
+}
+
+function describeRow(row: AuthorizationRow): string {
+  const whose = row.ownCase === undefined ? "" : row.ownCase ? " (own case)" : " (another lead's case)";
+  return `${row.method} ${row.route} as ${row.role}${whose} -> ${row.expectedStatus}`;
+}
+
+describe("authorization table", () => {
+  it.each(ROWS.map((row) => [describeRow(row), row] as const))("%s", async (_name, row) => {
+    const { staff, headers } = signedInAs(row.role);
+    const response = await send(row, await newContext(row, staff.id), headers);
+    // No unexpected success: a refusal that turned into a 2xx is the failure this table exists for.
+    if (row.expectedStatus >= 300) expect(response.statusCode, response.body).toBeGreaterThanOrEqual(300);
+    expect(response.statusCode, response.body).toBe(row.expectedStatus);
+  });
+
+  const routes = [...new Map(ROWS.map((row) => [`${row.method} ${row.route}`, row])).values()];
+  it.each(routes.map((row) => [`${row.method} ${row.route}`, row] as const))(
+    "%s without a session -> 401",
+    async (_name, row) => {
+      const context = await newContext({ ownCase: false }, signedInAs("coordinator").staff.id);
+      const response = await send(row, context, {});
+      expect(response.statusCode, response.body).toBe(401);
+    },
+  );
+
+  it("has a row for every role on every staff route in the OpenAPI document", async () => {
+    await testApp.app.ready();
+    const document = testApp.app.swagger() as { paths?: Record<string, Record<string, unknown>> };
+    const staffOperations = Object.entries(document.paths ?? {})
+      .filter(([path]) => path.startsWith("/api/staff/") || path === "/api/auth/me")
+      .flatMap(([path, operations]) =>
+        Object.keys(operations).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ":$1")}`),
+      );
+    expect(staffOperations.length).toBeGreaterThan(0);
+    const missing = staffOperations.flatMap((operation) =>
+      (["coordinator", "lead", "admin"] as const)
+        .filter((role) => !ROWS.some((row) => `${row.method} ${row.route}` === operation && row.role === role))
+        .map((role) => `${operation} as ${role}`),
+    );
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,0 +1,178 @@
+import { randomInt, randomUUID } from "node:crypto";
+import { type CaseStatus, generateReference, type ServiceId, type StaffRole } from "@psu/domain";
+import type { PrismaClient } from "@psu/prisma";
+import type { FastifyInstance } from "fastify";
+import { hashPassword } from "../modules/auth/password";
+
+// Shared by every staff-side integration test. Keep the exported signatures stable: other
+// modules' tests import them.
+
+export const TEST_STAFF_PASSWORD = "correct horse battery staple";
+
+/** Headers that make an injected write look same-origin (the staff-auth plugin refuses others). */
+export const SAME_ORIGIN_HEADERS = { origin: "http://localhost:80", host: "localhost:80" } as const;
+
+export interface TestStaff {
+  id: string;
+  name: string;
+  email: string;
+  role: StaffRole;
+}
+
+export interface CreateStaffOptions {
+  role: StaffRole;
+  name?: string;
+  email?: string;
+  leadKinds?: string[];
+  capacity?: number;
+  affiliations?: string[];
+  active?: boolean;
+}
+
+// argon2id is deliberately slow: hash the shared test password once per test file.
+let passwordHash: Promise<string> | undefined;
+
+/** Creates a member of staff who can sign in with TEST_STAFF_PASSWORD. */
+export async function createStaff(prisma: PrismaClient, options: CreateStaffOptions): Promise<TestStaff> {
+  passwordHash ??= hashPassword(TEST_STAFF_PASSWORD);
+  const suffix = randomUUID().slice(0, 8);
+  const isLead = options.role === "lead";
+  const created = await prisma.staffMember.create({
+    data: {
+      email: options.email ?? `${options.role}.${suffix}@staff.test.example`,
+      name: options.name ?? `${options.role[0]?.toUpperCase()}${options.role.slice(1)} ${suffix}`,
+      role: options.role,
+      passwordHash: await passwordHash,
+      active: options.active ?? true,
+      leadKinds: options.leadKinds ?? (isLead ? ["spoc"] : []),
+      capacity: options.capacity ?? (isLead ? 10 : 0),
+      affiliations: options.affiliations ?? [],
+    },
+    select: { id: true, name: true, email: true },
+  });
+  return { ...created, role: options.role };
+}
+
+/**
+ * Signs in through the real endpoint and returns headers for later requests: the session
+ * cookie plus same-origin headers, so the same headers work for reads and writes.
+ */
+export async function signInAs(app: FastifyInstance, staff: Pick<TestStaff, "email">): Promise<Record<string, string>> {
+  const response = await app.inject({
+    method: "POST",
+    url: "/api/auth/sign-in",
+    headers: SAME_ORIGIN_HEADERS,
+    payload: { email: staff.email, password: TEST_STAFF_PASSWORD },
+  });
+  const cookie = response.cookies.find((candidate) => candidate.name.endsWith("psu_session"));
+  if (response.statusCode !== 200 || !cookie)
+    throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+  return { ...SAME_ORIGIN_HEADERS, cookie: `${cookie.name}=${cookie.value}` };
+}
+
+/** createStaff then signInAs: a member of staff and their request headers. */
+export async function createSignedInStaff(
+  app: FastifyInstance,
+  options: CreateStaffOptions,
+): Promise<{ staff: TestStaff; headers: Record<string, string> }> {
+  const staff = await createStaff(app.prisma, options);
+  return { staff, headers: await signInAs(app, staff) };
+}
+
+export interface CreateCaseOptions {
+  status?: CaseStatus;
+  leadId?: string | null;
+  openedAt?: Date;
+  allocatedAt?: Date | null;
+  triagedAt?: Date | null;
+  firstContactAt?: Date | null;
+  resumeTo?: CaseStatus | null;
+  pausedSince?: Date | null;
+  pauses?: { from: string; to: string }[];
+  safetyConcern?: boolean;
+  urgency?: string;
+  services?: ServiceId[];
+  region?: "london" | "kss";
+  profession?: string;
+  fullName?: string;
+  email?: string;
+  employer?: string;
+  version?: number;
+}
+
+export interface TestCase {
+  caseId: string;
+  referralId: string;
+  reference: string;
+  fullName: string;
+  email: string;
+}
+
+/**
+ * Writes a referral and its case straight to the database (with the `referral_submitted`
+ * timeline event a real submission writes). Fields left out get plausible defaults; an
+ * allocated-or-later case with a lead gets `allocatedAt` = openedAt unless given.
+ */
+export async function createTestCase(prisma: PrismaClient, options: CreateCaseOptions = {}): Promise<TestCase> {
+  const reference = generateReference(randomInt);
+  const code = reference.slice(4).replace("-", "").toLowerCase();
+  const openedAt = options.openedAt ?? new Date("2026-11-02T09:00:00Z");
+  const status = options.status ?? "new";
+  const fullName = options.fullName ?? `Trainee ${code}`;
+  const email = (options.email ?? `trainee.${code}@example.com`).toLowerCase();
+  const leadId = options.leadId ?? null;
+  const referral = await prisma.referral.create({
+    data: {
+      reference,
+      submittedAt: openedAt,
+      eligibility: {
+        referrer: "self",
+        region: options.region ?? "london",
+        group: options.profession ?? "doctor_or_dentist",
+        trainingNumber: "current",
+        concerns: [],
+      },
+      verdict: { eligible: true, reasons: [], signposts: [] },
+      region: options.region ?? "london",
+      profession: options.profession ?? "doctor_or_dentist",
+      services: options.services ?? ["spoc"],
+      fullName,
+      email,
+      phone: "07700 900000",
+      preferredContact: "email",
+      registerName: "GMC",
+      registrationNumber: "1234567",
+      programme: "General Practice",
+      grade: "ST2",
+      employer: options.employer ?? "Example NHS Foundation Trust",
+      workPattern: "full_time",
+      whatIsHappening: "A test referral.",
+      howSoon: options.urgency ?? "soon_within_a_month",
+      consentsToSupervisorContact: false,
+      case: {
+        create: {
+          status,
+          version: options.version ?? 1,
+          urgency: options.urgency ?? "soon_within_a_month",
+          openedAt,
+          leadId,
+          allocatedAt: options.allocatedAt !== undefined ? options.allocatedAt : leadId ? openedAt : null,
+          triagedAt: options.triagedAt ?? null,
+          firstContactAt: options.firstContactAt ?? null,
+          resumeTo: options.resumeTo ?? null,
+          pausedSince: options.pausedSince ?? null,
+          pauses: options.pauses ?? [],
+          safetyConcern: options.safetyConcern ?? false,
+          closedAt: status === "closed" || status === "withdrawn" ? openedAt : null,
+          outcome: status === "closed" ? "support_completed" : null,
+          events: {
+            create: { at: openedAt, actorType: "trainee", kind: "referral_submitted", data: { status: "new" } },
+          },
+        },
+      },
+    },
+    select: { id: true, case: { select: { id: true } } },
+  });
+  if (!referral.case) throw new Error("the case was not created");
+  return { caseId: referral.case.id, referralId: referral.id, reference, fullName, email };
+}
