@@ -11,6 +11,7 @@ export * from "./cases/case-status";
 export * from "./cases/case-transitions";
 export * from "./catalogue/groups";
 export * from "./catalogue/services";
+export * from "./crisis/crisis-contact-schemas";
 export * from "./crisis/crisis-contacts";
 export * from "./eligibility/eligibility";
 export * from "./eligibility/eligibility-answers";

@@ -1,28 +1,23 @@
-import { z } from "zod";
+// Crisis help shown on every trainee page, never behind a form. Plain data with no zod, so
+// any page (the error page included) can show it at no cost; schemas: crisis-contact-schemas.ts.
 
-export const CrisisChannelSchema = z.object({
-  kind: z.enum(["phone", "text"]),
+export interface CrisisChannel {
+  kind: "phone" | "text";
   /** What a person dials or texts, as written on the unit's page. */
-  number: z.string().min(1),
+  number: string;
   /** For texts: the word to send. */
-  message: z.string().min(1).optional(),
+  message?: string | undefined;
   /** Opening hours in plain words; absent means 24 hours a day, 7 days a week. */
-  hours: z.string().min(1).optional(),
-});
-export type CrisisChannel = z.infer<typeof CrisisChannelSchema>;
+  hours?: string | undefined;
+}
 
-export const CrisisContactSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  audience: z.string().min(1),
-  channels: z.array(CrisisChannelSchema).min(1),
-});
-export type CrisisContact = z.infer<typeof CrisisContactSchema>;
+export interface CrisisContact {
+  id: string;
+  name: string;
+  audience: string;
+  channels: CrisisChannel[];
+}
 
-export const CrisisContactListSchema = z.object({ contacts: z.array(CrisisContactSchema) });
-export type CrisisContactList = z.infer<typeof CrisisContactListSchema>;
-
-/** Crisis help shown on every trainee page, never behind a form (from the unit's page). */
 export const CRISIS_CONTACTS: readonly CrisisContact[] = [
   {
     id: "emergency",
