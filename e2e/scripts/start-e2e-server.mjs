@@ -5,7 +5,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const dataDir = join(root, ".data/e2e");
+// A folder per run, removed afterwards, so two runs never share (or delete) each other's data.
+const dataDir = join(root, `.data/e2e-${process.pid}`);
 rmSync(dataDir, { recursive: true, force: true });
 
 const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
@@ -23,4 +24,7 @@ const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
   },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
-child.on("exit", (code) => process.exit(code ?? 0));
+child.on("exit", (code) => {
+  rmSync(dataDir, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});

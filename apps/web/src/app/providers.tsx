@@ -1,15 +1,14 @@
-import { QueryClientProvider } from "@tanstack/react-query";
-import { RouterProvider } from "react-router/dom";
-import { createQueryClient } from "../lib/query-client";
-import { router } from "./router";
+import { AppRouter } from "./app-router";
+import { AppErrorBoundary } from "./layouts/route-error";
+import { AppRoutes } from "./router";
 
-const queryClient = createQueryClient();
-
-/** The app's providers around the router. */
+/** The app: router and routes, with a last-resort error page. Query clients come with the pages that use them. */
 export function App() {
   return (
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>
+    <AppErrorBoundary>
+      <AppRouter>
+        <AppRoutes />
+      </AppRouter>
+    </AppErrorBoundary>
   );
 }

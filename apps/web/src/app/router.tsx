@@ -1,62 +1,77 @@
-import type { ComponentType } from "react";
-import { createBrowserRouter, type RouteObject } from "react-router";
-import { PageLoading } from "./layouts/page-loading";
+import { type ComponentType, lazy } from "react";
+import { Route, Routes } from "react-router";
 import { RootLayout } from "./layouts/root-layout";
-import { AppErrorBoundary, PageErrorBoundary } from "./layouts/route-error";
+import { staffRoutes } from "./staff-routes";
 
-// Each page is its own chunk, loaded when first visited. HydrateFallback fills <main> while the
-// first page's chunk loads, so the header, with its crisis link, shows at once.
-function lazyPage(load: () => Promise<ComponentType>): Pick<RouteObject, "lazy" | "HydrateFallback"> {
-  return {
-    lazy: async () => ({ Component: await load() }),
-    HydrateFallback: PageLoading,
-  };
+// Every page is its own chunk, loaded when first visited, so the start page carries no code for
+// the wizard, the status pages or the staff side (staff-routes.tsx). The wizard and the status pages are
+// one chunk each: once someone starts, the next question must not wait on the network.
+function lazyPage<Module>(load: () => Promise<Module>, pick: (module: Module) => ComponentType) {
+  return lazy(async () => ({ default: pick(await load()) }));
 }
 
-const loadGetHelpNowPage = () =>
-  import("../features/crisis/pages/get-help-now-page").then((module) => module.GetHelpNowPage);
+const loadGetHelpNowPage = () => import("../features/crisis/pages/get-help-now-page");
+const loadQueryLayout = () => import("./layouts/query-layout");
 
-const routes: RouteObject[] = [
-  {
-    Component: RootLayout,
-    ErrorBoundary: AppErrorBoundary,
-    children: [
-      {
-        // Errors below here render inside the layout, keeping the header and its crisis link.
-        ErrorBoundary: PageErrorBoundary,
-        children: [
-          {
-            index: true,
-            ...lazyPage(() => import("../features/referral/pages/start-page").then((module) => module.StartPage)),
-          },
-          { path: "get-help-now", ...lazyPage(loadGetHelpNowPage) },
-          {
-            path: "refer",
-            ...lazyPage(() => import("../features/referral/pages/refer-page").then((module) => module.ReferPage)),
-          },
-          {
-            path: "accessibility-statement",
-            ...lazyPage(() =>
-              import("../features/about/pages/accessibility-statement-page").then(
-                (module) => module.AccessibilityStatementPage,
-              ),
-            ),
-          },
-          {
-            path: "*",
-            ...lazyPage(() => import("../features/errors/pages/not-found-page").then((module) => module.NotFoundPage)),
-          },
-        ],
-      },
-    ],
-  },
-];
+const StartPage = lazyPage(
+  () => import("../features/referral/pages/start-page"),
+  (module) => module.StartPage,
+);
+const QueryLayout = lazyPage(loadQueryLayout, (module) => module.QueryLayout);
+const GetHelpNowPage = lazyPage(loadGetHelpNowPage, (module) => module.GetHelpNowPage);
+const ContinueAfterCrisis = lazyPage(
+  () => import("../features/referral/components/continue-after-crisis"),
+  (module) => module.ContinueAfterCrisis,
+);
+const ReferralRoutes = lazyPage(
+  () => import("../features/referral/referral-routes"),
+  (module) => module.ReferralRoutes,
+);
+const StatusRoutes = lazyPage(
+  () => import("../features/status/status-routes"),
+  (module) => module.StatusRoutes,
+);
+const AccessibilityStatementPage = lazyPage(
+  () => import("../features/about/pages/accessibility-statement-page"),
+  (module) => module.AccessibilityStatementPage,
+);
+const NotFoundPage = lazyPage(
+  () => import("../features/errors/pages/not-found-page"),
+  (module) => module.NotFoundPage,
+);
 
-export const router = createBrowserRouter(routes);
+/** The trainee side's pages. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<RootLayout />}>
+        <Route index element={<StartPage />} />
+        <Route element={<QueryLayout />}>
+          <Route path="get-help-now" element={<GetHelpNowPage />} />
+          {/* The crisis page reached from "Do you need urgent help right now?", with the way back to the referral. */}
+          <Route
+            path="refer/get-help-now"
+            element={
+              <>
+                <GetHelpNowPage />
+                <ContinueAfterCrisis />
+              </>
+            }
+          />
+          <Route path="refer/*" element={<ReferralRoutes />} />
+          <Route path="check-status/*" element={<StatusRoutes />} />
+        </Route>
+        <Route path="accessibility-statement" element={<AccessibilityStatementPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+      {staffRoutes}
+    </Routes>
+  );
+}
 
 /** Fetches the crisis page's code once the browser is idle, so "Get help now" opens at once. */
 export function preloadCrisisPage(): void {
-  const preload = () => void loadGetHelpNowPage().catch(() => undefined);
+  const preload = () => void Promise.all([loadGetHelpNowPage(), loadQueryLayout()]).catch(() => undefined);
   if ("requestIdleCallback" in window) window.requestIdleCallback(preload);
   else setTimeout(preload, 2_000);
 }

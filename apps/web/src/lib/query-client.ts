@@ -1,5 +1,6 @@
 import { QueryClient } from "@tanstack/react-query";
 import { ApiError } from "./api-client";
+import { onExitThisPage } from "./quick-exit";
 
 const MAX_RETRIES = 2;
 
@@ -19,4 +20,17 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
+}
+
+let sharedClient: QueryClient | undefined;
+
+/** The page's one QueryClient, shared by every provider so the cache is one; emptied by "Exit this page". */
+export function getQueryClient(): QueryClient {
+  if (sharedClient === undefined) {
+    const client = createQueryClient();
+    // Mutations keep what they sent (a referral, a draft) in memory for a while: drop it on exit.
+    onExitThisPage(() => client.clear());
+    sharedClient = client;
+  }
+  return sharedClient;
 }

@@ -1,8 +1,9 @@
 import { Link } from "react-router";
 import { CareCard } from "../../../components/care-card";
+import { CrisisContactList } from "../../../components/crisis-contact-list";
+import { toDialableContacts } from "../../../lib/dialable-crisis-contacts";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useCrisisContacts } from "../api/get-crisis-contacts";
-import { CrisisContactList } from "../components/crisis-contact-list";
 
 // 999 gets its own emergency card at the top of the page, so it is not listed again below.
 const EMERGENCY_CONTACT_ID = "emergency";
@@ -32,7 +33,7 @@ export function GetHelpNowPage() {
 
         <h2>Talk to someone now</h2>
         <p>These services are free and confidential. You do not need to be referred.</p>
-        <CrisisContactList contacts={contacts} />
+        <CrisisContactList contacts={toDialableContacts(contacts)} />
 
         <h2>The Professional Support Unit is not a crisis service</h2>
         <p>

@@ -1,22 +1,13 @@
-import { Link } from "react-router";
-import { useDocumentTitle } from "../../../lib/use-document-title";
+import { Navigate } from "react-router";
+import { canVisitStep, findFirstIncompleteStep, parseWizardStep, toStepPath } from "../wizard/journey";
+import { getToday } from "../wizard/use-wizard-step";
+import { useWizard } from "../wizard/wizard-provider";
 
-// A holding page until the referral questions are built.
+/** /refer: where the person left off in this tab (after a refresh too), or the first question. */
 export function ReferPage() {
-  useDocumentTitle("Refer yourself");
-
-  return (
-    <div className="nhsuk-grid-row">
-      <div className="nhsuk-grid-column-two-thirds">
-        <h1>Refer yourself</h1>
-        <p>This part of the service is being built.</p>
-        <p>
-          Until it is ready, you can email the PSU at <a href="mailto:psu.lase@hee.nhs.uk">psu.lase@hee.nhs.uk</a>.
-        </p>
-        <p>
-          <Link to="/">Go back to the start page</Link>
-        </p>
-      </div>
-    </div>
-  );
+  const { state } = useWizard();
+  const today = getToday();
+  const last = parseWizardStep(state.lastStep);
+  const step = last !== null && canVisitStep(last, state, today) ? last : findFirstIncompleteStep(state, today);
+  return <Navigate to={toStepPath(step)} replace />;
 }

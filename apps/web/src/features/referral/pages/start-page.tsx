@@ -1,12 +1,15 @@
+import { lazy, Suspense } from "react";
 import { Link } from "react-router";
 import { CareCard } from "../../../components/care-card";
-import { LoadError } from "../../../components/load-error";
 import { LoadingStatus } from "../../../components/loading-status";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import { useServices } from "../api/get-services";
-import { ServiceList } from "../components/service-list";
 
 const PAGE_HEADING = "Get support from the Professional Support Unit";
+
+// Below the fold, and it needs react-query and zod: fetched once the page is on screen.
+const ServicesSection = lazy(() =>
+  import("../components/services-section").then((module) => ({ default: module.ServicesSection })),
+);
 
 export function StartPage() {
   useDocumentTitle(PAGE_HEADING);
@@ -37,10 +40,30 @@ export function StartPage() {
           You will need to tell us about your training, what is happening and what you think would help. What you tell
           us is kept confidential.
         </p>
+        <p>
+          You can save your answers and come back to them later. Your answers are not kept on this device: if you close
+          the page without saving, you will need to start again.
+        </p>
+
+        <h2>Leaving this site quickly</h2>
+        <p>
+          If you need to leave this site quickly, select <strong>Exit this page</strong> at the top of the screen, or
+          press the <strong>Shift</strong> key 3 times. The page will be replaced with the BBC weather website. This
+          does not clear your browsing history.
+        </p>
 
         <Link to="/refer" className="nhsuk-button" draggable={false}>
           Start now
         </Link>
+
+        <ul className="nhsuk-list">
+          <li>
+            <Link to="/refer/resume">Continue a saved referral</Link>
+          </li>
+          <li>
+            <Link to="/check-status">Check the status of a referral</Link>
+          </li>
+        </ul>
 
         <CareCard urgency="urgent" heading="If you need help now">
           <p>The PSU cannot respond straight away. Do not wait for a referral if you need to talk to someone now.</p>
@@ -50,21 +73,10 @@ export function StartPage() {
         </CareCard>
 
         <h2>Support the PSU offers</h2>
-        <Services />
+        <Suspense fallback={<LoadingStatus>Loading the list of services</LoadingStatus>}>
+          <ServicesSection />
+        </Suspense>
       </div>
     </div>
   );
-}
-
-function Services() {
-  const { data, isPending, isError, refetch } = useServices();
-  if (isPending) return <LoadingStatus>Loading the list of services</LoadingStatus>;
-  if (isError) {
-    return (
-      <LoadError onRetry={() => void refetch()}>
-        <p>Sorry, we could not load the list of services. You can still start your referral.</p>
-      </LoadError>
-    );
-  }
-  return <ServiceList services={data.services} />;
 }

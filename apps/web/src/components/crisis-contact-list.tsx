@@ -1,12 +1,17 @@
-import { type CrisisChannel, type CrisisContact, toDialAddress } from "@psu/domain";
+import type { CrisisChannel } from "@psu/domain";
+import type { DialableCrisisContact } from "../lib/dialable-crisis-contacts";
 
 type CrisisContactListProps = {
-  contacts: readonly CrisisContact[];
+  contacts: readonly DialableCrisisContact[];
   /** The heading level for each contact's name, so the list fits the page's outline. */
   headingLevel?: 2 | 3;
 };
 
-/** Crisis lines with links that dial or open a text message on a phone. */
+/**
+ * Crisis lines with links that dial or open a text message on a phone. The links come with the
+ * contacts (see toDialableContacts), so this component needs nothing at run time from
+ * @psu/domain and the error page can show it without loading zod.
+ */
 export function CrisisContactList({ contacts, headingLevel = 3 }: CrisisContactListProps) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -18,7 +23,7 @@ export function CrisisContactList({ contacts, headingLevel = 3 }: CrisisContactL
           <ul className="nhsuk-list">
             {contact.channels.map((channel) => (
               <li key={`${channel.kind}-${channel.number}`} className="nhsuk-u-margin-bottom-1">
-                <a href={toDialAddress(channel)} className="nhsuk-u-font-weight-bold">
+                <a href={channel.href} className="nhsuk-u-font-weight-bold">
                   {describeAction(channel)}
                 </a>{" "}
                 <span className="nhsuk-u-secondary-text-colour">

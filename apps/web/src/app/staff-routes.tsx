@@ -1,0 +1,115 @@
+import { type ComponentType, lazy, Suspense } from "react";
+import { Outlet, Route, useLocation } from "react-router";
+import { SkipLink } from "../components/skip-link";
+import { useIsNavigationPending } from "./app-router";
+import { PageLoading } from "./layouts/page-loading";
+import { PageErrorBoundary } from "./layouts/route-error";
+import { useFocusOnNavigation } from "./layouts/use-focus-on-navigation";
+
+// The staff side under /staff. The router imports this file, so it is part of the start page's
+// bundle: it holds the routes and a thin frame only. The staff layouts, pages, react-query and
+// the staff styles all load on demand, so trainees never download staff code.
+
+const MAIN_ID = "maincontent";
+
+function lazyComponent<Module>(load: () => Promise<Module>, pick: (module: Module) => ComponentType) {
+  return lazy(async () => ({ default: pick(await load()) }));
+}
+
+const loadStaffLayout = () => import("../features/staff/components/staff-layout");
+const QueryLayout = lazyComponent(
+  () => import("./layouts/query-layout"),
+  (module) => module.QueryLayout,
+);
+const StaffLayout = lazyComponent(loadStaffLayout, (module) => module.StaffLayout);
+const SignedOutLayout = lazyComponent(loadStaffLayout, (module) => module.SignedOutLayout);
+const SignInPage = lazyComponent(
+  () => import("../features/staff/pages/sign-in-page"),
+  (module) => module.SignInPage,
+);
+const QueuePage = lazyComponent(
+  () => import("../features/staff/pages/queue-page"),
+  (module) => module.QueuePage,
+);
+const CasePage = lazyComponent(
+  () => import("../features/staff/pages/case-page"),
+  (module) => module.CasePage,
+);
+const LeadsPage = lazyComponent(
+  () => import("../features/staff/pages/leads-page"),
+  (module) => module.LeadsPage,
+);
+const AddStaffMemberPage = lazyComponent(
+  () => import("../features/staff/pages/add-staff-member-page"),
+  (module) => module.AddStaffMemberPage,
+);
+const ManageStaffMemberPage = lazyComponent(
+  () => import("../features/staff/pages/manage-staff-member-page"),
+  (module) => module.ManageStaffMemberPage,
+);
+const AuditPage = lazyComponent(
+  () => import("../features/staff/pages/audit-page"),
+  (module) => module.AuditPage,
+);
+const StaffNotFoundPage = lazyComponent(
+  () => import("../features/staff/pages/staff-not-found-page"),
+  (module) => module.StaffNotFoundPage,
+);
+
+/**
+ * What staff pages share with the trainee pages' layout: the skip link first, focus moved to
+ * the new page's h1 after each navigation, and "Loading page" announced while code downloads.
+ * The header (with who is signed in) comes with the lazily loaded staff layout.
+ */
+function StaffFrame() {
+  useFocusOnNavigation(MAIN_ID);
+  const isPending = useIsNavigationPending();
+  return (
+    <>
+      <SkipLink targetId={MAIN_ID} />
+      {/* Only the first staff page shows this: later ones load while the current one stays on screen. */}
+      <Suspense fallback={<PageLoading />}>
+        <Outlet />
+      </Suspense>
+      <div className="nhsuk-u-visually-hidden" role="status">
+        {isPending ? "Loading page" : ""}
+      </div>
+    </>
+  );
+}
+
+/** Inside the staff layout's <main>: a page that fails to render or load leaves the header in place. */
+function StaffPages() {
+  const { pathname } = useLocation();
+  return (
+    <PageErrorBoundary resetKey={pathname}>
+      <Suspense fallback={<PageLoading />}>
+        <Outlet />
+      </Suspense>
+    </PageErrorBoundary>
+  );
+}
+
+/** The staff routes, for the app's <Routes>. */
+export const staffRoutes = (
+  <Route path="staff" element={<StaffFrame />}>
+    <Route element={<QueryLayout />}>
+      <Route element={<SignedOutLayout />}>
+        <Route element={<StaffPages />}>
+          <Route path="sign-in" element={<SignInPage />} />
+        </Route>
+      </Route>
+      <Route element={<StaffLayout />}>
+        <Route element={<StaffPages />}>
+          <Route index element={<QueuePage />} />
+          <Route path="cases/:caseId" element={<CasePage />} />
+          <Route path="leads" element={<LeadsPage />} />
+          <Route path="leads/new" element={<AddStaffMemberPage />} />
+          <Route path="leads/:staffId" element={<ManageStaffMemberPage />} />
+          <Route path="audit" element={<AuditPage />} />
+          <Route path="*" element={<StaffNotFoundPage />} />
+        </Route>
+      </Route>
+    </Route>
+  </Route>
+);

@@ -1,0 +1,378 @@
+import {
+  findService,
+  formatCalendarDateLong,
+  isCalendarDate,
+  PROFESSIONAL_REGISTER_LABELS,
+  REQUESTED_SERVICE_NOT_SURE,
+  ReferralSubmissionSchema,
+} from "@psu/domain";
+import { type ReactNode, useRef } from "react";
+import { Navigate, useNavigate } from "react-router";
+import { BackLink } from "../../../components/back-link";
+import { ErrorSummary } from "../../../components/error-summary";
+import { useFormErrors } from "../../../components/form-page";
+import { SummaryList, type SummaryRow } from "../../../components/summary-list";
+import { ApiError } from "../../../lib/api-client";
+import type { FormError } from "../../../lib/form-errors";
+import { createRandomUuid } from "../../../lib/random-id";
+import { useDocumentTitle } from "../../../lib/use-document-title";
+import { useSubmitReferral } from "../api/submit-referral";
+import {
+  CONCERN_LABELS,
+  GROUP_LABELS,
+  HOW_SOON_LABELS,
+  PHARMACY_ROUTE_LABELS,
+  PREFERRED_CONTACT_LABELS,
+  REFERRER_LABELS,
+  REGION_LABELS,
+  TRAINING_NUMBER_LABELS,
+  WORK_PATTERN_LABELS,
+} from "../components/answer-labels";
+import { toStepPath, type WizardStep } from "../wizard/journey";
+import { RETURN_TO_CHECK, useWizardStep } from "../wizard/use-wizard-step";
+import { INITIAL_WIZARD_STATE, type WizardState } from "../wizard/wizard-state";
+
+const HEADING = "Check your answers before sending your referral";
+
+/** The NHS.UK "Check your answers" page, and the one place the referral is sent from. */
+export function CheckYourAnswersPage() {
+  const { state, store, redirectTo, back } = useWizardStep("check-your-answers");
+  const navigate = useNavigate();
+  const submit = useSubmitReferral();
+  const sending = useRef(false);
+  const { errors, failures, fail } = useFormErrors();
+  useDocumentTitle(HEADING, { hasError: errors.length > 0 });
+
+  // Sent: the answers are gone from memory, and the receipt is on the confirmation page.
+  if (state.receipt) return <Navigate to="/refer/confirmation" replace />;
+  if (redirectTo) return <Navigate to={redirectTo} replace />;
+
+  async function send() {
+    // A second click while the first is on its way does nothing; if one got through anyway,
+    // the Idempotency-Key below makes the API answer it with the same referral.
+    if (sending.current) return;
+    const current = store.getState();
+    const parsed = ReferralSubmissionSchema.safeParse(buildSubmission(current));
+    if (!parsed.success) return fail(toCheckErrors(parsed.error.issues));
+    sending.current = true;
+    // One key per attempt: kept for retries of the same answers, replaced when an answer changes.
+    const idempotencyKey = current.submissionKey ?? createRandomUuid();
+    if (current.submissionKey === undefined) store.update((latest) => ({ ...latest, submissionKey: idempotencyKey }));
+    try {
+      const receipt = await submit.mutateAsync({ submission: parsed.data, idempotencyKey });
+      store.reset({ ...INITIAL_WIZARD_STATE, receipt });
+      navigate("/refer/confirmation", { replace: true });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === "IDEMPOTENCY_KEY_REUSED") {
+        store.update((latest) => ({ ...latest, submissionKey: undefined }));
+      }
+      fail(describeSubmitFailure(error));
+    } finally {
+      sending.current = false;
+    }
+  }
+
+  return (
+    <>
+      <BackLink to={back.to} />
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <ErrorSummary errors={errors} focusKey={failures} />
+          <h1>{HEADING}</h1>
+          {listSections(state).map((section) => (
+            <section key={section.heading}>
+              <h2 className="nhsuk-heading-m">{section.heading}</h2>
+              <SummaryList rows={section.rows} />
+            </section>
+          ))}
+          <h2 className="nhsuk-heading-m">Now send your referral</h2>
+          <p>
+            By sending this referral you confirm that, to the best of your knowledge, the details you have given are
+            correct.
+          </p>
+          <form
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              void send();
+            }}
+          >
+            <button className="nhsuk-button" type="submit" disabled={submit.isPending}>
+              Send referral
+            </button>
+          </form>
+        </div>
+      </div>
+    </>
+  );
+}
+
+/** The referral as the API takes it, from the answers as typed (the schema tidies them). */
+function buildSubmission(state: WizardState) {
+  return {
+    eligibility: { ...state.eligibility, concerns: state.eligibility.concerns ?? [] },
+    services: state.services,
+    details: state.details,
+    story: state.story,
+    consent: state.consent,
+  };
+}
+
+// Where to change each part of the referral when the check finds a problem with it.
+function findStepForPath(path: readonly PropertyKey[]): WizardStep {
+  const [section, field] = path.map(String);
+  switch (section) {
+    case "eligibility":
+      return field === "group" ? "your-group" : "who-is-referring";
+    case "services":
+      return "services";
+    case "details":
+      if (field === "registration") return "registration";
+      if (field === "programme" || field === "grade" || field === "employer" || field === "workPattern") {
+        return "training-and-work";
+      }
+      return "contact-details";
+    case "story":
+      return "your-situation";
+    default:
+      return "consent";
+  }
+}
+
+function toCheckError(path: readonly PropertyKey[], message: string): FormError {
+  return {
+    field: path.map(String).join("-"),
+    message,
+    link: { to: toStepPath(findStepForPath(path)), state: RETURN_TO_CHECK },
+  };
+}
+
+function toCheckErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FormError[] {
+  return issues.map((issue) => toCheckError(issue.path, issue.message));
+}
+
+function describeSubmitFailure(error: unknown): FormError[] {
+  if (error instanceof ApiError) {
+    if (error.code === "VALIDATION_FAILED" && error.fields.length > 0) {
+      return error.fields.map((field) => toCheckError(field.field.split("."), field.message));
+    }
+    if (error.code === "NOT_ELIGIBLE") {
+      return [toCheckError(["eligibility"], error.message)];
+    }
+    if (error.code === "IDEMPOTENCY_KEY_REUSED") {
+      return [{ field: "", message: "Your answers changed while your referral was being sent. Send it again." }];
+    }
+    if (error.code === "TOO_MANY_REQUESTS") {
+      return [{ field: "", message: "Too many attempts. Wait 15 minutes then try again." }];
+    }
+  }
+  return [
+    {
+      field: "",
+      message:
+        "Sorry, we could not send your referral. Your answers are still here: check your connection and try again.",
+    },
+  ];
+}
+
+type Section = { heading: string; rows: SummaryRow[] };
+
+function change(step: WizardStep, label: string): SummaryRow["change"] {
+  return { to: toStepPath(step), label, state: RETURN_TO_CHECK };
+}
+
+function listSections(state: WizardState): Section[] {
+  const { eligibility, details, story, consent } = state;
+  const eligibilityRows: SummaryRow[] = [
+    row(
+      "Who is making this referral",
+      eligibility.referrer && REFERRER_LABELS[eligibility.referrer],
+      change("who-is-referring", "who is making this referral"),
+    ),
+    row(
+      "Where you work or train",
+      eligibility.region && REGION_LABELS[eligibility.region],
+      change("where-you-work", "where you work or train"),
+    ),
+    row(
+      "Which describes you",
+      eligibility.group && GROUP_LABELS[eligibility.group],
+      change("your-group", "which describes you"),
+    ),
+  ];
+  switch (eligibility.group) {
+    case "doctor_or_dentist":
+      eligibilityRows.push(
+        row(
+          "London or KSS training number",
+          eligibility.trainingNumber && TRAINING_NUMBER_LABELS[eligibility.trainingNumber],
+          change("training-number", "your training number"),
+        ),
+      );
+      if (
+        eligibility.trainingNumber === "ended" &&
+        eligibility.trainingEndedOn &&
+        isCalendarDate(eligibility.trainingEndedOn)
+      ) {
+        eligibilityRows.push(
+          row(
+            "Date your training number ended",
+            formatCalendarDateLong(eligibility.trainingEndedOn),
+            change("training-ended", "the date your training number ended"),
+          ),
+        );
+      }
+      break;
+    case "healthcare_professional":
+      eligibilityRows.push(
+        row("Agenda for Change band", eligibility.band && `Band ${eligibility.band}`, change("band", "your band")),
+        row(
+          "In a recognised training scheme",
+          yesNo(eligibility.inRecognisedScheme),
+          change("recognised-scheme", "whether you are in a recognised training scheme"),
+        ),
+      );
+      break;
+    case "pharmacy":
+      eligibilityRows.push(
+        row(
+          "Pharmacy training",
+          eligibility.pharmacyRoute && PHARMACY_ROUTE_LABELS[eligibility.pharmacyRoute],
+          change("pharmacy-route", "your pharmacy training"),
+        ),
+      );
+      break;
+    case "gp_scheme":
+      eligibilityRows.push(
+        row(
+          "Offered a placement on the scheme",
+          yesNo(eligibility.schemeOffered),
+          change("scheme-offered", "whether you have been offered a placement"),
+        ),
+      );
+      break;
+    default:
+      break;
+  }
+  const concerns = eligibility.concerns ?? [];
+  eligibilityRows.push(
+    row(
+      "Is it about any of these",
+      concerns.length === 0 ? "None of these" : <Lines lines={concerns.map((concern) => CONCERN_LABELS[concern])} />,
+      change("concerns", "what it is about"),
+    ),
+  );
+
+  const services = (state.services ?? []).map((id) =>
+    id === REQUESTED_SERVICE_NOT_SURE ? "Not sure: I'd like to talk to someone" : (findService(id)?.name ?? id),
+  );
+  const registration = details.registration;
+
+  return [
+    { heading: "About you and your training", rows: eligibilityRows },
+    {
+      heading: "Support you would like",
+      rows: [row("Support", <Lines lines={services} />, change("services", "the support you would like"))],
+    },
+    {
+      heading: "Your details",
+      rows: [
+        row("Full name", details.fullName, change("contact-details", "your name")),
+        row("Personal email address", details.personalEmail, change("contact-details", "your email address")),
+        row("Phone number", details.phone, change("contact-details", "your phone number")),
+        row(
+          "How to contact you",
+          details.preferredContact && PREFERRED_CONTACT_LABELS[details.preferredContact],
+          change("contact-details", "how to contact you"),
+        ),
+        row(
+          "Safe times to contact you",
+          details.safeContactTimes || "Not given",
+          change("contact-details", "safe times to contact you"),
+        ),
+        row(
+          "Professional register",
+          registration?.register && PROFESSIONAL_REGISTER_LABELS[registration.register],
+          change("registration", "your professional register"),
+        ),
+        ...(registration?.register && registration.register !== "none"
+          ? [row("Registration number", registration.number, change("registration", "your registration number"))]
+          : []),
+        row(
+          "Specialty or training programme",
+          details.programme,
+          change("training-and-work", "your specialty or programme"),
+        ),
+        row("Grade", details.grade, change("training-and-work", "your grade")),
+        row("Trust or employer", details.employer, change("training-and-work", "your Trust or employer")),
+        row(
+          "Full time or less than full time",
+          details.workPattern && WORK_PATTERN_LABELS[details.workPattern],
+          change("training-and-work", "whether you work full time"),
+        ),
+      ],
+    },
+    {
+      heading: "Your situation",
+      rows: [
+        row("What is happening", <Text value={story.whatIsHappening} />, change("your-situation", "what is happening")),
+        row(
+          "What you have tried",
+          <Text value={story.whatHasBeenTried} />,
+          change("your-situation", "what you have tried"),
+        ),
+        row("What would help", <Text value={story.whatWouldHelp} />, change("your-situation", "what would help")),
+        row(
+          "How soon",
+          story.howSoon && HOW_SOON_LABELS[story.howSoon],
+          change("your-situation", "how soon you would like support"),
+        ),
+        row("Access needs", <Text value={story.accessNeeds} />, change("your-situation", "your access needs")),
+      ],
+    },
+    {
+      heading: "Confidentiality and consent",
+      rows: [
+        row(
+          "Confidentiality policy",
+          consent.acceptsConfidentialityPolicy ? "Read" : "Not confirmed",
+          change("consent", "confidentiality"),
+        ),
+        row(
+          "Sharing information to keep people safe",
+          consent.understandsSafetyOverride ? "Understood" : "Not confirmed",
+          change("consent", "sharing information to keep people safe"),
+        ),
+        row(
+          "We may contact your supervisor",
+          yesNo(consent.consentsToSupervisorContact),
+          change("consent", "whether we may contact your supervisor"),
+        ),
+      ],
+    },
+  ];
+}
+
+function row(key: string, value: ReactNode, changeLink: SummaryRow["change"]): SummaryRow {
+  return { key, value: value === undefined || value === "" ? "Not given" : value, change: changeLink };
+}
+
+function yesNo(value: boolean | undefined): string | undefined {
+  return value === undefined ? undefined : value ? "Yes" : "No";
+}
+
+function Lines({ lines }: { lines: readonly string[] }) {
+  return (
+    <ul className="nhsuk-list">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** Free text as typed, line breaks kept. */
+function Text({ value }: { value: string | undefined }) {
+  if (value === undefined || value.trim() === "") return <>Not given</>;
+  return <span className="app-pre-wrap">{value}</span>;
+}

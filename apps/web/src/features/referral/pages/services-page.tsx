@@ -1,0 +1,89 @@
+import {
+  listServiceGroupIssues,
+  listServicesForGroup,
+  REQUESTED_SERVICE_NOT_SURE,
+  type RequestedService,
+  RequestedServicesSchema,
+  type Service,
+  TraineeGroupSchema,
+} from "@psu/domain";
+import { useState } from "react";
+import { Navigate } from "react-router";
+import { Checkboxes, type CheckboxOption } from "../../../components/checkboxes";
+import { FormPage, useFormErrors } from "../../../components/form-page";
+import { findFieldError } from "../../../lib/form-errors";
+import { useWizardStep } from "../wizard/use-wizard-step";
+
+const QUESTION = "What support would you like?";
+
+type ReferralService = Extract<Service, { access: "referral" }>;
+type SelfServeResource = Extract<Service, { access: "self_serve" }>;
+
+/** The services open to the trainee's group; self-serve resources are links, never choices. */
+export function ServicesPage() {
+  const { state, store, redirectTo, back, goToNextStep } = useWizardStep("services");
+  const [values, setValues] = useState<RequestedService[]>(state.services ?? []);
+  const { errors, failures, fail } = useFormErrors();
+
+  const group = TraineeGroupSchema.safeParse(state.eligibility.group);
+  if (redirectTo || !group.success) return <Navigate to={redirectTo ?? "/refer"} replace />;
+
+  const services = listServicesForGroup(group.data);
+  const referralServices = services.filter((service): service is ReferralService => service.access === "referral");
+  const resources = services.filter((service): service is SelfServeResource => service.access === "self_serve");
+  const options: CheckboxOption<RequestedService>[] = [
+    ...referralServices.map((service) => ({ value: service.id, label: service.name, hint: service.summary })),
+    {
+      value: REQUESTED_SERVICE_NOT_SURE,
+      label: "I'm not sure, I'd like to talk to someone",
+      hint: "Our Single Point of Contact (SPOC) will talk it through with you in confidence",
+      dividerBefore: true,
+      exclusive: true,
+    },
+  ];
+
+  function submit() {
+    const parsed = RequestedServicesSchema.safeParse(values);
+    const message = parsed.success
+      ? listServiceGroupIssues(state.eligibility.group, values)[0]?.message
+      : parsed.error.issues[0]?.message;
+    if (message) return fail([{ field: "services", message }]);
+    store.update((current) => ({ ...current, services: values }));
+    goToNextStep();
+  }
+
+  return (
+    <FormPage
+      title={QUESTION}
+      back={back}
+      errors={errors}
+      failures={failures}
+      onSubmit={submit}
+      after={
+        resources.length > 0 && (
+          <>
+            <h2>Resources you can use now, without a referral</h2>
+            <ul className="nhsuk-list nhsuk-list--bullet">
+              {resources.map((resource) => (
+                <li key={resource.id}>
+                  <a href={resource.url}>{resource.name}</a>: {resource.summary}
+                </li>
+              ))}
+            </ul>
+          </>
+        )
+      }
+    >
+      <Checkboxes
+        name="services"
+        legend={QUESTION}
+        isPageHeading
+        hint="Select all that you would like. A coordinator will talk with you about the best support."
+        options={options}
+        values={values}
+        onChange={setValues}
+        error={findFieldError(errors, "services")}
+      />
+    </FormPage>
+  );
+}

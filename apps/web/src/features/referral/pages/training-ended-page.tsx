@@ -1,0 +1,101 @@
+import { useState } from "react";
+import { Navigate } from "react-router";
+import { DateInput, type DatePart, type DateParts } from "../../../components/date-input";
+import { FormPage, useFormErrors } from "../../../components/form-page";
+import { findFieldError } from "../../../lib/form-errors";
+import { useCheckEligibility } from "../api/check-eligibility";
+import { describeVerdictFailure } from "../components/eligibility-question";
+import { validateEligibilityField } from "../wizard/eligibility-validation";
+import { hasAllEligibilityAnswers } from "../wizard/journey";
+import { useWizardStep } from "../wizard/use-wizard-step";
+
+const QUESTION = "When did your training number end?";
+const FIELD = "trainingEndedOn";
+const LABEL = "The date your training number ended";
+const DATE_PARTS: readonly DatePart[] = ["day", "month", "year"];
+const PART_NAMES: Record<DatePart, string> = { day: "a day", month: "a month", year: "a year" };
+
+/** The date a doctor's or dentist's training number ended, for the 3-month grace period. */
+export function TrainingEndedPage() {
+  const { state, store, today, redirectTo, back, goToNextStep } = useWizardStep("training-ended");
+  const [parts, setParts] = useState<DateParts>(() => splitDate(state.eligibility.trainingEndedOn));
+  const [wrongParts, setWrongParts] = useState<DatePart[]>([]);
+  const { errors, failures, fail } = useFormErrors();
+  const verdict = useCheckEligibility();
+
+  if (redirectTo) return <Navigate to={redirectTo} replace />;
+
+  async function submit() {
+    const composed = composeDate(parts);
+    if (!composed.ok) {
+      setWrongParts(composed.wrongParts);
+      return fail([{ field: `${FIELD}-${composed.wrongParts[0] ?? "day"}`, message: composed.message }]);
+    }
+    const answers = { ...store.getState().eligibility, trainingEndedOn: composed.date ?? undefined };
+    const problem = validateEligibilityField(answers, FIELD, today);
+    if (problem) {
+      setWrongParts([]);
+      // The domain's "real date" message shows the API's YYYY-MM-DD form; here people type day, month and year.
+      const message = problem.code === "invalid_format" ? `${LABEL} must be a real date` : problem.message;
+      return fail([{ field: `${FIELD}-day`, message }]);
+    }
+    store.update((current) => ({ ...current, eligibility: answers }));
+    const updated = store.getState();
+    if (!hasAllEligibilityAnswers(updated, today)) return goToNextStep(updated);
+    try {
+      const result = await verdict.mutateAsync(updated.eligibility);
+      store.update((current) => ({ ...current, verdict: result }));
+      goToNextStep(store.getState());
+    } catch (error) {
+      fail([describeVerdictFailure(error, FIELD)]);
+    }
+  }
+
+  const error = errors.find((candidate) => candidate.field.startsWith(FIELD))?.message;
+  return (
+    <FormPage
+      title={QUESTION}
+      back={back}
+      errors={errors}
+      failures={failures}
+      onSubmit={() => void submit()}
+      isSubmitting={verdict.isPending}
+    >
+      <DateInput
+        id={FIELD}
+        legend={QUESTION}
+        isPageHeading
+        hint="The day you completed training (CCT) or gave your training number up. For example, 31 8 2025"
+        value={parts}
+        onChange={setParts}
+        error={error ?? findFieldError(errors, FIELD)}
+        errorParts={wrongParts}
+      />
+    </FormPage>
+  );
+}
+
+function splitDate(date: string | undefined): DateParts {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date ?? "");
+  if (!match) return { day: "", month: "", year: "" };
+  return { day: String(Number(match[3])), month: String(Number(match[2])), year: match[1] ?? "" };
+}
+
+// A date of null means nothing was typed: the domain's own "Enter the date" message then applies.
+type ComposedDate = { ok: true; date: string | null } | { ok: false; message: string; wrongParts: DatePart[] };
+
+/** Day, month and year as typed into "YYYY-MM-DD", or what is missing (GOV.UK's date input messages). */
+function composeDate(parts: DateParts): ComposedDate {
+  const trimmed = { day: parts.day.trim(), month: parts.month.trim(), year: parts.year.trim() };
+  const missing = DATE_PARTS.filter((part) => trimmed[part] === "");
+  if (missing.length === DATE_PARTS.length) return { ok: true, date: null };
+  if (missing.length > 0) {
+    const names = missing.map((part) => PART_NAMES[part]).join(" and ");
+    return { ok: false, message: `${LABEL} must include ${names}`, wrongParts: missing };
+  }
+  const notNumbers = DATE_PARTS.filter((part) => !/^\d+$/.test(trimmed[part]));
+  if (notNumbers.length > 0) return { ok: false, message: `${LABEL} must be a real date`, wrongParts: notNumbers };
+  if (trimmed.year.length !== 4) return { ok: false, message: "Year must include 4 numbers", wrongParts: ["year"] };
+  const date = `${trimmed.year}-${trimmed.month.padStart(2, "0")}-${trimmed.day.padStart(2, "0")}`;
+  return { ok: true, date };
+}

@@ -1,0 +1,28 @@
+import { type TrainingNumberStatus, TrainingNumberStatusSchema } from "@psu/domain";
+import { TRAINING_NUMBER_LABELS } from "../components/answer-labels";
+import { EligibilityQuestion } from "../components/eligibility-question";
+
+export function TrainingNumberPage() {
+  return (
+    <EligibilityQuestion<TrainingNumberStatus>
+      step="training-number"
+      field="trainingNumber"
+      question="Do you hold a London or Kent, Surrey and Sussex training number?"
+      hint="Your national training number (NTN) or dental training number (DRN)"
+      options={[
+        { value: "current", label: TRAINING_NUMBER_LABELS.current },
+        {
+          value: "ended",
+          label: TRAINING_NUMBER_LABELS.ended,
+          hint: "You completed training (CCT) or gave your training number up",
+        },
+        { value: "none", label: TRAINING_NUMBER_LABELS.none },
+      ]}
+      readAnswer={(answers) => answers.trainingNumber}
+      writeAnswer={(answers, value) => ({
+        ...answers,
+        trainingNumber: TrainingNumberStatusSchema.safeParse(value).data,
+      })}
+    />
+  );
+}

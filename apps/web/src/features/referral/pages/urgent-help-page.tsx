@@ -1,0 +1,45 @@
+import { useState } from "react";
+import { Navigate, useNavigate } from "react-router";
+import { FormPage, useFormErrors } from "../../../components/form-page";
+import { Radios } from "../../../components/radios";
+import { findFieldError } from "../../../lib/form-errors";
+import { useWizardStep } from "../wizard/use-wizard-step";
+import type { UrgentHelpAnswer } from "../wizard/wizard-state";
+
+const QUESTION = "Do you need urgent help right now?";
+
+/** The first question: anyone who needs help now is shown who to contact before anything else. */
+export function UrgentHelpPage() {
+  const { state, store, redirectTo, back, goToNextStep } = useWizardStep("urgent-help");
+  const navigate = useNavigate();
+  const [value, setValue] = useState<UrgentHelpAnswer | undefined>(state.urgentHelp);
+  const { errors, failures, fail } = useFormErrors();
+
+  if (redirectTo) return <Navigate to={redirectTo} replace />;
+
+  function submit() {
+    if (value === undefined) return fail([{ field: "urgentHelp", message: "Select yes if you need urgent help now" }]);
+    // Answering the first question starts a referral: a receipt from one sent earlier in this visit goes.
+    store.update((current) => ({ ...current, urgentHelp: value, receipt: undefined }));
+    if (value === "yes") navigate("/refer/get-help-now");
+    else goToNextStep();
+  }
+
+  return (
+    <FormPage title={QUESTION} back={back} errors={errors} failures={failures} onSubmit={submit}>
+      <Radios
+        name="urgentHelp"
+        legend={QUESTION}
+        isPageHeading
+        hint="For example, you feel you might harm yourself or someone else, or you cannot keep yourself safe"
+        options={[
+          { value: "yes", label: "Yes, I need help now" },
+          { value: "no", label: "No" },
+        ]}
+        value={value}
+        onChange={setValue}
+        error={findFieldError(errors, "urgentHelp")}
+      />
+    </FormPage>
+  );
+}

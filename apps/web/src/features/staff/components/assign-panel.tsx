@@ -1,0 +1,101 @@
+import { AssignRequestSchema, type LeadSuggestion } from "@psu/domain";
+import { type FormEvent, useState } from "react";
+import { ErrorSummary } from "../../../components/error-summary";
+import { LoadError } from "../../../components/load-error";
+import { LoadingStatus } from "../../../components/loading-status";
+import { Radios } from "../../../components/radios";
+import { findFieldError } from "../../../lib/form-errors";
+import { useAssignCase } from "../api/assign-case";
+import { useLeadSuggestions } from "../api/get-lead-suggestions";
+import { type CaseActionProps, useCaseActionErrors } from "./case-action";
+
+const FIELD_IDS = { leadId: "assign-lead" };
+
+/** Suggested leads first, in the API's order (the ranking is its job); the others after, in theirs. */
+export function orderSuggestions(suggestions: readonly LeadSuggestion[]): LeadSuggestion[] {
+  return [...suggestions.filter((lead) => lead.eligible), ...suggestions.filter((lead) => !lead.eligible)];
+}
+
+/**
+ * The coordinator's choice of lead: the system's ranked suggestions, each with its reasons in
+ * plain English, suggested leads first. Nothing happens until the coordinator confirms.
+ */
+export function AssignPanel({
+  target,
+  onChanged,
+  onConflict,
+  currentLeadId,
+}: CaseActionProps & { currentLeadId: string | null }) {
+  const suggestions = useLeadSuggestions(target.caseId, true);
+  const assign = useAssignCase();
+  const [leadId, setLeadId] = useState<string | undefined>(undefined);
+  const { errors, failures, fail, clear, handleError } = useCaseActionErrors(onConflict, FIELD_IDS);
+
+  if (suggestions.isPending) return <LoadingStatus>Loading suggested leads</LoadingStatus>;
+  if (suggestions.isError) {
+    return (
+      <LoadError onRetry={() => void suggestions.refetch()}>
+        <p>Sorry, we could not load the suggested leads.</p>
+      </LoadError>
+    );
+  }
+  const leads = orderSuggestions(suggestions.data);
+  if (leads.length === 0)
+    return <p>There are no leads to suggest. Check the staff list for leads covering this service.</p>;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = AssignRequestSchema.safeParse({ leadId });
+    if (!parsed.success) return fail([{ field: FIELD_IDS.leadId, message: "Choose a lead" }]);
+    const name = leads.find((lead) => lead.leadId === parsed.data.leadId)?.name ?? "the lead";
+    assign.mutate(
+      { ...target, leadId: parsed.data.leadId },
+      {
+        onSuccess: () => {
+          clear();
+          setLeadId(undefined);
+          onChanged(`Case assigned to ${name}`);
+        },
+        onError: handleError,
+      },
+    );
+  }
+
+  return (
+    <form noValidate onSubmit={submit}>
+      <ErrorSummary errors={errors} focusKey={failures} />
+      <Radios<string>
+        name={FIELD_IDS.leadId}
+        legend={currentLeadId ? "Choose another lead" : "Choose a lead"}
+        legendSize="s"
+        hint="Suggested leads cover the service, have room for another case and are not on leave. The best fit is first."
+        options={leads.map((lead) => ({
+          value: lead.leadId,
+          label: lead.leadId === currentLeadId ? `${lead.name} (current lead)` : lead.name,
+          hint: <SuggestionReasons lead={lead} />,
+        }))}
+        value={leadId}
+        onChange={setLeadId}
+        error={findFieldError(errors, FIELD_IDS.leadId)}
+      />
+      <button className="nhsuk-button" type="submit" disabled={assign.isPending}>
+        Assign lead
+      </button>
+    </form>
+  );
+}
+
+function SuggestionReasons({ lead }: { lead: LeadSuggestion }) {
+  return (
+    <>
+      <strong>{lead.eligible ? "Suggested" : "Not suggested"}</strong>
+      {lead.reasons.length > 0 && (
+        <ul className="nhsuk-list nhsuk-list--bullet nhsuk-u-margin-bottom-0">
+          {lead.reasons.map((reason) => (
+            <li key={reason.code}>{reason.message}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

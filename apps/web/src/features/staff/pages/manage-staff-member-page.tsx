@@ -1,0 +1,293 @@
+import {
+  AddLeaveRequestSchema,
+  LEAD_KINDS,
+  type LeadKind,
+  type StaffMember,
+  UpdateStaffMemberRequestSchema,
+} from "@psu/domain";
+import { type FormEvent, useState } from "react";
+import { useParams } from "react-router";
+import { BackLink } from "../../../components/back-link";
+import { Checkboxes } from "../../../components/checkboxes";
+import { DateInput, type DateParts } from "../../../components/date-input";
+import { ErrorSummary } from "../../../components/error-summary";
+import { useFormErrors } from "../../../components/form-page";
+import { LoadError } from "../../../components/load-error";
+import { LoadingStatus } from "../../../components/loading-status";
+import { Radios } from "../../../components/radios";
+import { TextInput } from "../../../components/text-input";
+import { Textarea } from "../../../components/textarea";
+import { findFieldError } from "../../../lib/form-errors";
+import { useDocumentTitle } from "../../../lib/use-document-title";
+import { useAddLeave } from "../api/add-leave";
+import { useStaffMembers } from "../api/get-staff-members";
+import { useRemoveLeave } from "../api/remove-leave";
+import { useUpdateStaffMember } from "../api/update-staff-member";
+import { AdminOnly } from "../components/admin-only";
+import { LEAD_KIND_LABELS, ROLE_LABELS } from "../components/case-labels";
+import { EMPTY_DATE, toCalendarDate } from "../components/date-parts";
+import { formatShortDate } from "../components/format-dates";
+import { NotificationBanner } from "../components/notification-banner";
+import { fromApiError, fromIssues, parseWholeNumber, splitLines, toFieldErrors } from "../components/staff-form-errors";
+import { useSignedInStaff } from "../components/staff-session";
+import { StaffNotFoundPage } from "./staff-not-found-page";
+
+type Announce = (message: string) => void;
+
+/** An admin changes one member of staff: services, capacity, conflicts, whether they can sign in, and leave. */
+export function ManageStaffMemberPage() {
+  const staff = useSignedInStaff();
+  const { staffId } = useParams();
+  const members = useStaffMembers({ enabled: staff.role === "admin" });
+  const [success, setSuccess] = useState<{ message: string; key: number } | null>(null);
+  const announce: Announce = (message) => setSuccess((current) => ({ message, key: (current?.key ?? 0) + 1 }));
+
+  if (staff.role !== "admin") return <AdminOnly title="Manage a member of staff" />;
+  if (members.isPending) return <LoadingStatus>Loading staff</LoadingStatus>;
+  if (members.isError) {
+    return (
+      <LoadError onRetry={() => void members.refetch()}>
+        <p>Sorry, we could not load the staff list. Try again in a moment.</p>
+      </LoadError>
+    );
+  }
+  const member = members.data.find((candidate) => candidate.id === staffId);
+  if (!member) return <StaffNotFoundPage />;
+
+  return <MemberView member={member} announce={announce} success={success} />;
+}
+
+function MemberView({
+  member,
+  announce,
+  success,
+}: {
+  member: StaffMember;
+  announce: Announce;
+  success: { message: string; key: number } | null;
+}) {
+  useDocumentTitle(member.name);
+  return (
+    <>
+      <BackLink to="/staff/leads" />
+      {success && <NotificationBanner variant="success" heading={success.message} focusKey={success.key} />}
+      <h1>
+        <span className="nhsuk-caption-l">{ROLE_LABELS[member.role]}</span>
+        <span className="nhsuk-u-visually-hidden"> – </span>
+        {member.name}
+      </h1>
+      <p>
+        {member.email}. {member.openCaseCount === 1 ? "1 open case" : `${member.openCaseCount} open cases`}.
+      </p>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <h2>Services and account</h2>
+          <MemberSettingsForm member={member} announce={announce} />
+          <h2>Leave</h2>
+          <LeaveList member={member} announce={announce} />
+          <AddLeaveForm member={member} announce={announce} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+const SETTINGS_IDS = {
+  leadKinds: "member-lead-kinds",
+  capacity: "member-capacity",
+  affiliations: "member-affiliations",
+  active: "member-active",
+};
+
+function MemberSettingsForm({ member, announce }: { member: StaffMember; announce: Announce }) {
+  const update = useUpdateStaffMember();
+  const { errors, failures, fail, clear } = useFormErrors();
+  const [leadKinds, setLeadKinds] = useState<LeadKind[]>(member.leadKinds);
+  const [capacity, setCapacity] = useState(String(member.capacity));
+  const [affiliations, setAffiliations] = useState(member.affiliations.join("\n"));
+  const [active, setActive] = useState<"yes" | "no">(member.active ? "yes" : "no");
+  const isLead = member.role === "lead";
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const capacityNumber = parseWholeNumber(capacity);
+    if (isLead && capacityNumber === null) {
+      return fail([{ field: SETTINGS_IDS.capacity, message: "Enter how many cases they can take, like 8" }]);
+    }
+    const parsed = UpdateStaffMemberRequestSchema.safeParse({
+      active: active === "yes",
+      ...(isLead ? { leadKinds, capacity: capacityNumber, affiliations: splitLines(affiliations) } : {}),
+    });
+    if (!parsed.success) return fail(toFieldErrors(fromIssues(parsed.error.issues), SETTINGS_IDS));
+    update.mutate(
+      { staffId: member.id, change: parsed.data },
+      {
+        onSuccess: () => {
+          clear();
+          announce(`Changes to ${member.name} saved`);
+        },
+        onError: (error) => fail(fromApiError(error, SETTINGS_IDS)),
+      },
+    );
+  }
+
+  return (
+    <form noValidate onSubmit={submit}>
+      <ErrorSummary errors={errors} focusKey={failures} />
+      {isLead && (
+        <>
+          <Checkboxes<LeadKind>
+            name={SETTINGS_IDS.leadKinds}
+            legend="Services they cover"
+            legendSize="s"
+            options={LEAD_KINDS.map((value) => ({ value, label: LEAD_KIND_LABELS[value] }))}
+            values={leadKinds}
+            onChange={setLeadKinds}
+            error={findFieldError(errors, SETTINGS_IDS.leadKinds)}
+          />
+          <TextInput
+            id={SETTINGS_IDS.capacity}
+            label="Capacity"
+            hint="The most open cases they take at once"
+            inputMode="numeric"
+            width="3"
+            value={capacity}
+            onChange={setCapacity}
+            error={findFieldError(errors, SETTINGS_IDS.capacity)}
+          />
+          <Textarea
+            id={SETTINGS_IDS.affiliations}
+            label="Trusts or employers they work for or with"
+            hint="One on each line. A trainee from one of these is a conflict of interest."
+            maxLength={2000}
+            rows={3}
+            value={affiliations}
+            onChange={setAffiliations}
+            error={findFieldError(errors, SETTINGS_IDS.affiliations)}
+          />
+        </>
+      )}
+      <Radios<"yes" | "no">
+        name={SETTINGS_IDS.active}
+        legend="Can they sign in?"
+        legendSize="s"
+        inline
+        options={[
+          { value: "yes", label: "Yes" },
+          { value: "no", label: "No" },
+        ]}
+        value={active}
+        onChange={setActive}
+        hint="Turning this off ends their sessions. Their cases stay allocated to them until reassigned."
+      />
+      <button className="nhsuk-button" type="submit" disabled={update.isPending}>
+        Save changes
+      </button>
+    </form>
+  );
+}
+
+function LeaveList({ member, announce }: { member: StaffMember; announce: Announce }) {
+  const remove = useRemoveLeave();
+  const { errors, failures, fail, clear } = useFormErrors();
+  if (member.leave.length === 0) return <p>No leave booked.</p>;
+  return (
+    <>
+      <ErrorSummary errors={errors} focusKey={failures} />
+      <ul className="nhsuk-list nhsuk-list--border">
+        {member.leave.map((leave) => {
+          const period = `${formatShortDate(leave.fromDay)} to ${formatShortDate(leave.toDay)}`;
+          return (
+            <li key={leave.id}>
+              {period}{" "}
+              <button
+                className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+                type="button"
+                disabled={remove.isPending}
+                onClick={() =>
+                  remove.mutate(
+                    { staffId: member.id, leaveId: leave.id },
+                    {
+                      onSuccess: () => {
+                        clear();
+                        announce(`Leave from ${period} removed`);
+                      },
+                      onError: (error) => fail(fromApiError(error, {})),
+                    },
+                  )
+                }
+              >
+                Remove<span className="nhsuk-u-visually-hidden"> leave from {period}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+const LEAVE_IDS = { fromDay: "leave-from", toDay: "leave-to" };
+
+function AddLeaveForm({ member, announce }: { member: StaffMember; announce: Announce }) {
+  const add = useAddLeave();
+  const { errors, failures, fail, clear } = useFormErrors();
+  const [from, setFrom] = useState<DateParts>(EMPTY_DATE);
+  const [to, setTo] = useState<DateParts>(EMPTY_DATE);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const fromDay = toCalendarDate(from);
+    const toDay = toCalendarDate(to);
+    const missing = [
+      ...(fromDay
+        ? []
+        : [{ field: `${LEAVE_IDS.fromDay}-day`, message: "Enter the first day of leave as a real date" }]),
+      ...(toDay ? [] : [{ field: `${LEAVE_IDS.toDay}-day`, message: "Enter the last day of leave as a real date" }]),
+    ];
+    if (missing.length > 0) return fail(missing);
+    const parsed = AddLeaveRequestSchema.safeParse({ fromDay, toDay });
+    if (!parsed.success) {
+      return fail(toFieldErrors(fromIssues(parsed.error.issues), { fromDay: "leave-from-day", toDay: "leave-to-day" }));
+    }
+    add.mutate(
+      { staffId: member.id, leave: parsed.data },
+      {
+        onSuccess: () => {
+          clear();
+          setFrom(EMPTY_DATE);
+          setTo(EMPTY_DATE);
+          announce(`Leave from ${formatShortDate(parsed.data.fromDay)} to ${formatShortDate(parsed.data.toDay)} added`);
+        },
+        onError: (error) => fail(fromApiError(error, { fromDay: "leave-from-day", toDay: "leave-to-day" })),
+      },
+    );
+  }
+
+  return (
+    <form noValidate onSubmit={submit}>
+      <ErrorSummary errors={errors} focusKey={failures} />
+      <h3>Add leave</h3>
+      <DateInput
+        id={LEAVE_IDS.fromDay}
+        legend="First day away"
+        legendSize="s"
+        hint="For example, 27 3 2026"
+        value={from}
+        onChange={setFrom}
+        error={findFieldError(errors, `${LEAVE_IDS.fromDay}-day`)}
+      />
+      <DateInput
+        id={LEAVE_IDS.toDay}
+        legend="Last day away"
+        legendSize="s"
+        value={to}
+        onChange={setTo}
+        error={findFieldError(errors, `${LEAVE_IDS.toDay}-day`)}
+      />
+      <button className="nhsuk-button nhsuk-button--secondary" type="submit" disabled={add.isPending}>
+        Add leave
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,94 @@
+import { SignInRequestSchema } from "@psu/domain";
+import { useState } from "react";
+import { useLocation, useNavigate } from "react-router";
+import { FormPage, useFormErrors } from "../../../components/form-page";
+import { TextInput } from "../../../components/text-input";
+import { ApiError } from "../../../lib/api-client";
+import { findFieldError, toFormErrors } from "../../../lib/form-errors";
+import { useSignIn } from "../api/sign-in";
+import { NotificationBanner } from "../components/notification-banner";
+import { PasswordInput } from "../components/password-input";
+import { readSignInState } from "../components/router-state";
+
+const FIELDS = ["email", "password"];
+
+/** Staff sign-in: email and password. Afterwards, the queue (or the page the session ended on). */
+export function SignInPage() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { reason, returnTo } = readSignInState(location.state);
+  const signIn = useSignIn();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const { errors, failures, fail } = useFormErrors();
+
+  function submit() {
+    const parsed = SignInRequestSchema.safeParse({ email, password });
+    if (!parsed.success) return fail(toFormErrors(parsed.error.issues, FIELDS));
+    signIn.mutate(parsed.data, {
+      onSuccess: () => navigate(returnTo ?? "/staff", { replace: true }),
+      onError: (error) => {
+        // The password is cleared after a failure, as sign-in forms usually do.
+        setPassword("");
+        fail([{ field: signInErrorField(error), message: describeSignInError(error) }]);
+      },
+    });
+  }
+
+  return (
+    <FormPage
+      title="Sign in"
+      errors={errors}
+      failures={failures}
+      onSubmit={submit}
+      submitLabel="Sign in"
+      isSubmitting={signIn.isPending}
+      intro={
+        <>
+          {reason === "session-ended" && errors.length === 0 && (
+            <NotificationBanner heading="You have been signed out">
+              <p>
+                Sessions end after 30 minutes without activity, or 12 hours after signing in. Sign in again to continue.
+              </p>
+            </NotificationBanner>
+          )}
+          {reason === "signed-out" && errors.length === 0 && <NotificationBanner heading="You have signed out" />}
+          <h1>Sign in to PSU case management</h1>
+          <p>For Professional Support Unit coordinators, leads and admins.</p>
+        </>
+      }
+    >
+      <TextInput
+        id="email"
+        label="Email address"
+        type="email"
+        autoComplete="username"
+        spellCheck={false}
+        value={email}
+        onChange={setEmail}
+        error={findFieldError(errors, "email")}
+      />
+      <PasswordInput
+        id="password"
+        label="Password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+        error={findFieldError(errors, "password")}
+      />
+    </FormPage>
+  );
+}
+
+function signInErrorField(error: unknown): string {
+  // A wrong email or password is about what was typed; a lock-out or an outage is not.
+  return error instanceof ApiError && error.status === 401 ? "email" : "";
+}
+
+function describeSignInError(error: unknown): string {
+  if (!(error instanceof ApiError)) return "Sorry, something went wrong. Try again.";
+  if (error.status === 401) return "The email address or password is not right";
+  if (error.status === 429) return error.message || "Too many failed sign-ins. Wait 5 minutes, then try again.";
+  if (error.code === "NETWORK_ERROR") return "The service could not be reached. Check your connection and try again.";
+  return "Sorry, there is a problem with the service. Try again later.";
+}

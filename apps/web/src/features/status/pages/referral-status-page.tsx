@@ -1,0 +1,49 @@
+import { formatCalendarDateLong, TRAINEE_STATUS_TEXT } from "@psu/domain";
+import { Link, Navigate } from "react-router";
+import { BackLink } from "../../../components/back-link";
+import { SummaryList } from "../../../components/summary-list";
+import { useDocumentTitle } from "../../../lib/use-document-title";
+import { useStatusLookup } from "../components/status-lookup-provider";
+
+const HEADING = "Your referral";
+
+export function ReferralStatusPage() {
+  const { lookup } = useStatusLookup();
+  useDocumentTitle(HEADING);
+  // Nothing is kept over a refresh: look the referral up again.
+  if (lookup === null) return <Navigate to="/check-status" replace />;
+  const { status } = lookup;
+  const text = TRAINEE_STATUS_TEXT[status.status];
+
+  return (
+    <>
+      <BackLink to="/check-status" />
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <h1>{HEADING}</h1>
+          <SummaryList
+            rows={[
+              { key: "Reference number", value: status.reference },
+              { key: "Sent on", value: formatCalendarDateLong(status.submittedOn) },
+              { key: "Status", value: <strong className="nhsuk-tag">{text.title}</strong> },
+            ]}
+          />
+          <h2>What happens next</h2>
+          <p>{text.whatHappensNext}</p>
+          {status.canWithdraw && (
+            <>
+              <h2>If you no longer need support</h2>
+              <p>You can withdraw your referral. You can make a new referral at any time.</p>
+              <Link className="nhsuk-button nhsuk-button--secondary" to="/check-status/withdraw" draggable={false}>
+                Withdraw your referral
+              </Link>
+            </>
+          )}
+          <p>
+            If you need to talk to someone now, <Link to="/get-help-now">see who you can contact now</Link>.
+          </p>
+        </div>
+      </div>
+    </>
+  );
+}

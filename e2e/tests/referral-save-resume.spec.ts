@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./fixtures";
+import {
+  answerEligibleDoctor,
+  chooseConcerns,
+  chooseServices,
+  continueOn,
+  expectQuestion,
+  startReferral,
+  TRAINEE,
+} from "./referral-steps";
+
+test("a trainee saves their answers, and comes back later with the resume code", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  await startReferral(page);
+  await answerEligibleDoctor(page);
+  await chooseServices(page, ["Coaching"]);
+  await chooseConcerns(page, ["None of these"]);
+  await expectQuestion(page, "Your name and contact details");
+  await page.getByLabel("Full name").fill(TRAINEE.fullName);
+  await page.getByLabel("Personal email address").fill(TRAINEE.email);
+
+  await page.getByRole("button", { name: "Save and come back later" }).click();
+  await expectQuestion(page, "Your answers have been saved");
+  const code = (await page.getByTestId("resume-code").textContent())?.trim() ?? "";
+  expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  await expect(page.getByText(/Your code will work until \d{1,2} \w+ \d{4}/)).toBeVisible();
+  await expect(page.getByText(/only way back to your answers/)).toBeVisible();
+  expect(page.url()).not.toContain(code);
+  expect(page.url()).not.toContain(code.replaceAll("-", ""));
+  await expectNoAxeViolations(page);
+
+  // Later, in a new browser session: nothing is left in this one's storage to help.
+  const later = await browser.newContext();
+  const laterPage = await later.newPage();
+  await laterPage.goto("/");
+  await laterPage.getByRole("link", { name: "Continue a saved referral" }).click();
+  await expectQuestion(laterPage, "Enter your resume code");
+  await expectNoAxeViolations(laterPage);
+
+  await laterPage.getByLabel("Enter your resume code").fill("ABCD-2345-EFGH");
+  await continueOn(laterPage);
+  await expect(laterPage.getByRole("alert")).toContainText("We could not find saved answers with that code");
+  await expectNoAxeViolations(laterPage);
+
+  await laterPage.getByLabel("Enter your resume code").fill(code.toLowerCase());
+  await continueOn(laterPage);
+  await expectQuestion(laterPage, "Your name and contact details");
+  await expect(laterPage.getByLabel("Full name")).toHaveValue(TRAINEE.fullName);
+  await expect(laterPage.getByLabel("Personal email address")).toHaveValue(TRAINEE.email);
+  expect(laterPage.url()).not.toContain(code);
+
+  // The earlier answers came back too: Back goes through them, filled in.
+  await laterPage.getByRole("link", { name: "Back" }).click();
+  await expectQuestion(laterPage, "Is what is happening about any of these?");
+  await expect(laterPage.getByRole("checkbox", { name: "None of these" })).toBeChecked();
+  await later.close();
+});
