@@ -22,9 +22,34 @@ export function useFocusOnNavigation(mainId: string): void {
     if (!hasNavigated.current) return;
     if (navigationType !== "POP") window.scrollTo(0, 0);
     const main = document.getElementById(mainId);
-    const target = main?.querySelector<HTMLElement>("h1") ?? main;
-    if (!target) return;
-    target.tabIndex = -1;
-    target.focus({ preventScroll: navigationType !== "POP" });
+    if (!main) return;
+    const focus = (target: HTMLElement) => {
+      target.tabIndex = -1;
+      target.focus({ preventScroll: navigationType !== "POP" });
+    };
+    const heading = main.querySelector<HTMLElement>("h1");
+    if (heading) {
+      focus(heading);
+      return;
+    }
+    // The page's code may still be loading ("Loading page" shows meanwhile): hold focus on
+    // <main>, then move it to the h1 when it appears, unless the person has moved on already.
+    focus(main);
+    const observer = new MutationObserver(() => {
+      const arrived = main.querySelector<HTMLElement>("h1");
+      if (!arrived) return;
+      stop();
+      if (document.activeElement === main || document.activeElement === document.body) focus(arrived);
+    });
+    const timer = window.setTimeout(() => stop(), HEADING_WAIT_MS);
+    const stop = () => {
+      observer.disconnect();
+      window.clearTimeout(timer);
+    };
+    observer.observe(main, { childList: true, subtree: true });
+    return stop;
   }, [pathname, navigationType, mainId]);
 }
+
+// Long enough for a page's code on a slow phone connection; after that focus stays on <main>.
+const HEADING_WAIT_MS = 15_000;
