@@ -18,6 +18,8 @@ export const webAppPlugin = fp<{ distDir: string }>(async (app: FastifyInstance,
     root: options.distDir,
     wildcard: true,
     index: false,
+    // Vite's build manifest lists source paths: nothing a browser needs, so it is not served.
+    allowedPath: (pathName) => !pathName.startsWith("/.vite/"),
     setHeaders(reply, path) {
       reply.header(
         "cache-control",
