@@ -3,6 +3,7 @@
 
 export * from "./api/error-body";
 export * from "./api/referral-api";
+export * from "./api/reports-api";
 export * from "./api/staff-api";
 export * from "./assignment/lead-suggestions";
 export * from "./calendar/calendar-date";

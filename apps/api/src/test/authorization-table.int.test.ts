@@ -203,6 +203,10 @@ const ROWS: AuthorizationRow[] = [
       },
     ];
   }),
+
+  // Reports (modules/reports)
+
+  // Data protection (modules/data-protection)
 ];
 // =============================================================================================
 
