@@ -6,9 +6,11 @@ import {
   ErrorBodySchema,
   FirstContactRequestSchema,
   SafetyFlagRequestSchema,
+  type StaffRole,
   SuggestionListSchema,
 } from "@psu/domain";
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { PrismaClient } from "@psu/prisma";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../errors/app-error";
@@ -43,82 +45,82 @@ const CONCURRENCY_NOTE =
   "Stale: 412, saying who changed the case and what; nothing is written. " +
   "A lead may change only their own cases (others are 404). The answer carries the new version, also as ETag.";
 
+type App = Parameters<FastifyPluginAsyncZod>[0];
+type CaseChanged = z.infer<typeof CaseChangedSchema>;
+
 /** The change's context from the request: the signed-in staff member and the If-Match version. */
-function toContext(
-  request: FastifyRequest<{ Params: { caseId: string }; Headers: { "if-match"?: string } }>,
-  now: Date,
-): CaseChangeContext {
+function toContext(request: FastifyRequest, caseId: string, ifMatch: string | undefined, now: Date): CaseChangeContext {
   const staff = request.staff;
   // Set by requireStaff, which every route here runs first.
   if (!staff) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
-  return {
-    caseId: request.params.caseId,
-    expectedVersion: readExpectedVersion(request.headers["if-match"]),
-    staff,
-    ip: request.ip,
-    now,
-  };
+  return { caseId, expectedVersion: readExpectedVersion(ifMatch), staff, ip: request.ip, now };
 }
 
-function sendChanged(reply: FastifyReply, changed: z.infer<typeof CaseChangedSchema>) {
-  return reply.header("etag", toEntityTag(changed.version)).send(changed);
+interface VersionedChange<Body extends z.ZodType> {
+  path: string;
+  roles: StaffRole[];
+  summary: string;
+  /** Said after the concurrency note. */
+  description?: string;
+  body: Body;
+  change: (prisma: PrismaClient, context: CaseChangeContext, body: z.infer<Body>) => Promise<CaseChanged>;
+}
+
+/**
+ * A change to a case based on the version the client last saw (If-Match): every change route
+ * answers the same way, with the new version in the body and as the ETag.
+ */
+function addVersionedChange<Body extends z.ZodType>(app: App, route: VersionedChange<Body>): void {
+  app.post(
+    route.path,
+    {
+      preHandler: app.requireStaff(...route.roles),
+      schema: {
+        summary: route.summary,
+        description: route.description ? `${CONCURRENCY_NOTE} ${route.description}` : CONCURRENCY_NOTE,
+        tags: ["cases"],
+        params: CaseParamsSchema,
+        headers: IfMatchHeadersSchema,
+        body: route.body,
+        response: CHANGE_RESPONSES,
+      },
+    },
+    async (request, reply) => {
+      const context = toContext(request, request.params.caseId, request.headers["if-match"], app.now());
+      const changed = await route.change(app.prisma, context, request.body as z.infer<Body>);
+      return reply.header("etag", toEntityTag(changed.version)).send(changed);
+    },
+  );
 }
 
 /** Versioned changes to a case, and the lead suggestions that go with allocating it. */
 export const caseChangeRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post(
-    "/cases/:caseId/status",
-    {
-      preHandler: app.requireStaff("coordinator", "lead", "admin"),
-      schema: {
-        summary: "Move a case to another status through the state machine",
-        description: `${CONCURRENCY_NOTE} A move the state machine refuses is 409 naming its rule; a missing reason or outcome is 400 naming the field.`,
-        tags: ["cases"],
-        params: CaseParamsSchema,
-        headers: IfMatchHeadersSchema,
-        body: ChangeStatusRequestSchema,
-        response: CHANGE_RESPONSES,
-      },
-    },
-    async (request, reply) =>
-      sendChanged(reply, await changeCaseStatus(app.prisma, toContext(request, app.now()), request.body)),
-  );
+  addVersionedChange(app, {
+    path: "/cases/:caseId/status",
+    roles: ["coordinator", "lead", "admin"],
+    summary: "Move a case to another status through the state machine",
+    description:
+      "A move the state machine refuses is 409 naming its rule; a missing reason or outcome is 400 naming the field.",
+    body: ChangeStatusRequestSchema,
+    change: changeCaseStatus,
+  });
 
-  app.post(
-    "/cases/:caseId/notes",
-    {
-      preHandler: app.requireStaff("coordinator", "lead"),
-      schema: {
-        summary: "Add an internal note to a case's timeline",
-        description: CONCURRENCY_NOTE,
-        tags: ["cases"],
-        params: CaseParamsSchema,
-        headers: IfMatchHeadersSchema,
-        body: AddNoteRequestSchema,
-        response: CHANGE_RESPONSES,
-      },
-    },
-    async (request, reply) =>
-      sendChanged(reply, await addCaseNote(app.prisma, toContext(request, app.now()), request.body)),
-  );
+  addVersionedChange(app, {
+    path: "/cases/:caseId/notes",
+    roles: ["coordinator", "lead"],
+    summary: "Add an internal note to a case's timeline",
+    body: AddNoteRequestSchema,
+    change: addCaseNote,
+  });
 
-  app.post(
-    "/cases/:caseId/safety-flag",
-    {
-      preHandler: app.requireStaff("coordinator", "lead"),
-      schema: {
-        summary: "Raise or clear the safety-concern flag, saying why",
-        description: `${CONCURRENCY_NOTE} Setting the flag it already has is 409.`,
-        tags: ["cases"],
-        params: CaseParamsSchema,
-        headers: IfMatchHeadersSchema,
-        body: SafetyFlagRequestSchema,
-        response: CHANGE_RESPONSES,
-      },
-    },
-    async (request, reply) =>
-      sendChanged(reply, await setSafetyFlag(app.prisma, toContext(request, app.now()), request.body)),
-  );
+  addVersionedChange(app, {
+    path: "/cases/:caseId/safety-flag",
+    roles: ["coordinator", "lead"],
+    summary: "Raise or clear the safety-concern flag, saying why",
+    description: "Setting the flag it already has is 409.",
+    body: SafetyFlagRequestSchema,
+    change: setSafetyFlag,
+  });
 
   app.get(
     "/cases/:caseId/suggestions",
@@ -144,42 +146,24 @@ export const caseChangeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post(
-    "/cases/:caseId/assign",
-    {
-      preHandler: app.requireStaff("coordinator"),
-      schema: {
-        summary: "Allocate a case to a lead (or re-allocate it)",
-        description:
-          `${CONCURRENCY_NOTE} The lead must be an active lead covering one of the services asked for (else 422 naming leadId); ` +
-          "a lead the suggestions mark ineligible for capacity, leave or a conflict may still be chosen, and the override is recorded. " +
-          "Only new, triage and allocated cases can be allocated (else 409).",
-        tags: ["cases"],
-        params: CaseParamsSchema,
-        headers: IfMatchHeadersSchema,
-        body: AssignRequestSchema,
-        response: CHANGE_RESPONSES,
-      },
-    },
-    async (request, reply) =>
-      sendChanged(reply, await assignCase(app.prisma, toContext(request, app.now()), request.body)),
-  );
+  addVersionedChange(app, {
+    path: "/cases/:caseId/assign",
+    roles: ["coordinator"],
+    summary: "Allocate a case to a lead (or re-allocate it)",
+    description:
+      "The lead must be an active lead covering one of the services asked for (else 422 naming leadId); " +
+      "a lead the suggestions mark ineligible for capacity, leave or a conflict may still be chosen, and the override is recorded. " +
+      "Only new, triage and allocated cases can be allocated (else 409).",
+    body: AssignRequestSchema,
+    change: assignCase,
+  });
 
-  app.post(
-    "/cases/:caseId/first-contact",
-    {
-      preHandler: app.requireStaff("coordinator", "lead"),
-      schema: {
-        summary: "Record the first contact with the trainee (allocated -> first contact)",
-        description: `${CONCURRENCY_NOTE} contactedAt defaults to now; in the future or before allocation is 400.`,
-        tags: ["cases"],
-        params: CaseParamsSchema,
-        headers: IfMatchHeadersSchema,
-        body: FirstContactRequestSchema,
-        response: CHANGE_RESPONSES,
-      },
-    },
-    async (request, reply) =>
-      sendChanged(reply, await recordFirstContact(app.prisma, toContext(request, app.now()), request.body)),
-  );
+  addVersionedChange(app, {
+    path: "/cases/:caseId/first-contact",
+    roles: ["coordinator", "lead"],
+    summary: "Record the first contact with the trainee (allocated -> first contact)",
+    description: "contactedAt defaults to now; in the future or before allocation is 400.",
+    body: FirstContactRequestSchema,
+    change: recordFirstContact,
+  });
 };
