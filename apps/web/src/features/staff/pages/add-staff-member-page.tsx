@@ -1,16 +1,15 @@
-import { CreateStaffMemberRequestSchema, LEAD_KINDS, type LeadKind, STAFF_ROLES, type StaffRole } from "@psu/domain";
+import { CreateStaffMemberRequestSchema, STAFF_ROLES, type StaffRole } from "@psu/domain";
 import { useState } from "react";
 import { useNavigate } from "react-router";
-import { Checkboxes } from "../../../components/checkboxes";
 import { FormPage, useFormErrors } from "../../../components/form-page";
 import { Radios } from "../../../components/radios";
 import { TextInput } from "../../../components/text-input";
-import { Textarea } from "../../../components/textarea";
 import { ApiError } from "../../../lib/api-client";
 import { findFieldError } from "../../../lib/form-errors";
 import { useCreateStaffMember } from "../api/create-staff-member";
 import { AdminOnly } from "../components/admin-only";
-import { LEAD_KIND_LABELS, ROLE_LABELS } from "../components/case-labels";
+import { ROLE_LABELS } from "../components/case-labels";
+import { type LeadDetails, LeadDetailsFields } from "../components/lead-details-fields";
 import { PasswordInput } from "../components/password-input";
 import { fromApiError, fromIssues, parseWholeNumber, splitLines, toFieldErrors } from "../components/staff-form-errors";
 import { useSignedInStaff } from "../components/staff-session";
@@ -46,9 +45,8 @@ function AddStaffMemberForm() {
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<StaffRole | undefined>(undefined);
   const [password, setPassword] = useState("");
-  const [leadKinds, setLeadKinds] = useState<LeadKind[]>([]);
-  const [capacity, setCapacity] = useState("");
-  const [affiliations, setAffiliations] = useState("");
+  const [lead, setLead] = useState<LeadDetails>({ leadKinds: [], capacity: "", affiliations: "" });
+  const { leadKinds, capacity, affiliations } = lead;
   const isLead = role === "lead";
 
   function submit() {
@@ -122,37 +120,12 @@ function AddStaffMemberForm() {
         error={findFieldError(errors, IDS.role)}
       />
       {isLead && (
-        <>
-          <Checkboxes<LeadKind>
-            name={IDS.leadKinds}
-            legend="Services they cover"
-            legendSize="s"
-            options={LEAD_KINDS.map((value) => ({ value, label: LEAD_KIND_LABELS[value] }))}
-            values={leadKinds}
-            onChange={setLeadKinds}
-            error={findFieldError(errors, IDS.leadKinds)}
-          />
-          <TextInput
-            id={IDS.capacity}
-            label="Capacity"
-            hint="The most open cases they take at once"
-            inputMode="numeric"
-            width="3"
-            value={capacity}
-            onChange={setCapacity}
-            error={findFieldError(errors, IDS.capacity)}
-          />
-          <Textarea
-            id={IDS.affiliations}
-            label="Trusts or employers they work for or with (optional)"
-            hint="One on each line. A trainee from one of these is a conflict of interest, so they will not be suggested."
-            maxLength={2000}
-            rows={3}
-            value={affiliations}
-            onChange={setAffiliations}
-            error={findFieldError(errors, IDS.affiliations)}
-          />
-        </>
+        <LeadDetailsFields
+          ids={IDS}
+          values={lead}
+          onChange={(change) => setLead((current) => ({ ...current, ...change }))}
+          errors={errors}
+        />
       )}
       <PasswordInput
         id={IDS.password}

@@ -1,22 +1,13 @@
-import {
-  AddLeaveRequestSchema,
-  LEAD_KINDS,
-  type LeadKind,
-  type StaffMember,
-  UpdateStaffMemberRequestSchema,
-} from "@psu/domain";
+import { AddLeaveRequestSchema, type StaffMember, UpdateStaffMemberRequestSchema } from "@psu/domain";
 import { type FormEvent, useState } from "react";
 import { useParams } from "react-router";
 import { BackLink } from "../../../components/back-link";
-import { Checkboxes } from "../../../components/checkboxes";
 import { DateInput, type DateParts } from "../../../components/date-input";
 import { ErrorSummary } from "../../../components/error-summary";
 import { useFormErrors } from "../../../components/form-page";
 import { LoadError } from "../../../components/load-error";
 import { LoadingStatus } from "../../../components/loading-status";
 import { Radios } from "../../../components/radios";
-import { TextInput } from "../../../components/text-input";
-import { Textarea } from "../../../components/textarea";
 import { findFieldError } from "../../../lib/form-errors";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useAddLeave } from "../api/add-leave";
@@ -24,9 +15,10 @@ import { useStaffMembers } from "../api/get-staff-members";
 import { useRemoveLeave } from "../api/remove-leave";
 import { useUpdateStaffMember } from "../api/update-staff-member";
 import { AdminOnly } from "../components/admin-only";
-import { LEAD_KIND_LABELS, ROLE_LABELS } from "../components/case-labels";
+import { ROLE_LABELS } from "../components/case-labels";
 import { EMPTY_DATE, toCalendarDate } from "../components/date-parts";
 import { formatShortDate } from "../components/format-dates";
+import { type LeadDetails, LeadDetailsFields } from "../components/lead-details-fields";
 import { NotificationBanner } from "../components/notification-banner";
 import { fromApiError, fromIssues, parseWholeNumber, splitLines, toFieldErrors } from "../components/staff-form-errors";
 import { useSignedInStaff } from "../components/staff-session";
@@ -102,9 +94,12 @@ const SETTINGS_IDS = {
 function MemberSettingsForm({ member, announce }: { member: StaffMember; announce: Announce }) {
   const update = useUpdateStaffMember();
   const { errors, failures, fail, clear } = useFormErrors();
-  const [leadKinds, setLeadKinds] = useState<LeadKind[]>(member.leadKinds);
-  const [capacity, setCapacity] = useState(String(member.capacity));
-  const [affiliations, setAffiliations] = useState(member.affiliations.join("\n"));
+  const [lead, setLead] = useState<LeadDetails>({
+    leadKinds: member.leadKinds,
+    capacity: String(member.capacity),
+    affiliations: member.affiliations.join("\n"),
+  });
+  const { leadKinds, capacity, affiliations } = lead;
   const [active, setActive] = useState<"yes" | "no">(member.active ? "yes" : "no");
   const isLead = member.role === "lead";
 
@@ -135,37 +130,12 @@ function MemberSettingsForm({ member, announce }: { member: StaffMember; announc
     <form noValidate onSubmit={submit}>
       <ErrorSummary errors={errors} focusKey={failures} />
       {isLead && (
-        <>
-          <Checkboxes<LeadKind>
-            name={SETTINGS_IDS.leadKinds}
-            legend="Services they cover"
-            legendSize="s"
-            options={LEAD_KINDS.map((value) => ({ value, label: LEAD_KIND_LABELS[value] }))}
-            values={leadKinds}
-            onChange={setLeadKinds}
-            error={findFieldError(errors, SETTINGS_IDS.leadKinds)}
-          />
-          <TextInput
-            id={SETTINGS_IDS.capacity}
-            label="Capacity"
-            hint="The most open cases they take at once"
-            inputMode="numeric"
-            width="3"
-            value={capacity}
-            onChange={setCapacity}
-            error={findFieldError(errors, SETTINGS_IDS.capacity)}
-          />
-          <Textarea
-            id={SETTINGS_IDS.affiliations}
-            label="Trusts or employers they work for or with"
-            hint="One on each line. A trainee from one of these is a conflict of interest."
-            maxLength={2000}
-            rows={3}
-            value={affiliations}
-            onChange={setAffiliations}
-            error={findFieldError(errors, SETTINGS_IDS.affiliations)}
-          />
-        </>
+        <LeadDetailsFields
+          ids={SETTINGS_IDS}
+          values={lead}
+          onChange={(change) => setLead((current) => ({ ...current, ...change }))}
+          errors={errors}
+        />
       )}
       <Radios<"yes" | "no">
         name={SETTINGS_IDS.active}
