@@ -7,6 +7,7 @@ import { authRoutes } from "./modules/auth/auth.routes";
 import { caseChangeRoutes } from "./modules/case-changes/case-changes.routes";
 import { caseViewRoutes } from "./modules/case-view/case-view.routes";
 import { catalogueRoutes } from "./modules/catalogue/catalogue.routes";
+import { dataProtectionRoutes } from "./modules/data-protection/data-protection.routes";
 import { draftRoutes } from "./modules/drafts/drafts.routes";
 import { eligibilityRoutes } from "./modules/eligibility/eligibility.routes";
 import { equalityRoutes } from "./modules/equality/equality.routes";
@@ -33,7 +34,7 @@ declare module "fastify" {
 }
 
 export interface AppOptions {
-  config: Pick<Config, "env" | "webDistDir" | "trustProxy" | "mail">;
+  config: Pick<Config, "env" | "webDistDir" | "trustProxy" | "mail" | "retentionMonths">;
   /** Starts background work (the email outbox); tests call the jobs directly instead. */
   backgroundJobs?: boolean;
   prisma: PrismaClient;
@@ -80,7 +81,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes, { prefix: "/api/staff" });
   await app.register(caseChangeRoutes, { prefix: "/api/staff" });
   await app.register(staffAdminRoutes, { prefix: "/api/staff" });
-  if (options.backgroundJobs) await app.register(backgroundJobsPlugin, { mail: options.config.mail });
+  await app.register(dataProtectionRoutes, { prefix: "/api/staff" });
+  if (options.backgroundJobs)
+    await app.register(backgroundJobsPlugin, {
+      mail: options.config.mail,
+      retentionMonths: options.config.retentionMonths,
+    });
 
   const servesWebApp = hasWebApp(options.config.webDistDir);
   if (servesWebApp) await app.register(webAppPlugin, { distDir: options.config.webDistDir });

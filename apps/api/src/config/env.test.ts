@@ -30,4 +30,13 @@ describe("parseConfig", () => {
     expect(problems.map((problem) => problem.split(":")[0])).toEqual(["PORT", "LOG_LEVEL", "DATABASE_URL"]);
     expect((caught as ConfigError).message).not.toContain("hunter2");
   });
+
+  it("keeps closed cases 72 months (6 years) unless RETENTION_MONTHS says otherwise", () => {
+    expect(parseConfig({}).retentionMonths).toBe(72);
+    expect(parseConfig({ RETENTION_MONTHS: "84" }).retentionMonths).toBe(84);
+  });
+
+  it.each(["0", "-3", "six", "1.5"])("refuses RETENTION_MONTHS=%s, naming the variable", (value) => {
+    expect(() => parseConfig({ RETENTION_MONTHS: value })).toThrow(/RETENTION_MONTHS: /);
+  });
 });

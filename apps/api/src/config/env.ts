@@ -40,6 +40,13 @@ const EnvSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   MAIL_FROM: z.string().min(3).default("PSU London and KSS <psu.lase@hee.nhs.uk>"),
   OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
+  // Months after a case is closed or withdrawn before its personal data is anonymised.
+  RETENTION_MONTHS: z.coerce
+    .number({ error: "must be a whole number of months" })
+    .int({ error: "must be a whole number of months" })
+    .min(1, { error: "must be at least 1 month" })
+    .max(1200, { error: "must be at most 1200 months" })
+    .default(72),
   TRUST_PROXY: z
     .enum(["true", "false"])
     .default("false")
@@ -59,6 +66,8 @@ export interface Config {
   webDistDir: string;
   trustProxy: boolean;
   mail: { smtpUrl: string | undefined; from: string; pollMs: number };
+  /** Months after closure before a case is anonymised (docs/data-protection.md). */
+  retentionMonths: number;
 }
 
 export class ConfigError extends Error {
@@ -87,5 +96,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     webDistDir: value.WEB_DIST_DIR,
     trustProxy: value.TRUST_PROXY,
     mail: { smtpUrl: value.SMTP_URL, from: value.MAIL_FROM, pollMs: value.OUTBOX_POLL_MS },
+    retentionMonths: value.RETENTION_MONTHS,
   };
 }

@@ -2,52 +2,76 @@ import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import type { Config } from "../config/env";
 import { deleteStaleSessions } from "../modules/auth/auth.service";
+import { runRetention } from "../modules/data-protection/retention.service";
 import { deleteExpiredDrafts } from "../modules/drafts/drafts.service";
 import { createMailer } from "../modules/outbox/mailer";
 import { startOutboxWorker } from "../modules/outbox/outbox.worker";
 import { deleteStaleRateLimitCounters } from "../modules/rate-limit/rate-limit.service";
 
 const CLEANUP_EVERY_MS = 60 * 60_000;
+const RETENTION_EVERY_MS = 24 * 60 * 60_000;
 
 /**
  * Work that runs beside requests: sending queued emails, and hourly removal of expired
  * drafts, sessions and rate-limit counters (each is also enforced on use; this only frees the
- * rows). Every instance may run it (outbox claims use SKIP LOCKED; deletes are idempotent).
+ * rows), and at start-up and daily the retention job (cases closed more than `retentionMonths`
+ * ago are anonymised). Every instance may run it (outbox and retention claims use SKIP LOCKED;
+ * deletes and anonymisation are idempotent).
  * It stops before the app closes its database pool.
  */
-export const backgroundJobsPlugin = fp<{ mail: Config["mail"] }>(async (app: FastifyInstance, options) => {
-  const mailer = createMailer(options.mail, app.log);
-  let stopOutbox: (() => Promise<void>) | undefined;
-  let cleanupTimer: NodeJS.Timeout | undefined;
+export const backgroundJobsPlugin = fp<{ mail: Config["mail"]; retentionMonths: number }>(
+  async (app: FastifyInstance, options) => {
+    const mailer = createMailer(options.mail, app.log);
+    let stopOutbox: (() => Promise<void>) | undefined;
+    let cleanupTimer: NodeJS.Timeout | undefined;
+    let retentionTimer: NodeJS.Timeout | undefined;
+    let retentionRun: Promise<void> | undefined;
 
-  const removeExpiredRows = async () => {
-    const now = app.now();
-    try {
-      const removed = {
-        drafts: await deleteExpiredDrafts(app.prisma, now),
-        sessions: await deleteStaleSessions(app.prisma, now),
-        rateLimitCounters: await deleteStaleRateLimitCounters(app.prisma, now),
-      };
-      app.log.info(removed, "expired rows removed");
-    } catch (error) {
-      app.log.error({ type: error instanceof Error ? error.name : "unknown" }, "clean-up failed");
-    }
-  };
+    const applyRetention = async () => {
+      try {
+        const caseIds = await runRetention(app.prisma, { now: app.now(), months: options.retentionMonths });
+        app.log.info({ anonymised: caseIds.length }, "retention job ran");
+      } catch (error) {
+        app.log.error({ type: error instanceof Error ? error.name : "unknown" }, "retention job failed");
+      }
+    };
 
-  app.addHook("onReady", async () => {
-    const worker = startOutboxWorker({
-      prisma: app.prisma,
-      mailer,
-      pollMs: options.mail.pollMs,
-      now: app.now,
-      log: app.log,
+    const removeExpiredRows = async () => {
+      const now = app.now();
+      try {
+        const removed = {
+          drafts: await deleteExpiredDrafts(app.prisma, now),
+          sessions: await deleteStaleSessions(app.prisma, now),
+          rateLimitCounters: await deleteStaleRateLimitCounters(app.prisma, now),
+        };
+        app.log.info(removed, "expired rows removed");
+      } catch (error) {
+        app.log.error({ type: error instanceof Error ? error.name : "unknown" }, "clean-up failed");
+      }
+    };
+
+    app.addHook("onReady", async () => {
+      const worker = startOutboxWorker({
+        prisma: app.prisma,
+        mailer,
+        pollMs: options.mail.pollMs,
+        now: app.now,
+        log: app.log,
+      });
+      stopOutbox = worker.stop;
+      cleanupTimer = setInterval(removeExpiredRows, CLEANUP_EVERY_MS);
+      cleanupTimer.unref();
+      retentionRun = applyRetention();
+      retentionTimer = setInterval(() => {
+        retentionRun = applyRetention();
+      }, RETENTION_EVERY_MS);
+      retentionTimer.unref();
     });
-    stopOutbox = worker.stop;
-    cleanupTimer = setInterval(removeExpiredRows, CLEANUP_EVERY_MS);
-    cleanupTimer.unref();
-  });
-  app.addHook("preClose", async () => {
-    clearInterval(cleanupTimer);
-    await stopOutbox?.();
-  });
-});
+    app.addHook("preClose", async () => {
+      clearInterval(cleanupTimer);
+      clearInterval(retentionTimer);
+      await retentionRun;
+      await stopOutbox?.();
+    });
+  },
+);
