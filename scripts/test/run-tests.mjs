@@ -1,27 +1,46 @@
 // `npm test`: every test in the workspace, then one closing line "N passed, N failed".
 // Unit and integration tests run in one Vitest run (the integration project starts its own
 // embedded PostgreSQL); browser journeys run in Playwright against the built app on Debian's
-// Chromium, which is installed through apt when missing (we are root on these machines).
+// Chromium, which is installed through apt when missing (we are root on these machines), as
+// are the PostgreSQL 15 programs the backup and restore test needs.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 const CHROMIUM = "/usr/bin/chromium";
+// The backup and restore test runs scripts/ops against a throwaway PostgreSQL 15 cluster.
+const POSTGRES_15 = {
+  "/usr/lib/postgresql/15/bin/initdb": "postgresql-15",
+  "/usr/lib/postgresql/15/bin/pg_dump": "postgresql-client-15",
+};
 
-function ensureChromium(env) {
-  if (existsSync(CHROMIUM) || env.PLAYWRIGHT_CHROMIUM_PATH) return true;
+/** Installs Debian packages when we are root and have apt; true when it worked. */
+function installWithApt(packages, env) {
   const isRoot = process.getuid?.() === 0;
-  if (!isRoot || spawnSync("which", ["apt-get"]).status !== 0) {
-    console.error(`Browser tests need Chromium at ${CHROMIUM}: install it (Debian: apt-get install -y chromium).`);
-    return false;
-  }
-  console.log("Installing Debian's chromium for the browser tests (once)...");
+  if (!isRoot || spawnSync("which", ["apt-get"]).status !== 0) return false;
+  console.log(`Installing ${packages.join(", ")} with apt (once)...`);
   const update = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  const install = spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], {
+  const install = spawnSync("apt-get", ["install", "-y", "-qq", ...packages], {
     stdio: "inherit",
     env: { ...env, DEBIAN_FRONTEND: "noninteractive" },
   });
-  return update.status === 0 && install.status === 0 && existsSync(CHROMIUM);
+  return update.status === 0 && install.status === 0;
+}
+
+function ensureChromium(env) {
+  if (existsSync(CHROMIUM) || env.PLAYWRIGHT_CHROMIUM_PATH) return true;
+  if (installWithApt(["chromium"], env) && existsSync(CHROMIUM)) return true;
+  console.error(`Browser tests need Chromium at ${CHROMIUM}: install it (Debian: apt-get install -y chromium).`);
+  return false;
+}
+
+// Without them the backup test is skipped (and fails when CI=true), so this only warns.
+function ensurePostgres15(env) {
+  const missing = Object.entries(POSTGRES_15).filter(([path]) => !existsSync(path));
+  if (missing.length === 0) return;
+  const packages = missing.map(([, name]) => name);
+  if (installWithApt(packages, env) && missing.every(([path]) => existsSync(path))) return;
+  console.error(`The backup and restore test needs PostgreSQL 15: apt-get install -y ${packages.join(" ")}`);
 }
 
 function readJson(path) {
@@ -55,6 +74,7 @@ export async function runTests({ root, pnpmRun, pnpmOrExit, env }) {
 
   pnpmOrExit(["exec", "turbo", "run", "build", "--output-logs=errors-only"]);
 
+  ensurePostgres15(env);
   const vitestReport = join(reports, "vitest.json");
   const vitestStatus = pnpmRun([
     "exec",

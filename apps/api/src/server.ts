@@ -6,7 +6,8 @@ import { openDatabase } from "./database/open-database";
 import { createLogger } from "./logging/logger";
 import { seedDemoData } from "./modules/demo/demo-seed";
 
-// Time allowed for in-flight requests, the pool and the embedded database to close.
+// Time allowed for in-flight requests, the pool and the embedded database to close; after it
+// close-with-grace exits with 1 whatever is still running.
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
@@ -40,8 +41,14 @@ async function main(): Promise<void> {
   // Demo staff and cases on the embedded database only: a real DATABASE_URL gets no default account.
   if (database.embedded && (await seedDemoData(prisma, new Date())).seeded) log.info("demo staff and referrals seeded");
   const app = await buildApp({ config, prisma, logger: log, backgroundJobs: true });
+  // Readiness turns 503 and new requests get 503 while the listener stays open; once the
+  // requests already accepted have finished, close() stops listening, stops the background
+  // jobs and ends the pool (docs/operations.md, "Stopping").
   closeApp = async () => {
+    const started = Date.now();
     app.beginShutdown();
+    await app.requestsDrained();
+    log.info({ ms: Date.now() - started }, "in-flight requests finished");
     await app.close();
   };
 
