@@ -15,6 +15,7 @@ import { healthRoutes } from "./modules/health/health.routes";
 import { queueRoutes } from "./modules/queue/queue.routes";
 import { referralStatusRoutes } from "./modules/referral-status/referral-status.routes";
 import { referralRoutes } from "./modules/referrals/referrals.routes";
+import { reportsRoutes } from "./modules/reports/reports.routes";
 import { staffAdminRoutes } from "./modules/staff-admin/staff-admin.routes";
 import { apiDocsPlugin, apiDocsRoutes } from "./plugins/api-docs";
 import { backgroundJobsPlugin } from "./plugins/background-jobs";
@@ -81,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes, { prefix: "/api/staff" });
   await app.register(caseChangeRoutes, { prefix: "/api/staff" });
   await app.register(staffAdminRoutes, { prefix: "/api/staff" });
+  await app.register(reportsRoutes, { prefix: "/api/staff" });
   await app.register(dataProtectionRoutes, { prefix: "/api/staff" });
   if (options.backgroundJobs)
     await app.register(backgroundJobsPlugin, {

@@ -205,8 +205,46 @@ const ROWS: AuthorizationRow[] = [
   }),
 
   // Reports (modules/reports)
+  ...(["admin", "coordinator", "lead"] as const).flatMap((role): AuthorizationRow[] => {
+    const expectedStatus = role === "lead" ? 403 : 200;
+    const period = "from=2026-01&to=2026-03";
+    return [
+      { method: "GET", route: "/api/staff/reports/summary", url: () => `/api/staff/reports/summary?${period}` },
+      { method: "GET", route: "/api/staff/reports/equality", url: () => `/api/staff/reports/equality?${period}` },
+      { method: "GET", route: "/api/staff/reports/csv/:table", url: () => `/api/staff/reports/csv/caseload?${period}` },
+    ].map((row) => ({ ...row, method: "GET" as const, role, expectedStatus }));
+  }),
 
   // Data protection (modules/data-protection)
+  ...(["admin", "coordinator", "lead"] as const).flatMap((role): AuthorizationRow[] => {
+    const allowed = role === "admin";
+    return [
+      {
+        method: "POST",
+        route: "/api/staff/data-protection/subject-access",
+        url: () => "/api/staff/data-protection/subject-access",
+        body: (context) => ({ reference: context.reference }),
+        role,
+        expectedStatus: allowed ? 200 : 403,
+      },
+      {
+        method: "POST",
+        route: "/api/staff/data-protection/erasure/preview",
+        url: () => "/api/staff/data-protection/erasure/preview",
+        body: (context) => ({ reference: context.reference }),
+        role,
+        expectedStatus: allowed ? 200 : 403,
+      },
+      {
+        method: "POST",
+        route: "/api/staff/data-protection/erasure",
+        url: () => "/api/staff/data-protection/erasure",
+        body: (context) => ({ reference: context.reference, reason: "Request received by email" }),
+        role,
+        expectedStatus: allowed ? 200 : 403,
+      },
+    ];
+  }),
 ];
 // =============================================================================================
 

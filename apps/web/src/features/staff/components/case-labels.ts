@@ -1,32 +1,10 @@
-import type { HowSoon, LeadKind, ServiceId, SlaKind, SlaState, StaffRole } from "@psu/domain";
+import type { HowSoon, SlaKind, SlaState, StaffRole } from "@psu/domain";
 
 // Staff-facing words for the contract's codes. Staff read these all day, so they are shorter
 // than the trainee's wording (the catalogue's service names are written for trainees).
 
-export const SERVICE_SHORT_NAMES: Readonly<Record<ServiceId, string>> = {
-  spoc: "SPOC",
-  ist: "IST",
-  coaching: "Coaching",
-  careers: "Careers",
-  mental_health: "Mental health",
-  communication_skills: "Communication skills",
-  dyslexia: "Dyslexia",
-  supported_return: "Supported return",
-  neurodiversity_resources: "Neurodiversity resources",
-  development_courses: "Development courses",
-  wellbeing_resources: "Wellbeing resources",
-};
-
-export const LEAD_KIND_LABELS: Readonly<Record<LeadKind, string>> = {
-  spoc: "SPOC",
-  ist: "IST",
-  coaching: "Coaching",
-  careers: "Careers",
-  mental_health: "Mental health",
-  communication_skills: "Communication skills",
-  dyslexia: "Dyslexia",
-  return_to_training: "Supported return",
-};
+// The short names of services and lead kinds are the domain's, shared with the reports.
+export { LEAD_KIND_LABELS, SERVICE_SHORT_NAMES } from "@psu/domain";
 
 export const URGENCY_LABELS: Readonly<Record<HowSoon, string>> = {
   urgent_within_a_week: "Urgent (within a week)",

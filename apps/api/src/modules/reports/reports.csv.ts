@@ -1,0 +1,106 @@
+import {
+  type EqualityReport,
+  LEAD_KIND_LABELS,
+  type ReportCount,
+  type ReportSummary,
+  type ReportTable,
+  type SuppressedCount,
+} from "@psu/domain";
+
+// The report tables as CSV (RFC 4180: comma separated, CRLF line ends, fields with a comma,
+// quote or line break in double quotes). A text field starting with = + - @ or a tab or
+// carriage return is prefixed with ' so a spreadsheet shows it rather than runs it as a formula.
+
+type Cell = string | number | null;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function toCsvField(value: Cell): string {
+  if (value === null) return "";
+  if (typeof value === "number") return String(value);
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  return `${[header, ...rows].map((row) => row.map(toCsvField).join(",")).join("\r\n")}\r\n`;
+}
+
+const FEWER_THAN_5 = "fewer than 5";
+
+function suppressedCell(cell: SuppressedCount): Cell {
+  return cell.suppressed ? FEWER_THAN_5 : cell.count;
+}
+
+function countTable(first: string, counts: readonly ReportCount[]): string {
+  return toCsv(
+    [first, "Referrals"],
+    counts.map((row) => [row.label, row.count]),
+  );
+}
+
+/** One table of the summary as CSV. */
+export function summaryTableToCsv(table: Exclude<ReportTable, "equality">, summary: ReportSummary): string {
+  switch (table) {
+    case "referrals-by-month":
+      return toCsv(
+        ["Month", "Referrals"],
+        summary.volumes.byMonth.map((row) => [row.key, row.count]),
+      );
+    case "referrals-by-service":
+      return countTable("Service", summary.volumes.byService);
+    case "referrals-by-region":
+      return countTable("Region", summary.volumes.byRegion);
+    case "referrals-by-profession":
+      return countTable("Profession", summary.volumes.byProfession);
+    case "response-times":
+      return toCsv(
+        [
+          "Step",
+          "Target (working days)",
+          "Completed",
+          "Waiting",
+          "Median (working days)",
+          "90th percentile (working days)",
+          "Within target",
+          "Share within target",
+        ],
+        summary.responseTimes.map((row) => [
+          row.kind === "triage" ? "Triage" : "First contact",
+          row.targetWorkingDays,
+          row.completed,
+          row.waiting,
+          row.medianWorkingDays,
+          row.p90WorkingDays,
+          row.withinSla,
+          row.withinSlaShare === null ? null : Math.round(row.withinSlaShare * 1000) / 1000,
+        ]),
+      );
+    case "open-cases":
+      return toCsv(
+        ["Status", "Open cases"],
+        summary.openCases.byStatus.map((row) => [row.label, row.count]),
+      );
+    case "caseload":
+      return toCsv(
+        ["Lead", "Leads for", "Open cases", "Capacity"],
+        summary.caseload.map((row) => [
+          row.name,
+          row.leadKinds.map((kind) => LEAD_KIND_LABELS[kind]).join("; "),
+          row.open,
+          row.capacity,
+        ]),
+      );
+  }
+}
+
+/** The equality report as CSV: question, answer, count ("fewer than 5" where suppressed). */
+export function equalityToCsv(report: EqualityReport): string {
+  return toCsv(
+    ["Question", "Answer", "Responses"],
+    report.questions.flatMap((question) => [
+      ...question.answers.map((answer) => [question.label, answer.label, suppressedCell(answer)]),
+      [question.label, "Total", suppressedCell(question.total)],
+    ]),
+  );
+}

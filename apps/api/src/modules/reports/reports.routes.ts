@@ -1,0 +1,83 @@
+import {
+  EqualityReportSchema,
+  ErrorBodySchema,
+  ReportQuerySchema,
+  ReportSummarySchema,
+  ReportTableSchema,
+} from "@psu/domain";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { AppError } from "../../errors/app-error";
+import { recordAudit } from "../audit/audit.repository";
+import { equalityToCsv, summaryTableToCsv } from "./reports.csv";
+import { buildEqualityReport, buildReportSummary } from "./reports.service";
+
+const ERRORS = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema };
+
+/** Reports for coordinators and admins: figures only, no personal data (docs/reports.md). */
+export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const canSeeReports = app.requireStaff("coordinator", "admin");
+
+  app.get(
+    "/reports/summary",
+    {
+      preHandler: canSeeReports,
+      schema: {
+        summary: "Referral volumes, response times, open cases and caseloads for whole months",
+        tags: ["reports"],
+        querystring: ReportQuerySchema,
+        response: { 200: ReportSummarySchema, ...ERRORS },
+      },
+    },
+    async (request) => buildReportSummary(app.prisma, request.query, app.now()),
+  );
+
+  app.get(
+    "/reports/equality",
+    {
+      preHandler: canSeeReports,
+      schema: {
+        summary: "Equality monitoring in aggregate, counts under 5 suppressed",
+        tags: ["reports"],
+        querystring: ReportQuerySchema,
+        response: { 200: EqualityReportSchema, ...ERRORS },
+      },
+    },
+    async (request) => buildEqualityReport(app.prisma, request.query, app.now()),
+  );
+
+  app.get(
+    "/reports/csv/:table",
+    {
+      preHandler: canSeeReports,
+      schema: {
+        summary: "One report table as a CSV download",
+        description: "Each download is recorded in the audit log (REPORT_EXPORTED).",
+        tags: ["reports"],
+        params: z.object({ table: ReportTableSchema }),
+        querystring: ReportQuerySchema,
+        response: { 200: z.string(), ...ERRORS },
+      },
+    },
+    async (request, reply) => {
+      if (!request.staff) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+      const { table } = request.params;
+      const now = app.now();
+      const csv =
+        table === "equality"
+          ? equalityToCsv(await buildEqualityReport(app.prisma, request.query, now))
+          : summaryTableToCsv(table, await buildReportSummary(app.prisma, request.query, now));
+      await recordAudit(app.prisma, {
+        actorId: request.staff.id,
+        action: "REPORT_EXPORTED",
+        detail: { table, from: request.query.from, to: request.query.to },
+        ip: request.ip,
+      });
+      const filename = `${table}-${request.query.from}-to-${request.query.to}.csv`;
+      return reply
+        .header("content-type", "text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="${filename}"`)
+        .send(csv);
+    },
+  );
+};

@@ -1,0 +1,209 @@
+import {
+  addCalendarDays,
+  CASE_STATUS_LABELS,
+  type CaseloadRow,
+  type CaseStatus,
+  createStepMeasurer,
+  DEFAULT_SLA_CONFIG,
+  EQUALITY_LABELS,
+  EQUALITY_QUESTIONS,
+  type EqualityQuestion,
+  type EqualityReport,
+  formatReportMonth,
+  type LeadKind,
+  listReportMonths,
+  OPEN_CASE_STATUSES,
+  REPORT_PROFESSION_LABELS,
+  REPORT_REGION_LABELS,
+  type ReportCount,
+  type ReportQuery,
+  type ReportSummary,
+  type ResponseTime,
+  SERVICE_SHORT_NAMES,
+  SERVICES,
+  type SlaKind,
+  SUPPRESSION_THRESHOLD,
+  type SuppressedCount,
+  type SuppressionCell,
+  summariseSteps,
+  suppressQuestion,
+  TRAINEE_GROUPS,
+  toLondonDate,
+  WorkingDayIndex,
+  workingDaysBetween,
+} from "@psu/domain";
+import type { PrismaClient } from "@psu/prisma";
+import { collectPauses } from "../case-view/case-clocks";
+import {
+  type CountRow,
+  countEqualityAnswers,
+  countReferrals,
+  findCaseloads,
+  findOpenCases,
+  findSteps,
+  type StepRow,
+} from "./reports.repository";
+
+/** How many of the oldest open cases the summary names. */
+export const OLDEST_OPEN_CASES = 5;
+
+/**
+ * Counts in a fixed order (every known key, 0 where none), then any key the database holds that
+ * the code no longer knows, so nothing is silently dropped from a total.
+ */
+function toCounts(rows: readonly CountRow[], known: readonly (readonly [string, string])[]): ReportCount[] {
+  const counts = new Map(rows.map((row) => [row.key, row.count]));
+  const listed = known.map(([key, label]) => ({ key, label, count: counts.get(key) ?? 0 }));
+  const knownKeys = new Set(known.map(([key]) => key));
+  const unknown = rows
+    .filter((row) => !knownKeys.has(row.key))
+    .sort((a, b) => a.key.localeCompare(b.key))
+    .map((row) => ({ key: row.key, label: row.key, count: row.count }));
+  return [...listed, ...unknown];
+}
+
+function measureResponseTimes(steps: Record<SlaKind, StepRow[]>, query: ReportQuery, now: Date): ResponseTime[] {
+  // From the day before the period (a step starts inside it) to past today (a due date ahead).
+  const today = toLondonDate(now);
+  const index = new WorkingDayIndex(addCalendarDays(`${query.from}-01`, -1), addCalendarDays(today, 60));
+  const measure = createStepMeasurer(index);
+  const targets: Record<SlaKind, number> = {
+    triage: DEFAULT_SLA_CONFIG.triageWorkingDays,
+    first_contact: DEFAULT_SLA_CONFIG.firstContactWorkingDays,
+  };
+  return (["triage", "first_contact"] as const).map((kind) => {
+    const measures = [];
+    let waiting = 0;
+    for (const row of steps[kind]) {
+      if (row.completedAt === null || row.completedDate === null) {
+        if (!row.stopped) waiting += 1;
+        continue;
+      }
+      const pauses = row.pauses === null && row.pausedSince === null ? [] : collectPauses(row);
+      measures.push(
+        measure({
+          kind,
+          startedAt: row.startedAt,
+          startDate: row.startDate,
+          completedAt: row.completedAt,
+          completedDate: row.completedDate,
+          pauses,
+        }),
+      );
+    }
+    return { kind, targetWorkingDays: targets[kind], waiting, ...summariseSteps(measures) };
+  });
+}
+
+/** Everything on the reports page for a period, computed now. */
+export async function buildReportSummary(prisma: PrismaClient, query: ReportQuery, now: Date): Promise<ReportSummary> {
+  const [referrals, steps, open, caseloads] = await Promise.all([
+    countReferrals(prisma, query),
+    findSteps(prisma, query),
+    findOpenCases(prisma, OLDEST_OPEN_CASES),
+    findCaseloads(prisma),
+  ]);
+  const byMonth = toCounts(
+    referrals.byMonth,
+    listReportMonths(query.from, query.to).map((month) => [month, formatReportMonth(month)] as const),
+  );
+  const today = toLondonDate(now);
+  return {
+    from: query.from,
+    to: query.to,
+    generatedAt: now.toISOString(),
+    volumes: {
+      total: byMonth.reduce((sum, row) => sum + row.count, 0),
+      byMonth,
+      byService: toCounts(
+        referrals.byService,
+        SERVICES.filter((service) => service.access === "referral").map(
+          (service) => [service.id, SERVICE_SHORT_NAMES[service.id]] as const,
+        ),
+      ),
+      byRegion: toCounts(referrals.byRegion, Object.entries(REPORT_REGION_LABELS)),
+      byProfession: toCounts(
+        referrals.byProfession,
+        TRAINEE_GROUPS.map((group) => [group, REPORT_PROFESSION_LABELS[group]] as const),
+      ),
+    },
+    responseTimes: measureResponseTimes({ triage: steps.triage, first_contact: steps.firstContact }, query, now),
+    openCases: {
+      total: open.byStatus.reduce((sum, row) => sum + row.count, 0),
+      byStatus: toCounts(
+        open.byStatus,
+        OPEN_CASE_STATUSES.map((status) => [status, CASE_STATUS_LABELS[status]] as const),
+      ),
+      oldest: open.oldest.map((row) => ({
+        caseId: row.caseId,
+        reference: row.reference,
+        status: row.status as CaseStatus,
+        openedAt: row.openedAt.toISOString(),
+        ageWorkingDays: Math.max(0, workingDaysBetween(toLondonDate(row.openedAt), today)),
+      })),
+    },
+    caseload: caseloads.map(
+      (row): CaseloadRow => ({
+        leadId: row.leadId,
+        name: row.name,
+        leadKinds: row.leadKinds as LeadKind[],
+        open: row.open,
+        capacity: row.capacity,
+      }),
+    ),
+  };
+}
+
+export const NOT_ANSWERED = { answer: "not_answered", label: "Not answered" } as const;
+
+function toSuppressedCount(cell: SuppressionCell): SuppressedCount {
+  return { count: cell.count, suppressed: cell.suppressed };
+}
+
+/**
+ * Equality monitoring in aggregate: each question's answers in the form's order, then "not
+ * answered", every count under 5 suppressed and one more where a total would give it away.
+ */
+export async function buildEqualityReport(
+  prisma: PrismaClient,
+  query: ReportQuery,
+  now: Date,
+): Promise<EqualityReport> {
+  const { responses, answers } = await countEqualityAnswers(prisma, query);
+  const counts = new Map(answers.map((row) => [`${row.question}\u0000${row.answer}`, row.count]));
+  const questions = (Object.keys(EQUALITY_QUESTIONS) as EqualityQuestion[]).map((question) => {
+    const labels: Readonly<Record<string, string>> = EQUALITY_LABELS[question];
+    const listed = Object.entries(labels).map(([answer, label]) => ({
+      answer,
+      label,
+      raw: counts.get(`${question}\u0000${answer}`) ?? 0,
+    }));
+    const answered = listed.reduce((sum, row) => sum + row.raw, 0);
+    const rows = [...listed, { ...NOT_ANSWERED, raw: responses - answered }];
+    const suppressed = suppressQuestion(
+      rows.map((row) => row.raw),
+      true,
+    );
+    return {
+      question,
+      label: EQUALITY_QUESTIONS[question],
+      answers: rows.map((row, i) => ({
+        answer: row.answer,
+        label: row.label,
+        ...toSuppressedCount(suppressed.cells[i] as SuppressionCell),
+      })),
+      total: toSuppressedCount(suppressed.total),
+    };
+  });
+  return {
+    from: query.from,
+    to: query.to,
+    generatedAt: now.toISOString(),
+    // None at all is safe to say; one to four is not.
+    responses:
+      responses === 0 || responses >= SUPPRESSION_THRESHOLD
+        ? { count: responses, suppressed: false }
+        : { count: null, suppressed: true },
+    questions,
+  };
+}

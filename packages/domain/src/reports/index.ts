@@ -1,0 +1,4 @@
+export * from "./percentile";
+export * from "./report-labels";
+export * from "./response-times";
+export * from "./suppression";
