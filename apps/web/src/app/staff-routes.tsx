@@ -51,6 +51,14 @@ const AuditPage = lazyComponent(
   () => import("../features/staff/pages/audit-page"),
   (module) => module.AuditPage,
 );
+const ReportsRoutes = lazyComponent(
+  () => import("../features/reports/reports-routes"),
+  (module) => module.ReportsRoutes,
+);
+const DataProtectionPage = lazyComponent(
+  () => import("../features/data-protection/pages/data-protection-page"),
+  (module) => module.DataProtectionPage,
+);
 const StaffNotFoundPage = lazyComponent(
   () => import("../features/staff/pages/staff-not-found-page"),
   (module) => module.StaffNotFoundPage,
@@ -107,6 +115,8 @@ export const staffRoutes = (
           <Route path="leads/new" element={<AddStaffMemberPage />} />
           <Route path="leads/:staffId" element={<ManageStaffMemberPage />} />
           <Route path="audit" element={<AuditPage />} />
+          <Route path="reports/*" element={<ReportsRoutes />} />
+          <Route path="data-protection" element={<DataProtectionPage />} />
           <Route path="*" element={<StaffNotFoundPage />} />
         </Route>
       </Route>

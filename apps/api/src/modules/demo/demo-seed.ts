@@ -3,6 +3,7 @@ import type { ReferralSubmission } from "@psu/domain";
 import type { PrismaClient } from "@psu/prisma";
 import { hashPassword } from "../auth/password";
 import { submitReferral } from "../referrals/referrals.service";
+import { seedEqualityHistory, seedReferralHistory } from "./demo-history";
 
 /** The demo sign-in password, printed in the README. Only ever seeded on the embedded database. */
 export const DEMO_PASSWORD = "demo-password-2026";
@@ -18,6 +19,16 @@ const DEMO_STAFF = [
     role: "lead",
     leadKinds: ["coaching", "careers"],
     capacity: 10,
+  },
+  // Left the PSU: the demo history's closed cases were theirs, so today's leads' "My cases" are not
+  // buried under a year of closed ones. Inactive, so they cannot sign in or be allocated a case.
+  {
+    email: "former.lead@psu.example",
+    name: "Jo Former",
+    role: "lead",
+    leadKinds: ["spoc", "ist", "coaching", "careers"],
+    capacity: 0,
+    active: false,
   },
 ] as const;
 
@@ -57,8 +68,9 @@ function demoReferral(
 }
 
 /**
- * Demo staff and a few fictional referrals, so `npm start` has something to show. Runs only on
- * the embedded database and only when no staff exist, so it never touches real data.
+ * Demo staff, a year of fictional history and three new referrals, so `npm start` has something
+ * to show. Runs only on the embedded database and only when no staff exist, so it never touches
+ * real data.
  */
 export async function seedDemoData(prisma: PrismaClient, now: Date): Promise<{ seeded: boolean }> {
   if ((await prisma.staffMember.count()) > 0) return { seeded: false };
@@ -66,6 +78,9 @@ export async function seedDemoData(prisma: PrismaClient, now: Date): Promise<{ s
   await prisma.staffMember.createMany({
     data: DEMO_STAFF.map((member) => ({ ...member, leadKinds: [...member.leadKinds], passwordHash, affiliations: [] })),
   });
+  // A year of closed cases and equality answers first, for the reports; today's three referrals last.
+  await seedReferralHistory(prisma, now);
+  await seedEqualityHistory(prisma, now);
   const referrals = [
     demoReferral("Jordan Demo", "jordan.demo@example.com", ["spoc"], "urgent_within_a_week"),
     demoReferral("Robin Sample", "robin.sample@example.com", ["coaching"], "when_possible"),

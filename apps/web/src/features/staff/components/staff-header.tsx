@@ -16,9 +16,15 @@ function listNavigation(staff: StaffProfile): NavigationItem[] {
   ];
   if (staff.role !== "lead") {
     items.push({ to: "/staff/leads", label: "Staff and leads", isCurrent: (path) => path.startsWith("/staff/leads") });
+    items.push({ to: "/staff/reports", label: "Reports", isCurrent: (path) => path.startsWith("/staff/reports") });
   }
   if (staff.role === "admin") {
     items.push({ to: "/staff/audit", label: "Audit log", isCurrent: (path) => path.startsWith("/staff/audit") });
+    items.push({
+      to: "/staff/data-protection",
+      label: "Data protection",
+      isCurrent: (path) => path.startsWith("/staff/data-protection"),
+    });
   }
   return items;
 }
