@@ -6,9 +6,7 @@ import { expectNoAxeViolations } from "./fixtures";
 
 export const REFERENCE_PATTERN = /^PSU-[A-Z0-9]{4}-[A-Z0-9]{4}$/;
 
-export type StepOptions = { check?: boolean };
-
-/** The answers an eligible doctor gives; tests override parts of them. */
+/** The answers an eligible doctor gives; a test passes its own through `trainee` to change them. */
 export const TRAINEE = {
   fullName: "Alex Example",
   email: "alex.example@example.com",
@@ -19,6 +17,9 @@ export const TRAINEE = {
   employer: "Example NHS Foundation Trust",
   whatIsHappening: "I am finding it hard to keep up since coming back from leave.",
 };
+
+export type Trainee = typeof TRAINEE;
+export type StepOptions = { check?: boolean; trainee?: Trainee };
 
 export async function expectQuestion(page: Page, question: string | RegExp): Promise<void> {
   await expect(page.getByRole("heading", { level: 1, name: question })).toBeVisible();
@@ -108,14 +109,15 @@ export async function chooseConcerns(page: Page, concerns: (string | RegExp)[], 
 }
 
 export async function fillContactDetails(page: Page, options: StepOptions = {}) {
+  const trainee = options.trainee ?? TRAINEE;
   await expectQuestion(page, "Your name and contact details");
   if (options.check) {
     await expectNoAxeViolations(page);
     await expectErrorOnEmptySubmit(page, "Enter your full name");
   }
-  await page.getByLabel("Full name").fill(TRAINEE.fullName);
-  await page.getByLabel("Personal email address").fill(TRAINEE.email);
-  await page.getByLabel("UK phone number").fill(TRAINEE.phone);
+  await page.getByLabel("Full name").fill(trainee.fullName);
+  await page.getByLabel("Personal email address").fill(trainee.email);
+  await page.getByLabel("UK phone number").fill(trainee.phone);
   await page
     .getByRole("group", { name: "How would you like us to contact you?" })
     .getByRole("radio", { name: "Email", exact: true })
@@ -124,6 +126,7 @@ export async function fillContactDetails(page: Page, options: StepOptions = {}) 
 }
 
 export async function fillRegistration(page: Page, options: StepOptions = {}) {
+  const trainee = options.trainee ?? TRAINEE;
   await expectQuestion(page, "Which professional register are you on?");
   if (options.check) {
     await expectNoAxeViolations(page);
@@ -136,19 +139,20 @@ export async function fillRegistration(page: Page, options: StepOptions = {}) {
     await expect(page.getByRole("alert")).toContainText("Enter your GMC number: 7 digits");
     await expectNoAxeViolations(page);
   }
-  await page.getByLabel("Registration number").fill(TRAINEE.gmcNumber);
+  await page.getByLabel("Registration number").fill(trainee.gmcNumber);
   await continueOn(page);
 }
 
 export async function fillTrainingAndWork(page: Page, options: StepOptions = {}) {
+  const trainee = options.trainee ?? TRAINEE;
   await expectQuestion(page, "Your training and work");
   if (options.check) {
     await expectNoAxeViolations(page);
     await expectErrorOnEmptySubmit(page, "Enter your specialty or training programme");
   }
-  await page.getByLabel("Specialty or training programme").fill(TRAINEE.programme);
-  await page.getByLabel("Grade").fill(TRAINEE.grade);
-  await page.getByLabel("Trust or employer").fill(TRAINEE.employer);
+  await page.getByLabel("Specialty or training programme").fill(trainee.programme);
+  await page.getByLabel("Grade").fill(trainee.grade);
+  await page.getByLabel("Trust or employer").fill(trainee.employer);
   await page
     .getByRole("group", { name: "Do you work full time or less than full time?" })
     .getByRole("radio", { name: "Less than full time", exact: true })
@@ -157,12 +161,13 @@ export async function fillTrainingAndWork(page: Page, options: StepOptions = {})
 }
 
 export async function fillSituation(page: Page, options: StepOptions = {}) {
+  const trainee = options.trainee ?? TRAINEE;
   await expectQuestion(page, "Your situation");
   if (options.check) {
     await expectNoAxeViolations(page);
     await expectErrorOnEmptySubmit(page, "Enter what is happening");
   }
-  await page.getByLabel("What is happening?").fill(TRAINEE.whatIsHappening);
+  await page.getByLabel("What is happening?").fill(trainee.whatIsHappening);
   await page
     .getByRole("group", { name: "How soon would you like support?" })
     .getByRole("radio", { name: "Within a month", exact: true })

@@ -42,6 +42,9 @@ async function lookUp(page: Page, reference: string, email: string) {
 }
 
 test("a trainee checks their referral's status and withdraws it", async ({ page }) => {
+  // A referral through the whole wizard, then four pages each scanned by axe: over 30 s when
+  // the machine is busy (it timed out once on the last page's scan).
+  test.slow();
   const email = `status-${randomUUID()}@example.com`;
   const reference = await createReferral(page, email);
 

@@ -1,0 +1,252 @@
+import { type FormEvent, useState } from "react";
+import { ErrorSummary } from "../../../components/error-summary";
+import { Panel } from "../../../components/panel";
+import { TextInput } from "../../../components/text-input";
+import { Textarea } from "../../../components/textarea";
+import { WarningCallout } from "../../../components/warning-callout";
+import { ApiError } from "../../../lib/api-client";
+import { type FormError, findFieldError } from "../../../lib/form-errors";
+import { useDocumentTitle } from "../../../lib/use-document-title";
+import { AdminOnly } from "../../staff/components/admin-only";
+import { useSignedInStaff } from "../../staff/components/staff-session";
+import {
+  downloadSubjectAccess,
+  type ErasurePreview,
+  type ErasureResult,
+  eraseTraineeData,
+  previewErasure,
+} from "../api/data-protection-api";
+
+const REASON_MAX_LENGTH = 200;
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function problemFrom(error: unknown, field: string): FormError[] {
+  if (error instanceof ApiError) {
+    if (error.fields.length > 0) {
+      return error.fields.map((fieldError) => ({
+        field: fieldError.field === "reason" ? "erase-reason" : field,
+        message: fieldError.message,
+      }));
+    }
+    return [{ field: error.status === 404 ? field : "", message: error.message }];
+  }
+  return [{ field: "", message: "Something went wrong. Try again." }];
+}
+
+/** Subject access export and erasure on request (admins only; docs/data-protection.md). */
+export function DataProtectionPage() {
+  const staff = useSignedInStaff();
+  if (staff.role !== "admin") return <AdminOnly title="Data protection" />;
+  return <DataProtection />;
+}
+
+function DataProtection() {
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [focusKey, setFocusKey] = useState(0);
+  useDocumentTitle("Data protection", { hasError: errors.length > 0 });
+  const fail = (next: FormError[]) => {
+    setErrors(next);
+    setFocusKey((key) => key + 1);
+  };
+
+  // Export
+  const [subject, setSubject] = useState("");
+  const [exporting, setExporting] = useState(false);
+  const [exported, setExported] = useState(false);
+
+  // Erasure
+  const [reference, setReference] = useState("");
+  const [reason, setReason] = useState("");
+  const [preview, setPreview] = useState<ErasurePreview | null>(null);
+  const [erasing, setErasing] = useState(false);
+  const [result, setResult] = useState<ErasureResult | null>(null);
+
+  const onExport = async (event: FormEvent) => {
+    event.preventDefault();
+    setExported(false);
+    const value = subject.trim();
+    if (value === "")
+      return fail([{ field: "export-subject", message: "Enter the trainee's email address or referral reference" }]);
+    setErrors([]);
+    setExporting(true);
+    try {
+      await downloadSubjectAccess(value.includes("@") ? { email: value } : { reference: value });
+      setExported(true);
+    } catch (error) {
+      fail(problemFrom(error, "export-subject"));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const onPreview = async (event: FormEvent) => {
+    event.preventDefault();
+    const next: FormError[] = [];
+    if (reference.trim() === "") next.push({ field: "erase-reference", message: "Enter the referral reference" });
+    if (reason.trim().length < 5)
+      next.push({ field: "erase-reason", message: "Enter why the data is being erased, in at least 5 characters" });
+    else if ([...reason.trim()].length > REASON_MAX_LENGTH)
+      next.push({ field: "erase-reason", message: `Enter a reason of ${REASON_MAX_LENGTH} characters or fewer` });
+    if (EMAIL_PATTERN.test(reason))
+      next.push({ field: "erase-reason", message: "Remove the email address from the reason" });
+    if (next.length > 0) return fail(next);
+    setErrors([]);
+    try {
+      setPreview(await previewErasure(reference.trim()));
+    } catch (error) {
+      fail(problemFrom(error, "erase-reference"));
+    }
+  };
+
+  const onConfirm = async () => {
+    setErasing(true);
+    try {
+      setResult(await eraseTraineeData({ reference: reference.trim(), reason: reason.trim() }));
+      setPreview(null);
+      setErrors([]);
+    } catch (error) {
+      fail(problemFrom(error, "erase-reference"));
+    } finally {
+      setErasing(false);
+    }
+  };
+
+  if (result) {
+    return (
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <Panel heading="Trainee's data erased">
+            <p>
+              Referral <strong>{result.reference}</strong>
+              {result.withdrawn ? " was withdrawn and its" : "'s"} personal data has been removed.
+            </p>
+          </Panel>
+          <p>The audit log records who erased it, when, and the reason you gave.</p>
+          <button
+            type="button"
+            className="nhsuk-button nhsuk-button--secondary"
+            onClick={() => {
+              setResult(null);
+              setReference("");
+              setReason("");
+            }}
+          >
+            Erase another trainee's data
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  if (preview) {
+    return (
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <ErrorSummary errors={errors} focusKey={focusKey} />
+          <h1>Check before you erase</h1>
+          <dl className="nhsuk-summary-list">
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">Reference</dt>
+              <dd className="nhsuk-summary-list__value">{preview.reference}</dd>
+            </div>
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">Status</dt>
+              <dd className="nhsuk-summary-list__value">
+                {preview.alreadyErased ? "Already erased" : (preview.status ?? "No case")}
+              </dd>
+            </div>
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">Reason</dt>
+              <dd className="nhsuk-summary-list__value">{reason.trim()}</dd>
+            </div>
+          </dl>
+          <WarningCallout heading="This cannot be undone">
+            <p>This will remove:</p>
+            <ul>
+              <li>the trainee's name, contact details, registration, programme, grade and employer</li>
+              <li>everything they wrote about their situation, and their access needs</li>
+              <li>the notes and reasons on the case's {preview.timelineEvents} timeline entries</li>
+              <li>emails waiting to be sent to them</li>
+            </ul>
+            <p>
+              The reference, dates, region, profession, services and outcome are kept for reports.
+              {preview.status && !["closed", "withdrawn"].includes(preview.status)
+                ? " The open case will be withdrawn first."
+                : ""}
+            </p>
+          </WarningCallout>
+          <div className="nhsuk-button-group">
+            <button
+              type="button"
+              className="nhsuk-button nhsuk-button--warning"
+              disabled={erasing || preview.alreadyErased}
+              onClick={onConfirm}
+            >
+              Erase this trainee's data
+            </button>
+            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setPreview(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} focusKey={focusKey} />
+        <h1>Data protection</h1>
+
+        <h2>Export what we hold about a trainee</h2>
+        <form noValidate onSubmit={onExport}>
+          <TextInput
+            id="export-subject"
+            label="Email address or referral reference"
+            hint="Every referral with this email address is included. The file downloads to this computer: store it securely."
+            value={subject}
+            onChange={setSubject}
+            error={findFieldError(errors, "export-subject")}
+            autoComplete="off"
+            spellCheck={false}
+          />
+          <button type="submit" className="nhsuk-button" disabled={exporting}>
+            Download the export
+          </button>
+          <div role="status" className="nhsuk-body">
+            {exported ? "The export has downloaded." : ""}
+          </div>
+        </form>
+
+        <h2>Erase a trainee's data</h2>
+        <form noValidate onSubmit={onPreview}>
+          <TextInput
+            id="erase-reference"
+            label="Referral reference"
+            value={reference}
+            onChange={setReference}
+            error={findFieldError(errors, "erase-reference")}
+            autoComplete="off"
+            spellCheck={false}
+            width="20"
+            autoCapitalize="characters"
+          />
+          <Textarea
+            id="erase-reason"
+            label="Why the data is being erased"
+            hint="For example, 'Request received by email on 3 November'. This goes into the audit log: do not include names, email addresses or anything else about the trainee."
+            value={reason}
+            onChange={setReason}
+            error={findFieldError(errors, "erase-reason")}
+            maxLength={REASON_MAX_LENGTH}
+            rows={3}
+          />
+          <button type="submit" className="nhsuk-button nhsuk-button--secondary">
+            Continue
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}

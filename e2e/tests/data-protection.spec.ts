@@ -1,0 +1,64 @@
+import { readFile } from "node:fs/promises";
+import { expect, type Page, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./fixtures";
+
+// An admin exports what is held about a demo trainee, then erases that trainee's referral.
+
+const PASSWORD = "demo-password-2026";
+test.describe.configure({ timeout: 120_000 });
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto("/staff/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+test("an admin downloads a subject access export and erases the trainee's data", async ({ page }, testInfo) => {
+  // Each project (desktop, mobile) erases a different demo trainee: they share one database.
+  const trainee = testInfo.project.name === "mobile" ? "taylor.fictional" : "robin.sample";
+  const urls: string[] = [];
+  page.on("request", (request) => urls.push(request.url()));
+  await signIn(page, "admin@psu.example");
+  await page.getByRole("link", { name: "Data protection", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Data protection" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The empty form names the field.
+  await page.getByRole("button", { name: "Download the export" }).click();
+  await expect(page.getByRole("alert")).toContainText("Enter the trainee's email address or referral reference");
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel("Email address or referral reference").fill(`${trainee}@example.com`);
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download the export" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^subject-access-\d{4}-\d{2}-\d{2}\.json$/);
+  const document = JSON.parse(await readFile(await download.path(), "utf8"));
+  expect(document.referrals.length).toBeGreaterThan(0);
+  expect(document.referrals[0].details.email).toBe(`${trainee}@example.com`);
+  const reference: string = document.referrals[0].reference;
+
+  // Erasure: a missing reason is named, then the check page, then the confirmation.
+  await page.getByLabel("Referral reference", { exact: true }).fill(reference);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("alert")).toContainText("Enter why the data is being erased");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Why the data is being erased").fill("Request received by email on 3 November");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check before you erase" })).toBeVisible();
+  await expect(page.getByText(reference)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Erase this trainee's data" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Trainee's data erased" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Nothing about the trainee went into a URL.
+  expect(urls.filter((url) => url.includes(trainee) || url.includes(reference))).toEqual([]);
+});
+
+test("coordinators do not see the data protection page", async ({ page }) => {
+  await signIn(page, "coordinator@psu.example");
+  await expect(page.getByRole("link", { name: "Data protection", exact: true })).toHaveCount(0);
+});
