@@ -10,11 +10,9 @@ const measure = createStepMeasurer(index);
 function step(kind: SlaKind, startedAt: string, completedAt: string, pauses: SlaPause[] = []): CompletedStep {
   return {
     kind,
-    startedAt,
-    completedAt,
     startDate: toLondonDate(startedAt),
     completedDate: toLondonDate(completedAt),
-    pauses,
+    ...(pauses.length > 0 ? { paused: { startedAt, completedAt, pauses } } : {}),
   };
 }
 
@@ -71,6 +69,25 @@ describe("measuring a completed step", () => {
     }
   });
 
+  it("agrees with the SLA clock when steps were paused, once or twice, before or after the due date", () => {
+    const start = Date.parse("2026-03-02T08:00:00Z");
+    const hours = (n: number) => n * 3_600_000;
+    for (let i = 0; i < 600; i += 1) {
+      const startedMs = start + hours(i * 13);
+      const completedMs = startedMs + hours(6 + ((i * 41) % 400));
+      const firstFrom = startedMs + hours((i * 7) % 200);
+      const pauses: SlaPause[] = [
+        { from: new Date(firstFrom).toISOString(), to: new Date(firstFrom + hours(3 + ((i * 11) % 90))).toISOString() },
+      ];
+      if (i % 3 === 0) pauses.push({ from: new Date(firstFrom + hours(50)).toISOString(), to: null });
+      const startedAt = new Date(startedMs).toISOString();
+      const completedAt = new Date(completedMs).toISOString();
+      const kind: SlaKind = i % 2 === 0 ? "triage" : "first_contact";
+      const clock = computeSlaClock({ kind, startedAt, completedAt, pauses, now: completedAt });
+      expect(measure(step(kind, startedAt, completedAt, pauses)).withinSla, `case ${i}`).toBe(clock.state === "met");
+    }
+  });
+
   it("refuses a date outside its index rather than guess", () => {
     expect(() => measure(step("triage", "2030-01-01T10:00:00Z", "2030-01-02T10:00:00Z"))).toThrow(RangeError);
   });
@@ -78,7 +95,7 @@ describe("measuring a completed step", () => {
 
 describe("summarising steps", () => {
   it("gives the median, 90th percentile and share within SLA, or nulls for none", () => {
-    const measures = [1, 2, 3, 4, 10].map((workingDays) => ({ workingDays, withinSla: workingDays <= 2 }));
+    const measures = [1, 2, 3, 4, 10].map((workingDays) => ({ workingDays, withinSla: workingDays <= 2, count: 1 }));
     expect(summariseSteps(measures)).toEqual({
       completed: 5,
       medianWorkingDays: 3,
@@ -86,6 +103,17 @@ describe("summarising steps", () => {
       withinSla: 2,
       withinSlaShare: 0.4,
     });
+    // The same steps counted rather than listed, in another order.
+    expect(
+      summariseSteps([
+        { workingDays: 10, withinSla: false, count: 1 },
+        { workingDays: 2, withinSla: true, count: 1 },
+        { workingDays: 1, withinSla: true, count: 1 },
+        { workingDays: 3, withinSla: false, count: 0 },
+        { workingDays: 3, withinSla: false, count: 1 },
+        { workingDays: 4, withinSla: false, count: 1 },
+      ]),
+    ).toEqual(summariseSteps(measures));
     expect(summariseSteps([])).toEqual({
       completed: 0,
       medianWorkingDays: null,

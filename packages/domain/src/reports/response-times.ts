@@ -1,17 +1,17 @@
 import { type CalendarDate, dayOfWeek, fromDayNumber, toDayNumber } from "../calendar/calendar-date";
 import { type Instant, toLondonDate } from "../calendar/london-time";
 import { ENGLAND_AND_WALES_BANK_HOLIDAY_DATES } from "../sla/bank-holidays";
-import { computeSlaClock, DEFAULT_SLA_CONFIG, type SlaKind, type SlaPause } from "../sla/sla";
+import { DEFAULT_SLA_CONFIG, type SlaKind, type SlaPause } from "../sla/sla";
 import type { HolidayCalendar } from "../sla/working-days";
-import { percentileCont } from "./percentile";
+import { percentileContOfCounts } from "./percentile";
 
 /*
  * How long a completed SLA step took, for the reports, by the SLA clock's own rules (sla.ts):
  * the working days after the start date up to and including the completion date, in London,
  * leaving out working days the case was still paused at the end of. "Within SLA" is the clock's
- * "met". computeSlaClock answers one case in tens of microseconds; a report measures tens of
- * thousands, so steps without pauses (nearly all) are counted from a running total of working
- * days, and only steps with pauses go through the clock itself. A test checks the two agree.
+ * "met". computeSlaClock answers one case in tens of microseconds (it formats dates as it walks);
+ * a report measures tens of thousands, so this counts from a running total of working days over
+ * the report's range, by the same rules. A test checks the two agree, pauses included.
  */
 
 export interface CompletedStep {
@@ -19,7 +19,11 @@ export interface CompletedStep {
   /** The London dates of the start and of the completion (the database works them out). */
   readonly startDate: CalendarDate;
   readonly completedDate: CalendarDate;
-  /** Only read when there are pauses. */
+  /** For a step that was ever paused: its instants and pauses, which the clock itself measures. */
+  readonly paused?: PausedStep;
+}
+
+export interface PausedStep {
   readonly startedAt: Instant;
   readonly completedAt: Instant;
   readonly pauses: readonly SlaPause[];
@@ -69,6 +73,11 @@ export class WorkingDayIndex {
     return Math.max(0, this.countAt(toDayNumber(to)) - this.countAt(toDayNumber(from)));
   }
 
+  /** Whether a day (by day number) is a working day. */
+  isWorkingDayNumber(dayNumber: number): boolean {
+    return this.countAt(dayNumber) - this.countAt(dayNumber - 1) === 1;
+  }
+
   /** The day number of the n-th working day after `date`, or null past the end of the range. */
   dayAfter(date: CalendarDate, n: number): number | null {
     return this.byCount[this.countAt(toDayNumber(date)) + n] ?? null;
@@ -79,57 +88,66 @@ export class WorkingDayIndex {
  * The working days after the start, up to the completion, that the step was still paused at
  * the end of: [pause start date, pause end date), as computeSlaClock counts them.
  */
-function pausedWorkingDays(step: CompletedStep, holidays: ReadonlySet<string>): number {
+function findPausedWorkingDays(step: CompletedStep, paused: PausedStep, index: WorkingDayIndex): Set<number> {
   const start = toDayNumber(step.startDate);
   const completion = toDayNumber(step.completedDate);
-  const paused = new Set<number>();
-  for (const pause of step.pauses) {
+  const days = new Set<number>();
+  for (const pause of paused.pauses) {
     const from = Math.max(toDayNumber(toLondonDate(pause.from)), start + 1);
     const end = Math.min(pause.to === null ? completion : toDayNumber(toLondonDate(pause.to)), completion);
     for (let day = from; day < end; day += 1) {
-      const weekday = dayOfWeek(day);
-      if (weekday !== 0 && weekday !== 6 && !holidays.has(fromDayNumber(day))) paused.add(day);
+      if (index.isWorkingDayNumber(day)) days.add(day);
     }
   }
-  return paused.size;
+  return days;
 }
 
-/** Measures completed steps by the SLA clock's rules; see the top of this file. */
-export function createStepMeasurer(
-  index: WorkingDayIndex,
-  holidays: HolidayCalendar = ENGLAND_AND_WALES_BANK_HOLIDAY_DATES,
-) {
-  const holidaySet = new Set(holidays);
+/**
+ * Measures completed steps by the SLA clock's rules; see the top of this file. The due date is
+ * the clock's: the target-th working day after the start that was not paused (pauses after the
+ * completion do not count, and a pause after the due date never reaches it).
+ */
+export function createStepMeasurer(index: WorkingDayIndex) {
   const target = (kind: SlaKind) =>
     kind === "triage" ? DEFAULT_SLA_CONFIG.triageWorkingDays : DEFAULT_SLA_CONFIG.firstContactWorkingDays;
   return (step: CompletedStep): StepMeasure => {
     const elapsed = index.between(step.startDate, step.completedDate);
-    if (step.pauses.length === 0) {
+    const completion = toDayNumber(step.completedDate);
+    if (step.paused === undefined || step.paused.pauses.length === 0) {
       const dueDay = index.dayAfter(step.startDate, target(step.kind));
-      const withinSla = dueDay !== null && toDayNumber(step.completedDate) <= dueDay;
-      return { workingDays: elapsed, withinSla };
+      return { workingDays: elapsed, withinSla: dueDay !== null && completion <= dueDay };
     }
-    const clock = computeSlaClock({
-      kind: step.kind,
-      startedAt: step.startedAt,
-      completedAt: step.completedAt,
-      pauses: step.pauses,
-      now: step.completedAt,
-      config: { holidays: holidaySet },
-    });
-    return { workingDays: elapsed - pausedWorkingDays(step, holidaySet), withinSla: clock.state === "met" };
+    const pausedDays = findPausedWorkingDays(step, step.paused, index);
+    let dueDay = toDayNumber(step.startDate);
+    for (let counted = 0; counted < target(step.kind); ) {
+      dueDay += 1;
+      if (index.isWorkingDayNumber(dueDay) && !pausedDays.has(dueDay)) counted += 1;
+    }
+    return { workingDays: elapsed - pausedDays.size, withinSla: completion <= dueDay };
   };
 }
 
-/** Median, 90th percentile and share within SLA of a set of measured steps. */
-export function summariseSteps(measures: readonly StepMeasure[]) {
-  const days = measures.map((measure) => measure.workingDays);
-  const withinSla = measures.filter((measure) => measure.withinSla).length;
+/** A measure and how many steps had it (steps with the same dates measure the same). */
+export interface CountedMeasure extends StepMeasure {
+  readonly count: number;
+}
+
+/** Median, 90th percentile and share within SLA of measured steps (working days are whole). */
+export function summariseSteps(measures: readonly CountedMeasure[]) {
+  const byDays = new Map<number, number>();
+  let completed = 0;
+  let withinSla = 0;
+  for (const measure of measures) {
+    byDays.set(measure.workingDays, (byDays.get(measure.workingDays) ?? 0) + measure.count);
+    completed += measure.count;
+    if (measure.withinSla) withinSla += measure.count;
+  }
+  const counts = [...byDays.entries()];
   return {
-    completed: measures.length,
-    medianWorkingDays: percentileCont(days, 0.5),
-    p90WorkingDays: percentileCont(days, 0.9),
+    completed,
+    medianWorkingDays: percentileContOfCounts(counts, 0.5),
+    p90WorkingDays: percentileContOfCounts(counts, 0.9),
     withinSla,
-    withinSlaShare: measures.length === 0 ? null : withinSla / measures.length,
+    withinSlaShare: completed === 0 ? null : withinSla / completed,
   };
 }

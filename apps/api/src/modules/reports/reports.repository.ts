@@ -1,9 +1,9 @@
 import { Prisma, type PrismaClient } from "@psu/prisma";
 
-// The reports' reads. Counting is done by PostgreSQL; the SLA steps come back one row per case
-// with London dates worked out here, because working days, bank holidays and pauses are the
-// domain's rules (reports/response-times.ts). A case's opened_at is its referral's submission
-// time (referrals.repository.ts sets both), so the period filters on the indexed opened_at.
+// The reports' reads. PostgreSQL groups and counts and works out London dates; working days,
+// bank holidays and pauses are the domain's rules (reports/response-times.ts), applied to the
+// grouped rows. A case's opened_at is its referral's submission time (referrals.repository.ts
+// sets both), so referrals filter on submitted_at and cases on opened_at.
 
 /** Whole London months: from the first instant of `from` up to, not including, the month after `to`. */
 export interface ReportWindow {
@@ -26,67 +26,98 @@ export interface CountRow {
   count: number;
 }
 
-/** Referrals submitted in the window, by London month, region, professional group and service asked for. */
-export async function countReferrals(prisma: PrismaClient, window: ReportWindow) {
-  const inWindow = windowCondition(Prisma.sql`c.opened_at`, window);
-  const [byMonth, byRegion, byProfession, byService] = await Promise.all([
-    prisma.$queryRaw<CountRow[]>`
-      SELECT to_char(c.opened_at AT TIME ZONE ${LONDON}, 'YYYY-MM') AS key, count(*)::int AS count
-      FROM cases c WHERE ${inWindow} GROUP BY 1`,
-    prisma.$queryRaw<CountRow[]>`
-      SELECT r.region AS key, count(*)::int AS count
-      FROM cases c JOIN referrals r ON r.id = c.referral_id WHERE ${inWindow} GROUP BY 1`,
-    prisma.$queryRaw<CountRow[]>`
-      SELECT r.profession AS key, count(*)::int AS count
-      FROM cases c JOIN referrals r ON r.id = c.referral_id WHERE ${inWindow} GROUP BY 1`,
-    prisma.$queryRaw<CountRow[]>`
-      SELECT s.service AS key, count(*)::int AS count
-      FROM cases c JOIN referrals r ON r.id = c.referral_id
-      CROSS JOIN LATERAL unnest(r.services) AS s(service)
-      WHERE ${inWindow} GROUP BY 1`,
-  ]);
-  return { byMonth, byRegion, byProfession, byService };
+/** Referrals of one London month, region and professional group that asked for the same services. */
+export interface VolumeRow {
+  month: string;
+  region: string;
+  profession: string;
+  services: string[];
+  count: number;
 }
 
-/** One SLA step of one case: started, and completed or still waiting (or stopped by closing). */
-export interface StepRow {
+/**
+ * Referrals submitted in the window, counted by London month, region, professional group and
+ * the services asked for together: at most a few thousand rows, which the service adds up.
+ * (One GROUP BY; formatting dates and unnesting arrays row by row cost more than the counting.)
+ */
+export function countReferrals(prisma: PrismaClient, window: ReportWindow): Promise<VolumeRow[]> {
+  return prisma.$queryRaw<VolumeRow[]>`
+    SELECT left(date_trunc('month', r.submitted_at AT TIME ZONE ${LONDON})::date::text, 7) AS month,
+           r.region, r.profession, r.services, count(*)::int AS count
+    FROM referrals r
+    WHERE ${windowCondition(Prisma.sql`r.submitted_at`, window)}
+    GROUP BY date_trunc('month', r.submitted_at AT TIME ZONE ${LONDON}), r.region, r.profession, r.services`;
+}
+
+/**
+ * Steps never paused, grouped by their London start and completion dates: a year's tens of
+ * thousands of cases come back as a few thousand rows, each measured once. `completedDate` is
+ * null while the step is waiting, or when the case was closed or withdrawn before it (`stopped`).
+ */
+export interface StepGroupRow {
+  startDate: string;
+  completedDate: string | null;
+  stopped: boolean;
+  count: number;
+}
+
+/** A step of a case that was paused at some time: measured one by one, with its pauses. */
+export interface PausedStepRow {
   startedAt: Date;
   startDate: string;
   completedAt: Date | null;
   completedDate: string | null;
-  /** Closed or withdrawn before the step was completed: neither completed nor waiting. */
   stopped: boolean;
-  /** Null when the case was never paused (nearly always). */
   pauses: unknown;
   pausedSince: Date | null;
 }
 
+export interface StepRows {
+  groups: StepGroupRow[];
+  paused: PausedStepRow[];
+}
+
 const TERMINAL = Prisma.sql`('closed', 'withdrawn')`;
+const NEVER_PAUSED = Prisma.sql`(jsonb_array_length(c.pauses) = 0 AND c.paused_since IS NULL)`;
+
+async function findStepRows(
+  prisma: PrismaClient,
+  step: { startedAt: Prisma.Sql; completedAt: Prisma.Sql; where: Prisma.Sql },
+): Promise<StepRows> {
+  // A date's text is ISO, "2026-11-24"; cheaper than to_char.
+  const columns = Prisma.sql`
+    (${step.startedAt} AT TIME ZONE ${LONDON})::date::text AS "startDate",
+    (${step.completedAt} AT TIME ZONE ${LONDON})::date::text AS "completedDate",
+    (${step.completedAt} IS NULL AND c.status IN ${TERMINAL}) AS stopped`;
+  const [groups, paused] = await Promise.all([
+    prisma.$queryRaw<StepGroupRow[]>`
+      SELECT ${columns}, count(*)::int AS count
+      FROM cases c WHERE ${step.where} AND ${NEVER_PAUSED}
+      GROUP BY 1, 2, 3`,
+    prisma.$queryRaw<PausedStepRow[]>`
+      SELECT ${columns}, ${step.startedAt} AS "startedAt", ${step.completedAt} AS "completedAt",
+             c.pauses, c.paused_since AS "pausedSince"
+      FROM cases c WHERE ${step.where} AND NOT ${NEVER_PAUSED}`,
+  ]);
+  return { groups, paused };
+}
 
 /**
  * Triage: cases opened in the window; done when triage started or, without it, when the case
  * was allocated (case-clocks.ts). First contact: cases allocated in the window.
  */
 export async function findSteps(prisma: PrismaClient, window: ReportWindow) {
-  const pauses = Prisma.sql`CASE WHEN jsonb_array_length(c.pauses) > 0 THEN c.pauses END AS pauses,
-    c.paused_since AS "pausedSince"`;
   const [triage, firstContact] = await Promise.all([
-    prisma.$queryRaw<StepRow[]>`
-      SELECT c.opened_at AS "startedAt",
-             to_char(c.opened_at AT TIME ZONE ${LONDON}, 'YYYY-MM-DD') AS "startDate",
-             coalesce(c.triaged_at, c.allocated_at) AS "completedAt",
-             to_char(coalesce(c.triaged_at, c.allocated_at) AT TIME ZONE ${LONDON}, 'YYYY-MM-DD') AS "completedDate",
-             (c.status IN ${TERMINAL} AND c.triaged_at IS NULL AND c.allocated_at IS NULL) AS stopped,
-             ${pauses}
-      FROM cases c WHERE ${windowCondition(Prisma.sql`c.opened_at`, window)}`,
-    prisma.$queryRaw<StepRow[]>`
-      SELECT c.allocated_at AS "startedAt",
-             to_char(c.allocated_at AT TIME ZONE ${LONDON}, 'YYYY-MM-DD') AS "startDate",
-             c.first_contact_at AS "completedAt",
-             to_char(c.first_contact_at AT TIME ZONE ${LONDON}, 'YYYY-MM-DD') AS "completedDate",
-             (c.status IN ${TERMINAL} AND c.first_contact_at IS NULL) AS stopped,
-             ${pauses}
-      FROM cases c WHERE c.allocated_at IS NOT NULL AND ${windowCondition(Prisma.sql`c.allocated_at`, window)}`,
+    findStepRows(prisma, {
+      startedAt: Prisma.sql`c.opened_at`,
+      completedAt: Prisma.sql`coalesce(c.triaged_at, c.allocated_at)`,
+      where: windowCondition(Prisma.sql`c.opened_at`, window),
+    }),
+    findStepRows(prisma, {
+      startedAt: Prisma.sql`c.allocated_at`,
+      completedAt: Prisma.sql`c.first_contact_at`,
+      where: Prisma.sql`c.allocated_at IS NOT NULL AND ${windowCondition(Prisma.sql`c.allocated_at`, window)}`,
+    }),
   ]);
   return { triage, firstContact };
 }

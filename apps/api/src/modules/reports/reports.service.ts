@@ -3,6 +3,7 @@ import {
   CASE_STATUS_LABELS,
   type CaseloadRow,
   type CaseStatus,
+  type CountedMeasure,
   createStepMeasurer,
   DEFAULT_SLA_CONFIG,
   EQUALITY_LABELS,
@@ -41,7 +42,8 @@ import {
   findCaseloads,
   findOpenCases,
   findSteps,
-  type StepRow,
+  type StepRows,
+  type VolumeRow,
 } from "./reports.repository";
 
 /** How many of the oldest open cases the summary names. */
@@ -62,7 +64,29 @@ function toCounts(rows: readonly CountRow[], known: readonly (readonly [string, 
   return [...listed, ...unknown];
 }
 
-function measureResponseTimes(steps: Record<SlaKind, StepRow[]>, query: ReportQuery, now: Date): ResponseTime[] {
+/** Adds up the grouped referral counts by month, region, profession and service. */
+function sumVolumes(
+  rows: readonly VolumeRow[],
+): Record<"byMonth" | "byRegion" | "byProfession" | "byService", CountRow[]> {
+  const map = () => new Map<string, number>();
+  const sums = { byMonth: map(), byRegion: map(), byProfession: map(), byService: map() };
+  const add = (into: Map<string, number>, key: string, count: number) => into.set(key, (into.get(key) ?? 0) + count);
+  for (const row of rows) {
+    add(sums.byMonth, row.month, row.count);
+    add(sums.byRegion, row.region, row.count);
+    add(sums.byProfession, row.profession, row.count);
+    for (const service of row.services) add(sums.byService, service, row.count);
+  }
+  const toRows = (sum: Map<string, number>) => [...sum].map(([key, count]) => ({ key, count }));
+  return {
+    byMonth: toRows(sums.byMonth),
+    byRegion: toRows(sums.byRegion),
+    byProfession: toRows(sums.byProfession),
+    byService: toRows(sums.byService),
+  };
+}
+
+export function measureResponseTimes(steps: Record<SlaKind, StepRows>, query: ReportQuery, now: Date): ResponseTime[] {
   // From the day before the period (a step starts inside it) to past today (a due date ahead).
   const today = toLondonDate(now);
   const index = new WorkingDayIndex(addCalendarDays(`${query.from}-01`, -1), addCalendarDays(today, 60));
@@ -72,24 +96,33 @@ function measureResponseTimes(steps: Record<SlaKind, StepRow[]>, query: ReportQu
     first_contact: DEFAULT_SLA_CONFIG.firstContactWorkingDays,
   };
   return (["triage", "first_contact"] as const).map((kind) => {
-    const measures = [];
+    const measures: CountedMeasure[] = [];
     let waiting = 0;
-    for (const row of steps[kind]) {
+    // Steps never paused: one measure per start and completion date, counted as often as it occurred.
+    for (const group of steps[kind].groups) {
+      if (group.completedDate === null) {
+        if (!group.stopped) waiting += group.count;
+        continue;
+      }
+      const measured = measure({
+        kind,
+        startDate: group.startDate,
+        completedDate: group.completedDate,
+      });
+      measures.push({ ...measured, count: group.count });
+    }
+    for (const row of steps[kind].paused) {
       if (row.completedAt === null || row.completedDate === null) {
         if (!row.stopped) waiting += 1;
         continue;
       }
-      const pauses = row.pauses === null && row.pausedSince === null ? [] : collectPauses(row);
-      measures.push(
-        measure({
-          kind,
-          startedAt: row.startedAt,
-          startDate: row.startDate,
-          completedAt: row.completedAt,
-          completedDate: row.completedDate,
-          pauses,
-        }),
-      );
+      const measured = measure({
+        kind,
+        startDate: row.startDate,
+        completedDate: row.completedDate,
+        paused: { startedAt: row.startedAt, completedAt: row.completedAt, pauses: collectPauses(row) },
+      });
+      measures.push({ ...measured, count: 1 });
     }
     return { kind, targetWorkingDays: targets[kind], waiting, ...summariseSteps(measures) };
   });
@@ -103,8 +136,9 @@ export async function buildReportSummary(prisma: PrismaClient, query: ReportQuer
     findOpenCases(prisma, OLDEST_OPEN_CASES),
     findCaseloads(prisma),
   ]);
+  const volumes = sumVolumes(referrals);
   const byMonth = toCounts(
-    referrals.byMonth,
+    volumes.byMonth,
     listReportMonths(query.from, query.to).map((month) => [month, formatReportMonth(month)] as const),
   );
   const today = toLondonDate(now);
@@ -116,14 +150,14 @@ export async function buildReportSummary(prisma: PrismaClient, query: ReportQuer
       total: byMonth.reduce((sum, row) => sum + row.count, 0),
       byMonth,
       byService: toCounts(
-        referrals.byService,
+        volumes.byService,
         SERVICES.filter((service) => service.access === "referral").map(
           (service) => [service.id, SERVICE_SHORT_NAMES[service.id]] as const,
         ),
       ),
-      byRegion: toCounts(referrals.byRegion, Object.entries(REPORT_REGION_LABELS)),
+      byRegion: toCounts(volumes.byRegion, Object.entries(REPORT_REGION_LABELS)),
       byProfession: toCounts(
-        referrals.byProfession,
+        volumes.byProfession,
         TRAINEE_GROUPS.map((group) => [group, REPORT_PROFESSION_LABELS[group]] as const),
       ),
     },
