@@ -1,6 +1,7 @@
 // The domain package's one public entry. Everything here is pure: zod schemas, data and
 // functions with no clock or I/O, shared by the API and the web app.
 
+export * from "./api/data-protection-api";
 export * from "./api/error-body";
 export * from "./api/referral-api";
 export * from "./api/reports-api";

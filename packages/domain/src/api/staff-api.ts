@@ -120,6 +120,8 @@ export const CaseDetailSchema = z.object({
     howSoon: z.string(),
     accessNeeds: z.string().nullable(),
     consentsToSupervisorContact: z.boolean(),
+    /** When the personal details were removed (retention or erasure on request); null until then. */
+    anonymisedAt: Timestamp.nullable(),
   }),
   timeline: z.array(TimelineEventSchema),
   notes: z.array(CaseNoteSchema),

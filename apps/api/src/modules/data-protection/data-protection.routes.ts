@@ -1,43 +1,16 @@
-import { ErrorBodySchema } from "@psu/domain";
+import {
+  ErasurePreviewRequestSchema,
+  ErasurePreviewSchema,
+  ErasureRequestSchema,
+  ErasureResultSchema,
+  ErrorBodySchema,
+  SubjectAccessRequestSchema,
+} from "@psu/domain";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../errors/app-error";
 import { type AdminContext, eraseOnRequest, exportSubjectData, previewErasure } from "./data-protection.service";
-
-const ReferenceSchema = z
-  .string()
-  .trim()
-  .min(1, { error: "Enter the referral reference" })
-  .max(40, { error: "A reference is at most 40 characters" });
-
-// Either an email or a reference, in the body (never the URL: it would reach logs and history).
-const SubjectAccessRequestSchema = z.union([
-  z.object({ email: z.email({ error: "Enter an email address in the correct format" }).max(254) }).strict(),
-  z.object({ reference: ReferenceSchema }).strict(),
-]);
-
-export const ERASURE_REASON_MAX_LENGTH = 200;
-
-const ErasureRequestSchema = z.object({
-  reference: ReferenceSchema,
-  // Goes to the audit log: the form tells the admin not to include personal data.
-  reason: z
-    .string()
-    .trim()
-    .min(5, { error: "Enter why the data is being erased, in at least 5 characters" })
-    .max(ERASURE_REASON_MAX_LENGTH, { error: `Enter a reason of ${ERASURE_REASON_MAX_LENGTH} characters or fewer` }),
-});
-
-const ErasurePreviewSchema = z.object({
-  reference: z.string(),
-  submittedAt: z.string(),
-  status: z.string().nullable(),
-  alreadyErased: z.boolean(),
-  timelineEvents: z.number().int(),
-});
-
-const ErasureResultSchema = z.object({ reference: z.string(), erasedAt: z.string(), withdrawn: z.boolean() });
 
 const ERRORS = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
 
@@ -78,7 +51,7 @@ export const dataProtectionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: "What erasing a referral would remove (admins)",
         tags: ["data protection"],
-        body: z.object({ reference: ReferenceSchema }),
+        body: ErasurePreviewRequestSchema,
         response: { 200: ErasurePreviewSchema, ...ERRORS },
       },
     },

@@ -1,4 +1,4 @@
-import { type CaseStatus, decideTransition, TERMINAL_CASE_STATUSES } from "@psu/domain";
+import { type CaseStatus, decideTransition, type SubjectAccessRequest, TERMINAL_CASE_STATUSES } from "@psu/domain";
 import type { PrismaClient } from "@psu/prisma";
 import { AppError } from "../../errors/app-error";
 import { recordAudit } from "../audit/audit.repository";
@@ -10,8 +10,6 @@ export interface AdminContext {
   now: Date;
 }
 
-export type SubjectQuery = { email: string } | { reference: string };
-
 const NOT_FOUND_MESSAGE = "We hold no referral for that trainee.";
 
 /**
@@ -19,7 +17,7 @@ const NOT_FOUND_MESSAGE = "We hold no referral for that trainee.";
  * reference), its case, timeline, the emails queued or sent, and the audit entries about the
  * case with staff names. Records SUBJECT_ACCESS_EXPORTED (case ids only, never the email).
  */
-export async function exportSubjectData(prisma: PrismaClient, query: SubjectQuery, context: AdminContext) {
+export async function exportSubjectData(prisma: PrismaClient, query: SubjectAccessRequest, context: AdminContext) {
   const where =
     "email" in query
       ? { email: query.email.trim().toLowerCase(), anonymisedAt: null }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../test/build-test-app";
-import { createTestCase, type TestCase } from "../../test/staff-fixtures";
+import { createSignedInStaff, createTestCase, type TestCase } from "../../test/staff-fixtures";
 import { monthsBefore, runRetention } from "./retention.service";
 
 const NOW = new Date("2026-11-24T09:00:00Z");
@@ -117,6 +117,29 @@ describe("runRetention", () => {
       runRetention(prisma, { now: NOW, months: 72, batchSize: 1 }),
     ]);
     expect([...first, ...second].sort()).toEqual([a.caseId, b.caseId].sort());
+  });
+
+  it("still opens on the staff side and in the queue, with nothing personal left", async () => {
+    await runRetention(testApp.app.prisma, { now: NOW, months: 72 });
+    const coordinator = await createSignedInStaff(testApp.app, { role: "coordinator" });
+    const opened = await testApp.app.inject({
+      method: "GET",
+      url: `/api/staff/cases/${old.caseId}`,
+      headers: coordinator.headers,
+    });
+    expect(opened.statusCode).toBe(200);
+    expect(opened.body).not.toContain(old.email);
+    expect(opened.body).not.toContain(old.fullName);
+    expect(opened.json()).toMatchObject({ reference: old.reference, status: "closed" });
+    const queue = await testApp.app.inject({
+      method: "POST",
+      url: "/api/staff/queue",
+      headers: coordinator.headers,
+      payload: { view: "all", status: ["closed"] },
+    });
+    expect(queue.statusCode).toBe(200);
+    expect(queue.body).toContain(old.reference);
+    expect(queue.body).not.toContain(old.fullName);
   });
 
   it("hides an anonymised referral from the trainee's status lookup", async () => {

@@ -1,25 +1,18 @@
-import { z } from "zod";
+import {
+  type ErasurePreview,
+  ErasurePreviewSchema,
+  type ErasureRequest,
+  type ErasureResult,
+  ErasureResultSchema,
+  type SubjectAccessRequest,
+} from "@psu/domain";
 import { ApiError, fetchJson } from "../../../lib/api-client";
-
-export type SubjectQuery = { email: string } | { reference: string };
-
-const ErasurePreviewSchema = z.object({
-  reference: z.string(),
-  submittedAt: z.string(),
-  status: z.string().nullable(),
-  alreadyErased: z.boolean(),
-  timelineEvents: z.number(),
-});
-export type ErasurePreview = z.infer<typeof ErasurePreviewSchema>;
-
-const ErasureResultSchema = z.object({ reference: z.string(), erasedAt: z.string(), withdrawn: z.boolean() });
-export type ErasureResult = z.infer<typeof ErasureResultSchema>;
 
 /**
  * Downloads the subject access export. The email or reference goes in the request body and the
  * file is saved from a Blob, so neither reaches a URL, the history or browser storage.
  */
-export async function downloadSubjectAccess(query: SubjectQuery): Promise<void> {
+export async function downloadSubjectAccess(query: SubjectAccessRequest): Promise<void> {
   const response = await fetch("/api/staff/data-protection/subject-access", {
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "application/json" },
@@ -52,6 +45,6 @@ export function previewErasure(reference: string): Promise<ErasurePreview> {
   });
 }
 
-export function eraseTraineeData(request: { reference: string; reason: string }): Promise<ErasureResult> {
+export function eraseTraineeData(request: ErasureRequest): Promise<ErasureResult> {
   return fetchJson("/api/staff/data-protection/erasure", ErasureResultSchema, { method: "POST", json: request });
 }

@@ -1,3 +1,4 @@
+import { ERASURE_REASON_MAX_LENGTH, type ErasurePreview, type ErasureResult } from "@psu/domain";
 import { type FormEvent, useState } from "react";
 import { ErrorSummary } from "../../../components/error-summary";
 import { Panel } from "../../../components/panel";
@@ -9,15 +10,8 @@ import { type FormError, findFieldError } from "../../../lib/form-errors";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { AdminOnly } from "../../staff/components/admin-only";
 import { useSignedInStaff } from "../../staff/components/staff-session";
-import {
-  downloadSubjectAccess,
-  type ErasurePreview,
-  type ErasureResult,
-  eraseTraineeData,
-  previewErasure,
-} from "../api/data-protection-api";
+import { downloadSubjectAccess, eraseTraineeData, previewErasure } from "../api/data-protection-api";
 
-const REASON_MAX_LENGTH = 200;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function problemFrom(error: unknown, field: string): FormError[] {
@@ -85,8 +79,11 @@ function DataProtection() {
     if (reference.trim() === "") next.push({ field: "erase-reference", message: "Enter the referral reference" });
     if (reason.trim().length < 5)
       next.push({ field: "erase-reason", message: "Enter why the data is being erased, in at least 5 characters" });
-    else if ([...reason.trim()].length > REASON_MAX_LENGTH)
-      next.push({ field: "erase-reason", message: `Enter a reason of ${REASON_MAX_LENGTH} characters or fewer` });
+    else if ([...reason.trim()].length > ERASURE_REASON_MAX_LENGTH)
+      next.push({
+        field: "erase-reason",
+        message: `Enter a reason of ${ERASURE_REASON_MAX_LENGTH} characters or fewer`,
+      });
     if (EMAIL_PATTERN.test(reason))
       next.push({ field: "erase-reason", message: "Remove the email address from the reason" });
     if (next.length > 0) return fail(next);
@@ -239,7 +236,7 @@ function DataProtection() {
             value={reason}
             onChange={setReason}
             error={findFieldError(errors, "erase-reason")}
-            maxLength={REASON_MAX_LENGTH}
+            maxLength={ERASURE_REASON_MAX_LENGTH}
             rows={3}
           />
           <button type="submit" className="nhsuk-button nhsuk-button--secondary">
