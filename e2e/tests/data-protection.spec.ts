@@ -56,6 +56,18 @@ test("an admin downloads a subject access export and erases the trainee's data",
 
   // Nothing about the trainee went into a URL.
   expect(urls.filter((url) => url.includes(trainee) || url.includes(reference))).toEqual([]);
+
+  // The case is still there for the unit's records, without the person.
+  await page.goto("/staff");
+  await page.getByLabel("Search cases").fill(reference);
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  // The erasure withdrew the open case, so it is no longer in the admin's first view.
+  await page.getByRole("link", { name: "Search all cases" }).click();
+  await page.getByRole("link", { name: reference }).click();
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(reference) })).toContainText("Details removed");
+  await expect(page.getByText(/personal details and their own words were removed/)).toBeVisible();
+  await expect(page.getByText(`${trainee}@example.com`)).toHaveCount(0);
+  await expectNoAxeViolations(page);
 });
 
 test("coordinators do not see the data protection page", async ({ page }) => {

@@ -38,6 +38,7 @@ const CASE_VIEW_SELECT = {
       whatIsHappening: true,
       whatHasBeenTried: true,
       whatWouldHelp: true,
+      anonymisedAt: true,
       howSoon: true,
       accessNeeds: true,
       consentsToSupervisorContact: true,

@@ -103,7 +103,11 @@ function toCaseDetail(found: CaseForView, staff: StaffProfile, names: Map<string
       triage: computeTriageClock(facts, now, pauses),
       firstContact: computeFirstContactClock(facts, now, pauses),
     },
-    referral: { ...found.referral, submittedAt: found.referral.submittedAt.toISOString() },
+    referral: {
+      ...found.referral,
+      submittedAt: found.referral.submittedAt.toISOString(),
+      anonymisedAt: found.referral.anonymisedAt?.toISOString() ?? null,
+    },
     timeline: found.events.map((event) => ({
       at: event.at.toISOString(),
       actor: { type: event.actorType, name: actorName(event.actorId) },

@@ -89,6 +89,26 @@ export function ReferralDetails({ referral }: { referral: Referral }) {
         ))}
       </ul>
 
+      {referral.anonymisedAt ? (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            The trainee's personal details and their own words were removed on {formatDateTime(referral.anonymisedAt)},
+            under the retention policy or at their request. The eligibility answers, services, dates and the case's
+            history are kept for the unit's figures.
+          </p>
+        </div>
+      ) : (
+        <PersonalDetails referral={referral} />
+      )}
+    </>
+  );
+}
+
+/** Who the trainee is and what they told us: gone once the referral is anonymised. */
+function PersonalDetails({ referral }: { referral: Referral }) {
+  return (
+    <>
       <h3>Contact details</h3>
       <SummaryList
         rows={[

@@ -134,7 +134,9 @@ function CaseView({ detail, staff, backTo, onReload, isReloading }: CaseViewProp
       )}
       {success && <NotificationBanner variant="success" heading={success.message} focusKey={success.key} />}
       <h1 ref={heading} tabIndex={-1}>
-        <span className="nhsuk-caption-l">{detail.referral.fullName}</span>
+        <span className="nhsuk-caption-l">
+          {detail.referral.anonymisedAt ? "Details removed" : detail.referral.fullName}
+        </span>
         <span className="nhsuk-u-visually-hidden"> – </span>
         {detail.reference}
       </h1>
