@@ -1,4 +1,11 @@
-import { CASE_STATUS_LABELS, type ReportSummary, type ResponseTime, SLA_KINDS, type SlaKind } from "@psu/domain";
+import {
+  CASE_STATUS_LABELS,
+  type ReportSummary,
+  type ReportTable as ReportTableName,
+  type ResponseTime,
+  SLA_KINDS,
+  type SlaKind,
+} from "@psu/domain";
 import { Link } from "react-router";
 import { ErrorSummary } from "../../../components/error-summary";
 import { formatLondonDate } from "../../../lib/format-date";
@@ -45,6 +52,46 @@ export function ReportsPage() {
   );
 }
 
+// The four breakdowns of referral volumes, each a chart, its table and its CSV download.
+const VOLUME_SECTIONS: readonly {
+  counts: "byMonth" | "byService" | "byRegion" | "byProfession";
+  table: ReportTableName;
+  heading: string;
+  caption: string;
+  header: string;
+  note?: string;
+}[] = [
+  {
+    counts: "byMonth",
+    table: "referrals-by-month",
+    heading: "By month",
+    caption: "Referrals by month",
+    header: "Month",
+  },
+  {
+    counts: "byService",
+    table: "referrals-by-service",
+    heading: "By service",
+    caption: "Referrals by service",
+    header: "Service",
+    note: "A referral that asked for more than one service counts once under each of them.",
+  },
+  {
+    counts: "byRegion",
+    table: "referrals-by-region",
+    heading: "By region",
+    caption: "Referrals by region",
+    header: "Region",
+  },
+  {
+    counts: "byProfession",
+    table: "referrals-by-profession",
+    heading: "By profession",
+    caption: "Referrals by profession",
+    header: "Profession",
+  },
+];
+
 function Figures({ summary }: { summary: ReportSummary }) {
   const period = { from: summary.from, to: summary.to };
   const { volumes } = summary;
@@ -63,39 +110,18 @@ function Figures({ summary }: { summary: ReportSummary }) {
             {formatCount(volumes.total)} {volumes.total === 1 ? "referral was" : "referrals were"} submitted in this
             period.
           </p>
-          <CountSection
-            heading="By month"
-            caption="Referrals by month"
-            header="Month"
-            countHeader="Referrals"
-            counts={volumes.byMonth}
-            csvHref={toReportCsvHref("referrals-by-month", period)}
-          />
-          <CountSection
-            heading="By service"
-            caption="Referrals by service"
-            header="Service"
-            countHeader="Referrals"
-            counts={volumes.byService}
-            csvHref={toReportCsvHref("referrals-by-service", period)}
-            note="A referral that asked for more than one service counts once under each of them."
-          />
-          <CountSection
-            heading="By region"
-            caption="Referrals by region"
-            header="Region"
-            countHeader="Referrals"
-            counts={volumes.byRegion}
-            csvHref={toReportCsvHref("referrals-by-region", period)}
-          />
-          <CountSection
-            heading="By profession"
-            caption="Referrals by profession"
-            header="Profession"
-            countHeader="Referrals"
-            counts={volumes.byProfession}
-            csvHref={toReportCsvHref("referrals-by-profession", period)}
-          />
+          {VOLUME_SECTIONS.map((section) => (
+            <CountSection
+              key={section.table}
+              heading={section.heading}
+              caption={section.caption}
+              header={section.header}
+              countHeader="Referrals"
+              counts={volumes[section.counts]}
+              csvHref={toReportCsvHref(section.table, period)}
+              note={section.note}
+            />
+          ))}
         </>
       )}
 
