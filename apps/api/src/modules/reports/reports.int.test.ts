@@ -264,6 +264,12 @@ describe("GET /api/staff/reports/equality", () => {
     expect(ethnicity.white_roma).toBeNull();
     expect(ethnicity.not_answered).toBe(20);
     for (const found of report.questions) expect(found.total).toEqual({ count: 20, suppressed: false });
+    // Each view is audited with its months, so overlapping runs can be spotted.
+    const entry = await testApp.app.prisma.auditEntry.findFirst({
+      where: { action: "EQUALITY_REPORT_VIEWED", actorId: coordinator.staff.id },
+      orderBy: { id: "desc" },
+    });
+    expect(entry?.detail).toEqual({ from: "2026-09", to: "2026-11" });
   });
 
   it("says 'fewer than 5' for the number of responses too, but 0 when there were none", async () => {

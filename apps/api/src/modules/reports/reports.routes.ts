@@ -5,6 +5,7 @@ import {
   ReportSummarySchema,
   ReportTableSchema,
 } from "@psu/domain";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../errors/app-error";
@@ -13,6 +14,11 @@ import { equalityToCsv, summaryTableToCsv } from "./reports.csv";
 import { buildEqualityReport, buildReportSummary } from "./reports.service";
 
 const ERRORS = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema };
+
+function signedIn(request: FastifyRequest) {
+  if (!request.staff) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  return request.staff;
+}
 
 /** Reports for coordinators and admins: figures only, no personal data (docs/reports.md). */
 export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -38,12 +44,25 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
       preHandler: canSeeReports,
       schema: {
         summary: "Equality monitoring in aggregate, counts under 5 suppressed",
+        description:
+          "Each view is recorded in the audit log (EQUALITY_REPORT_VIEWED, with the months), so that " +
+          "runs of overlapping periods, which could be subtracted from each other, can be seen.",
         tags: ["reports"],
         querystring: ReportQuerySchema,
         response: { 200: EqualityReportSchema, ...ERRORS },
       },
     },
-    async (request) => buildEqualityReport(app.prisma, request.query, app.now()),
+    async (request) => {
+      const staff = signedIn(request);
+      const report = await buildEqualityReport(app.prisma, request.query, app.now());
+      await recordAudit(app.prisma, {
+        actorId: staff.id,
+        action: "EQUALITY_REPORT_VIEWED",
+        detail: { from: request.query.from, to: request.query.to },
+        ip: request.ip,
+      });
+      return report;
+    },
   );
 
   app.get(
@@ -60,7 +79,7 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!request.staff) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+      const staff = signedIn(request);
       const { table } = request.params;
       const now = app.now();
       const csv =
@@ -68,7 +87,7 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
           ? equalityToCsv(await buildEqualityReport(app.prisma, request.query, now))
           : summaryTableToCsv(table, await buildReportSummary(app.prisma, request.query, now));
       await recordAudit(app.prisma, {
-        actorId: request.staff.id,
+        actorId: staff.id,
         action: "REPORT_EXPORTED",
         detail: { table, from: request.query.from, to: request.query.to },
         ip: request.ip,
