@@ -92,6 +92,7 @@ export const OpenCasesSchema = z.object({
   byStatus: z.array(ReportCountSchema),
   oldest: z.array(OldestOpenCaseSchema),
 });
+export type OpenCases = z.infer<typeof OpenCasesSchema>;
 
 /** Every active lead, with the open cases allocated to them now against their capacity. */
 export const CaseloadRowSchema = z.object({

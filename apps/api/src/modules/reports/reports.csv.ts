@@ -1,15 +1,24 @@
 import {
+  type CaseloadRow,
   type EqualityReport,
   LEAD_KIND_LABELS,
+  type OpenCases,
+  type ReferralVolumes,
   type ReportCount,
-  type ReportSummary,
-  type ReportTable,
+  type ResponseTime,
   type SuppressedCount,
 } from "@psu/domain";
 
 // The report tables as CSV (RFC 4180: comma separated, CRLF line ends, fields with a comma,
 // quote or line break in double quotes). A text field starting with = + - @ or a tab or
 // carriage return is prefixed with ' so a spreadsheet shows it rather than runs it as a formula.
+
+/** The tables made from referral volumes. */
+export type VolumeTable =
+  | "referrals-by-month"
+  | "referrals-by-service"
+  | "referrals-by-region"
+  | "referrals-by-profession";
 
 type Cell = string | number | null;
 
@@ -39,59 +48,65 @@ function countTable(first: string, counts: readonly ReportCount[]): string {
   );
 }
 
-/** One table of the summary as CSV. */
-export function summaryTableToCsv(table: Exclude<ReportTable, "equality">, summary: ReportSummary): string {
+/** A table of referral volumes as CSV. */
+export function volumesToCsv(table: VolumeTable, volumes: ReferralVolumes): string {
   switch (table) {
     case "referrals-by-month":
       return toCsv(
         ["Month", "Referrals"],
-        summary.volumes.byMonth.map((row) => [row.key, row.count]),
+        volumes.byMonth.map((row) => [row.key, row.count]),
       );
     case "referrals-by-service":
-      return countTable("Service", summary.volumes.byService);
+      return countTable("Service", volumes.byService);
     case "referrals-by-region":
-      return countTable("Region", summary.volumes.byRegion);
+      return countTable("Region", volumes.byRegion);
     case "referrals-by-profession":
-      return countTable("Profession", summary.volumes.byProfession);
-    case "response-times":
-      return toCsv(
-        [
-          "Step",
-          "Target (working days)",
-          "Completed",
-          "Waiting",
-          "Median (working days)",
-          "90th percentile (working days)",
-          "Within target",
-          "Share within target",
-        ],
-        summary.responseTimes.map((row) => [
-          row.kind === "triage" ? "Triage" : "First contact",
-          row.targetWorkingDays,
-          row.completed,
-          row.waiting,
-          row.medianWorkingDays,
-          row.p90WorkingDays,
-          row.withinSla,
-          row.withinSlaShare === null ? null : Math.round(row.withinSlaShare * 1000) / 1000,
-        ]),
-      );
-    case "open-cases":
-      return toCsv(
-        ["Status", "Open cases"],
-        summary.openCases.byStatus.map((row) => [row.label, row.count]),
-      );
-    case "caseload":
-      return toCsv(
-        ["Lead", "Leads for", "Open cases", "Capacity"],
-        summary.caseload.map((row) => [
-          row.name,
-          row.leadKinds.map((kind) => LEAD_KIND_LABELS[kind]).join("; "),
-          row.open,
-          row.capacity,
-        ]),
-      );
+      return countTable("Profession", volumes.byProfession);
   }
+}
+
+export function responseTimesToCsv(responseTimes: readonly ResponseTime[]): string {
+  return toCsv(
+    [
+      "Step",
+      "Target (working days)",
+      "Completed",
+      "Waiting",
+      "Median (working days)",
+      "90th percentile (working days)",
+      "Within target",
+      "Share within target",
+    ],
+    responseTimes.map((row) => [
+      row.kind === "triage" ? "Triage" : "First contact",
+      row.targetWorkingDays,
+      row.completed,
+      row.waiting,
+      row.medianWorkingDays,
+      row.p90WorkingDays,
+      row.withinSla,
+      row.withinSlaShare === null ? null : Math.round(row.withinSlaShare * 1000) / 1000,
+    ]),
+  );
+}
+
+export function openCasesToCsv(openCases: OpenCases): string {
+  return toCsv(
+    ["Status", "Open cases"],
+    openCases.byStatus.map((row) => [row.label, row.count]),
+  );
+}
+
+export function caseloadToCsv(caseload: readonly CaseloadRow[]): string {
+  return toCsv(
+    ["Lead", "Leads for", "Open cases", "Capacity"],
+    caseload.map((row) => [
+      row.name,
+      row.leadKinds.map((kind) => LEAD_KIND_LABELS[kind]).join("; "),
+      row.open,
+      row.capacity,
+    ]),
+  );
 }
 
 /** The equality report as CSV: question, answer, count ("fewer than 5" where suppressed). */

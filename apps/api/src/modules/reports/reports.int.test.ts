@@ -300,6 +300,19 @@ describe("GET /api/staff/reports/csv/:table", () => {
     expect(entry?.detail).toEqual({ table: "referrals-by-month", from: "2026-09", to: "2026-11" });
   });
 
+  it("writes the response times and open cases as the summary has them", async () => {
+    const times = (await get(`/api/staff/reports/csv/response-times?${PERIOD}`)).body.split("\r\n");
+    expect(times).toEqual([
+      "Step,Target (working days),Completed,Waiting,Median (working days),90th percentile (working days),Within target,Share within target",
+      "Triage,2,4,1,1.5,2.7,3,0.75",
+      "First contact,5,3,1,5,5.8,2,0.667",
+      "",
+    ]);
+    const open = (await get(`/api/staff/reports/csv/open-cases?${PERIOD}`)).body.split("\r\n");
+    expect(open[0]).toBe("Status,Open cases");
+    expect(open.slice(1, -1).map((line) => Number(line.split(",").at(-1)))).toEqual([1, 1, 0, 1, 0, 2]);
+  });
+
   it("quotes commas and defuses formulas", async () => {
     const response = await get(`/api/staff/reports/csv/caseload?${PERIOD}`);
     expect(response.body.split("\r\n")).toEqual([

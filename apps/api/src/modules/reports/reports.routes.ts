@@ -10,8 +10,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../errors/app-error";
 import { recordAudit } from "../audit/audit.repository";
-import { equalityToCsv, summaryTableToCsv } from "./reports.csv";
-import { buildEqualityReport, buildReportSummary } from "./reports.service";
+import { buildEqualityReport, buildReportSummary, exportReportTable } from "./reports.service";
 
 const ERRORS = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema };
 
@@ -81,11 +80,7 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const staff = signedIn(request);
       const { table } = request.params;
-      const now = app.now();
-      const csv =
-        table === "equality"
-          ? equalityToCsv(await buildEqualityReport(app.prisma, request.query, now))
-          : summaryTableToCsv(table, await buildReportSummary(app.prisma, request.query, now));
+      const csv = await exportReportTable(app.prisma, table, request.query, app.now());
       await recordAudit(app.prisma, {
         actorId: staff.id,
         action: "REPORT_EXPORTED",

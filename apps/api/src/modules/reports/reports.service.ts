@@ -14,11 +14,14 @@ import {
   type LeadKind,
   listReportMonths,
   OPEN_CASE_STATUSES,
+  type OpenCases,
   REPORT_PROFESSION_LABELS,
   REPORT_REGION_LABELS,
+  type ReferralVolumes,
   type ReportCount,
   type ReportQuery,
   type ReportSummary,
+  type ReportTable,
   type ResponseTime,
   SERVICE_SHORT_NAMES,
   SERVICES,
@@ -35,6 +38,7 @@ import {
 } from "@psu/domain";
 import type { PrismaClient } from "@psu/prisma";
 import { collectPauses } from "../case-view/case-clocks";
+import { caseloadToCsv, equalityToCsv, openCasesToCsv, responseTimesToCsv, volumesToCsv } from "./reports.csv";
 import {
   type CountRow,
   countEqualityAnswers,
@@ -128,63 +132,83 @@ export function measureResponseTimes(steps: Record<SlaKind, StepRows>, query: Re
   });
 }
 
-/** Everything on the reports page for a period, computed now. */
-export async function buildReportSummary(prisma: PrismaClient, query: ReportQuery, now: Date): Promise<ReportSummary> {
-  const [referrals, steps, open, caseloads] = await Promise.all([
-    countReferrals(prisma, query),
-    findSteps(prisma, query),
-    findOpenCases(prisma, OLDEST_OPEN_CASES),
-    findCaseloads(prisma),
-  ]);
-  const volumes = sumVolumes(referrals);
+/** Referrals submitted in the period, by month (every month listed), service, region and profession. */
+export async function buildVolumes(prisma: PrismaClient, query: ReportQuery): Promise<ReferralVolumes> {
+  const volumes = sumVolumes(await countReferrals(prisma, query));
   const byMonth = toCounts(
     volumes.byMonth,
     listReportMonths(query.from, query.to).map((month) => [month, formatReportMonth(month)] as const),
   );
+  return {
+    total: byMonth.reduce((sum, row) => sum + row.count, 0),
+    byMonth,
+    byService: toCounts(
+      volumes.byService,
+      SERVICES.filter((service) => service.access === "referral").map(
+        (service) => [service.id, SERVICE_SHORT_NAMES[service.id]] as const,
+      ),
+    ),
+    byRegion: toCounts(volumes.byRegion, Object.entries(REPORT_REGION_LABELS)),
+    byProfession: toCounts(
+      volumes.byProfession,
+      TRAINEE_GROUPS.map((group) => [group, REPORT_PROFESSION_LABELS[group]] as const),
+    ),
+  };
+}
+
+/** Triage and first-contact times for the period. */
+export async function buildResponseTimes(prisma: PrismaClient, query: ReportQuery, now: Date): Promise<ResponseTime[]> {
+  const steps = await findSteps(prisma, query);
+  return measureResponseTimes({ triage: steps.triage, first_contact: steps.firstContact }, query, now);
+}
+
+/** Open cases now, by status, and the oldest by reference with their age in working days. */
+export async function buildOpenCases(prisma: PrismaClient, now: Date): Promise<OpenCases> {
+  const open = await findOpenCases(prisma, OLDEST_OPEN_CASES);
   const today = toLondonDate(now);
+  return {
+    total: open.byStatus.reduce((sum, row) => sum + row.count, 0),
+    byStatus: toCounts(
+      open.byStatus,
+      OPEN_CASE_STATUSES.map((status) => [status, CASE_STATUS_LABELS[status]] as const),
+    ),
+    oldest: open.oldest.map((row) => ({
+      caseId: row.caseId,
+      reference: row.reference,
+      status: row.status as CaseStatus,
+      openedAt: row.openedAt.toISOString(),
+      ageWorkingDays: Math.max(0, workingDaysBetween(toLondonDate(row.openedAt), today)),
+    })),
+  };
+}
+
+/** Every active lead with their open cases now, against their capacity. */
+export async function buildCaseload(prisma: PrismaClient): Promise<CaseloadRow[]> {
+  return (await findCaseloads(prisma)).map((row) => ({
+    leadId: row.leadId,
+    name: row.name,
+    leadKinds: row.leadKinds as LeadKind[],
+    open: row.open,
+    capacity: row.capacity,
+  }));
+}
+
+/** Everything on the reports page for a period, computed now. */
+export async function buildReportSummary(prisma: PrismaClient, query: ReportQuery, now: Date): Promise<ReportSummary> {
+  const [volumes, responseTimes, openCases, caseload] = await Promise.all([
+    buildVolumes(prisma, query),
+    buildResponseTimes(prisma, query, now),
+    buildOpenCases(prisma, now),
+    buildCaseload(prisma),
+  ]);
   return {
     from: query.from,
     to: query.to,
     generatedAt: now.toISOString(),
-    volumes: {
-      total: byMonth.reduce((sum, row) => sum + row.count, 0),
-      byMonth,
-      byService: toCounts(
-        volumes.byService,
-        SERVICES.filter((service) => service.access === "referral").map(
-          (service) => [service.id, SERVICE_SHORT_NAMES[service.id]] as const,
-        ),
-      ),
-      byRegion: toCounts(volumes.byRegion, Object.entries(REPORT_REGION_LABELS)),
-      byProfession: toCounts(
-        volumes.byProfession,
-        TRAINEE_GROUPS.map((group) => [group, REPORT_PROFESSION_LABELS[group]] as const),
-      ),
-    },
-    responseTimes: measureResponseTimes({ triage: steps.triage, first_contact: steps.firstContact }, query, now),
-    openCases: {
-      total: open.byStatus.reduce((sum, row) => sum + row.count, 0),
-      byStatus: toCounts(
-        open.byStatus,
-        OPEN_CASE_STATUSES.map((status) => [status, CASE_STATUS_LABELS[status]] as const),
-      ),
-      oldest: open.oldest.map((row) => ({
-        caseId: row.caseId,
-        reference: row.reference,
-        status: row.status as CaseStatus,
-        openedAt: row.openedAt.toISOString(),
-        ageWorkingDays: Math.max(0, workingDaysBetween(toLondonDate(row.openedAt), today)),
-      })),
-    },
-    caseload: caseloads.map(
-      (row): CaseloadRow => ({
-        leadId: row.leadId,
-        name: row.name,
-        leadKinds: row.leadKinds as LeadKind[],
-        open: row.open,
-        capacity: row.capacity,
-      }),
-    ),
+    volumes,
+    responseTimes,
+    openCases,
+    caseload,
   };
 }
 
@@ -240,4 +264,28 @@ export async function buildEqualityReport(
         : { count: null, suppressed: true },
     questions,
   };
+}
+
+/** One report table as CSV, computing only the part of the report it comes from. */
+export async function exportReportTable(
+  prisma: PrismaClient,
+  table: ReportTable,
+  query: ReportQuery,
+  now: Date,
+): Promise<string> {
+  switch (table) {
+    case "referrals-by-month":
+    case "referrals-by-service":
+    case "referrals-by-region":
+    case "referrals-by-profession":
+      return volumesToCsv(table, await buildVolumes(prisma, query));
+    case "response-times":
+      return responseTimesToCsv(await buildResponseTimes(prisma, query, now));
+    case "open-cases":
+      return openCasesToCsv(await buildOpenCases(prisma, now));
+    case "caseload":
+      return caseloadToCsv(await buildCaseload(prisma));
+    case "equality":
+      return equalityToCsv(await buildEqualityReport(prisma, query, now));
+  }
 }
