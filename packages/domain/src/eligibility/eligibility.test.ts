@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { addCalendarDays, formatCalendarDateLong } from "../calendar/calendar-date";
 import {
   assessEligibility,
   ELIGIBILITY_REASON_CODES,
@@ -205,9 +206,13 @@ describe("the grace period after a training number ends", () => {
     { endedOn: "2025-12-31", today: "2026-03-30", eligible: true },
     { endedOn: "2025-12-31", today: "2026-03-31", eligible: true },
     { endedOn: "2025-12-31", today: "2026-04-01", eligible: false },
-    // 29 February -> 29 May.
-    { endedOn: "2024-02-29", today: "2024-05-29", eligible: true },
-    { endedOn: "2024-02-29", today: "2024-05-30", eligible: false },
+    // The contract's own examples: read back from today, a day February lacks becomes its last day.
+    { endedOn: "2026-02-28", today: "2026-05-31", eligible: true },
+    { endedOn: "2026-02-27", today: "2026-05-31", eligible: false },
+    { endedOn: "2024-02-29", today: "2024-05-30", eligible: true },
+    { endedOn: "2024-02-29", today: "2024-05-31", eligible: true },
+    { endedOn: "2024-02-29", today: "2024-06-01", eligible: false },
+    { endedOn: "2024-02-28", today: "2024-05-31", eligible: false },
     // Ended today, or long ago.
     { endedOn: "2026-02-15", today: "2026-02-15", eligible: true },
     { endedOn: "2020-01-01", today: "2026-02-15", eligible: false },
@@ -223,6 +228,10 @@ describe("the grace period after a training number ends", () => {
     { endedOn: "2023-11-30", end: "2024-02-29" },
     { endedOn: "2025-12-31", end: "2026-03-31" },
     { endedOn: "2025-10-31", end: "2026-01-31" },
+    // February's end covers the last days of May.
+    { endedOn: "2026-02-28", end: "2026-05-31" },
+    { endedOn: "2024-02-29", end: "2024-05-31" },
+    { endedOn: "2024-02-28", end: "2024-05-28" },
   ])("a number that ended $endedOn keeps its holder eligible until $end", ({ endedOn, end }) => {
     expect(GRACE_PERIOD_MONTHS).toBe(3);
     expect(getGracePeriodEnd(endedOn)).toBe(end);
@@ -233,6 +242,48 @@ describe("the grace period after a training number ends", () => {
     expect(reason?.message).toContain("ended on 30 November 2025");
     expect(reason?.message).toContain("until 28 February 2026");
   });
+});
+
+// An independent reading of the contract's words, to check the rule against: "the date 3
+// calendar months before today, where a day that month lacks becomes its last day".
+function threeMonthsBefore(today: string): string {
+  const [year, month, day] = today.split("-").map(Number) as [number, number, number];
+  const targetYear = month > 3 ? year : year - 1;
+  const targetMonth = month > 3 ? month - 3 : month + 9;
+  const daysInTarget = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${targetYear}-${pad(targetMonth)}-${pad(Math.min(day, daysInTarget))}`;
+}
+
+const MONTH_ENDS_2024_TO_2028 = Array.from({ length: 60 }, (_, index) => {
+  const year = 2024 + Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+});
+
+describe("the grace period at every month end of 2024 to 2028", () => {
+  it.each(MONTH_ENDS_2024_TO_2028)("today %s: ended on the cutoff is eligible, the day before is not", (today) => {
+    const cutoff = threeMonthsBefore(today);
+    expect(assessEligibility(doctor("ended", cutoff), today).eligible).toBe(true);
+    expect(assessEligibility(doctor("ended", addCalendarDays(cutoff, -1)), today).reasons.map((r) => r.code)).toEqual([
+      "GRACE_PERIOD_EXPIRED",
+    ]);
+  });
+
+  it.each(MONTH_ENDS_2024_TO_2028)(
+    "ended %s: eligible up to the date the message gives, every day checked",
+    (endedOn) => {
+      let lastEligible = endedOn;
+      for (let today = endedOn; today <= addCalendarDays(endedOn, 100); today = addCalendarDays(today, 1)) {
+        const verdict = assessEligibility(doctor("ended", endedOn), today);
+        expect(verdict.eligible, today).toBe(endedOn >= threeMonthsBefore(today));
+        if (verdict.eligible) lastEligible = today;
+      }
+      expect(getGracePeriodEnd(endedOn)).toBe(lastEligible);
+      const [reason] = assessEligibility(doctor("ended", endedOn), addCalendarDays(lastEligible, 1)).reasons;
+      expect(reason?.message).toContain(`until ${formatCalendarDateLong(lastEligible)}`);
+    },
+  );
 });
 
 describe("signposts", () => {

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { addCalendarMonthsClamped, assertCalendarDate, formatCalendarDateLong } from "../calendar/calendar-date";
+import {
+  addCalendarDays,
+  addCalendarMonthsClamped,
+  assertCalendarDate,
+  formatCalendarDateLong,
+} from "../calendar/calendar-date";
 import type { Band, EligibilityAnswers } from "./eligibility-answers";
 import { listSignpostsForConcerns, PSU_COORDINATOR_EMAIL, SIGNPOSTS, SignpostSchema } from "./signposts";
 
@@ -68,9 +73,30 @@ const REASON_MESSAGES: Readonly<Record<Exclude<EligibilityReasonCode, "GRACE_PER
     `Once you have been offered a placement, you can come back and refer yourself. ${LOCAL_HELP}`,
 };
 
+/**
+ * The earliest end date that is still inside the grace period on `today`: the date 3 calendar
+ * months before today, where a day that month lacks becomes its last day (so on 31 May, the
+ * end of February). Reading back from today, not forward from the end date, keeps every month
+ * end in the trainee's favour.
+ */
+export function getGracePeriodCutoff(today: string): string {
+  return addCalendarMonthsClamped(today, -GRACE_PERIOD_MONTHS);
+}
+
+/** Whether a training number that ended on `trainingEndedOn` is still inside the grace period on `today`. */
+export function isWithinGracePeriod(trainingEndedOn: string, today: string): boolean {
+  // Inclusive. "YYYY-MM-DD" compares as text.
+  return trainingEndedOn >= getGracePeriodCutoff(today);
+}
+
 /** The last day a doctor or dentist whose training number ended on `trainingEndedOn` is still eligible. */
 export function getGracePeriodEnd(trainingEndedOn: string): string {
-  return addCalendarMonthsClamped(trainingEndedOn, GRACE_PERIOD_MONTHS);
+  // The cutoff never falls as today rises, so the eligible days run up to one last day; it is
+  // 3 months on (clamped), or up to 3 days later when that month is shorter (ended 29 February:
+  // still eligible on 31 May, whose cutoff is the end of February).
+  let end = addCalendarMonthsClamped(trainingEndedOn, GRACE_PERIOD_MONTHS);
+  while (isWithinGracePeriod(trainingEndedOn, addCalendarDays(end, 1))) end = addCalendarDays(end, 1);
+  return end;
 }
 
 function createReason(code: Exclude<EligibilityReasonCode, "GRACE_PERIOD_EXPIRED">): EligibilityReason {
@@ -96,9 +122,8 @@ function findGroupReasons(answers: EligibilityAnswers, today: string): Eligibili
       if (answers.trainingNumber !== "ended") {
         return answers.trainingNumber === "none" ? [createReason("NO_TRAINING_NUMBER")] : [];
       }
-      const gracePeriodEnd = getGracePeriodEnd(answers.trainingEndedOn);
-      // Inclusive: the grace period's last day is still eligible. "YYYY-MM-DD" compares as text.
-      return today > gracePeriodEnd ? [createGracePeriodExpiredReason(answers.trainingEndedOn, gracePeriodEnd)] : [];
+      if (isWithinGracePeriod(answers.trainingEndedOn, today)) return [];
+      return [createGracePeriodExpiredReason(answers.trainingEndedOn, getGracePeriodEnd(answers.trainingEndedOn))];
     }
     case "healthcare_professional":
       // Both can fail at once, and then both are said.
