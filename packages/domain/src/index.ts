@@ -3,6 +3,7 @@
 
 export * from "./api/data-protection-api";
 export * from "./api/error-body";
+export * from "./api/published-links-api";
 export * from "./api/referral-api";
 export * from "./api/reports-api";
 export * from "./api/staff-api";
@@ -11,6 +12,7 @@ export * from "./calendar/calendar-date";
 export * from "./calendar/london-time";
 export * from "./cases/case-status";
 export * from "./cases/case-transitions";
+export * from "./catalogue/documents";
 export * from "./catalogue/groups";
 export * from "./catalogue/services";
 export * from "./catalogue/staff-labels";
@@ -25,6 +27,7 @@ export * from "./referrals/equality-monitoring";
 export * from "./referrals/referral";
 export * from "./referrals/referral-status";
 export * from "./referrals/registration";
+export * from "./referrals/trainee-messages";
 export * from "./reports";
 export * from "./sla/bank-holidays";
 export * from "./sla/sla";

@@ -10,12 +10,22 @@ export const SERVICE_IDS = [
   "communication_skills",
   "dyslexia",
   "supported_return",
+  "differential_attainment",
   "neurodiversity_resources",
   "development_courses",
   "wellbeing_resources",
 ] as const;
 export const ServiceIdSchema = z.enum(SERVICE_IDS);
 export type ServiceId = z.infer<typeof ServiceIdSchema>;
+
+/** The self-serve resources: links, never referrals (their links are published links). */
+export const RESOURCE_SERVICE_IDS = [
+  "differential_attainment",
+  "neurodiversity_resources",
+  "development_courses",
+  "wellbeing_resources",
+] as const satisfies readonly ServiceId[];
+export type ResourceServiceId = (typeof RESOURCE_SERVICE_IDS)[number];
 
 /** The kinds of lead a coordinator can allocate a referral to. */
 export const LEAD_KINDS = [
@@ -31,60 +41,69 @@ export const LEAD_KINDS = [
 export const LeadKindSchema = z.enum(LEAD_KINDS);
 export type LeadKind = z.infer<typeof LeadKindSchema>;
 
+/** An address people may follow: https only, so a link never downgrades to plain HTTP. */
+export const HttpsUrlSchema = z
+  .string({ error: "Enter a web address" })
+  .trim()
+  .pipe(z.url({ protocol: /^https$/, error: "Enter a web address that starts with https://" }));
+
 const BaseServiceSchema = z.object({
   id: ServiceIdSchema,
   name: z.string().min(1),
-  summary: z.string().min(1),
+  /** In the unit's own words; absent where the unit's page gives only the name. */
+  summary: z.string().min(1).optional(),
   groups: z.array(TraineeGroupSchema).min(1),
 });
 
 /**
  * A service is either something a trainee is referred to (a lead takes it on) or a
- * self-serve resource (a link, never a referral).
+ * self-serve resource (a link, never a referral). A resource's link is kept current by admins
+ * (published links): null until one is set, and then trainees are told to ask the coordinators.
  */
 export const ServiceSchema = z.discriminatedUnion("access", [
   BaseServiceSchema.extend({ access: z.literal("referral"), leadKind: LeadKindSchema }),
-  BaseServiceSchema.extend({ access: z.literal("self_serve"), url: z.url() }),
+  BaseServiceSchema.extend({ access: z.literal("self_serve"), url: HttpsUrlSchema.nullable() }),
 ]);
 export type Service = z.infer<typeof ServiceSchema>;
+export type SelfServeService = Extract<Service, { access: "self_serve" }>;
 
 export const ServiceListSchema = z.object({ services: z.array(ServiceSchema) });
 export type ServiceList = z.infer<typeof ServiceListSchema>;
 
 const ALL_GROUPS: TraineeGroup[] = [...TRAINEE_GROUPS];
-const PSU_PAGE = "https://london.hee.nhs.uk/professional-development/professional-support-unit";
 
-/** The PSU's services, from the unit's public page. Order is the order trainees see. */
+/**
+ * The PSU's services, named and described only in the unit's own words (its page's service list
+ * and tab names); where the page gives no description there is none. Order is the order
+ * trainees see. Resource links start empty: the unit's page gives no address for them.
+ */
 export const SERVICES: readonly Service[] = [
   {
     id: "spoc",
-    name: "Confidential 1:1 support or advice",
-    summary:
-      "Talk in confidence to the Single Point of Contact (SPOC) about anything affecting your training. Choose this if you are not sure what you need.",
+    name: "Single Point of Contact (SPOC)",
+    summary: "Confidential 1:1 support or advice.",
     access: "referral",
     groups: ALL_GROUPS,
     leadKind: "spoc",
   },
   {
     id: "ist",
-    name: "Individual Support Team",
-    summary: "Tailored support from a small team when difficulties are affecting your progress in training.",
+    name: "Individual Support Team (IST)",
     access: "referral",
     groups: ALL_GROUPS,
     leadKind: "ist",
   },
   {
     id: "coaching",
-    name: "Coaching",
-    summary: "Confidential sessions with a trained coach to work through a challenge or a goal.",
+    name: "Coaching Service",
     access: "referral",
     groups: ALL_GROUPS,
     leadKind: "coaching",
   },
   {
     id: "careers",
-    name: "Careers advice",
-    summary: "Support with career decisions, changing specialty or thinking about your next step.",
+    name: "Careers Unit",
+    summary: "Careers advice.",
     access: "referral",
     groups: ALL_GROUPS,
     leadKind: "careers",
@@ -100,16 +119,16 @@ export const SERVICES: readonly Service[] = [
   },
   {
     id: "communication_skills",
-    name: "Communication and language skills support",
-    summary: "Specialist support with communication and linguistics skills.",
+    name: "Communication Skills",
+    summary: "Specialist communication and linguistics skills support.",
     access: "referral",
     groups: ALL_GROUPS,
     leadKind: "communication_skills",
   },
   {
     id: "dyslexia",
-    name: "Dyslexia assessment and coaching",
-    summary: "A dyslexia assessment and specialist dyslexia coaching.",
+    name: "Dyslexia assessments and coaching",
+    summary: "Dyslexia assessments and specialist dyslexia coaching.",
     access: "referral",
     groups: ALL_GROUPS,
     leadKind: "dyslexia",
@@ -117,34 +136,40 @@ export const SERVICES: readonly Service[] = [
   {
     id: "supported_return",
     name: "Supported Return to Training",
-    summary: "Help to return to training safely and confidently after time away.",
+    summary: "Support for those returning to practice.",
     access: "referral",
-    groups: ["doctor_or_dentist"],
+    // The unit sets no limit on who may use it.
+    groups: ALL_GROUPS,
     leadKind: "return_to_training",
+  },
+  {
+    id: "differential_attainment",
+    name: "Differential Attainment",
+    access: "self_serve",
+    groups: ALL_GROUPS,
+    url: null,
   },
   {
     id: "neurodiversity_resources",
     name: "Neurodiversity resources",
-    summary: "Information and tools for neurodivergent trainees and their supervisors.",
     access: "self_serve",
     groups: ALL_GROUPS,
-    url: PSU_PAGE,
+    url: null,
   },
   {
     id: "development_courses",
     name: "Development courses, conferences and e-learning",
-    summary: "Free courses, conferences and e-learning to develop your skills.",
+    summary: "Free development courses, conferences and e-learning.",
     access: "self_serve",
     groups: ALL_GROUPS,
-    url: PSU_PAGE,
+    url: null,
   },
   {
     id: "wellbeing_resources",
     name: "Wellbeing and self-management resources",
-    summary: "Resources to look after your wellbeing and manage pressure.",
     access: "self_serve",
     groups: ALL_GROUPS,
-    url: PSU_PAGE,
+    url: null,
   },
 ];
 

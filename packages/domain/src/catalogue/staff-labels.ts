@@ -12,6 +12,7 @@ export const SERVICE_SHORT_NAMES: Readonly<Record<ServiceId, string>> = {
   communication_skills: "Communication skills",
   dyslexia: "Dyslexia",
   supported_return: "Supported return",
+  differential_attainment: "Differential attainment",
   neurodiversity_resources: "Neurodiversity resources",
   development_courses: "Development courses",
   wellbeing_resources: "Wellbeing resources",

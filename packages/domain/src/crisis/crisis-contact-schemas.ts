@@ -19,6 +19,7 @@ export const CrisisContactSchema = z.object({
   name: z.string().min(1),
   audience: z.string().min(1),
   channels: z.array(CrisisChannelSchema).min(1),
+  website: z.url({ protocol: /^https$/ }).optional(),
 }) satisfies z.ZodType<CrisisContact>;
 
 export const CrisisContactListSchema = z.object({ contacts: z.array(CrisisContactSchema) });

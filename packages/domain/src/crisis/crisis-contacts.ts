@@ -16,6 +16,8 @@ export interface CrisisContact {
   name: string;
   audience: string;
   channels: CrisisChannel[];
+  /** The organisation's website, where the unit's page links to it. */
+  website?: string | undefined;
 }
 
 export const CRISIS_CONTACTS: readonly CrisisContact[] = [
@@ -30,6 +32,7 @@ export const CRISIS_CONTACTS: readonly CrisisContact[] = [
     name: "Samaritans",
     audience: "Anyone who needs to talk",
     channels: [{ kind: "phone", number: "116 123" }],
+    website: "https://www.samaritans.org/",
   },
   {
     id: "nhs_frontline",
@@ -51,14 +54,23 @@ export const CRISIS_CONTACTS: readonly CrisisContact[] = [
     name: "BMA counselling",
     audience: "All doctors, whether BMA members or not",
     channels: [{ kind: "phone", number: "0330 123 1245" }],
+    website: "https://www.bma.org.uk/",
   },
   {
     id: "practitioner_health",
     name: "Practitioner Health crisis line",
     audience: "Doctors, dentists and other healthcare practitioners",
     channels: [{ kind: "text", number: "85258", message: "NHSPH" }],
+    website: "https://www.practitionerhealth.nhs.uk/",
   },
 ];
+
+/** One channel in words, with its hours: "call 0300 131 7000 (7am to 11pm)" or "text FRONTLINE to 85258". */
+export function describeCrisisChannel(channel: CrisisChannel): string {
+  const action =
+    channel.kind === "text" ? `text ${channel.message ?? ""} to ${channel.number}` : `call ${channel.number}`;
+  return channel.hours === undefined ? action : `${action} (${channel.hours})`;
+}
 
 /** The `tel:` or `sms:` address for a channel, digits only so every phone can dial it. */
 export function toDialAddress(channel: CrisisChannel): string {

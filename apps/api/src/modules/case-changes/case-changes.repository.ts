@@ -15,7 +15,7 @@ export interface CaseForChange {
   pausedSince: Date | null;
   pauses: Prisma.JsonValue;
   safetyConcern: boolean;
-  referral: { services: string[]; employer: string; email: string };
+  referral: { services: string[]; employer: string; email: string | null };
 }
 
 export async function findCaseForChange(prisma: PrismaClient, caseId: string): Promise<CaseForChange | null> {
@@ -169,7 +169,9 @@ export async function findLeadsForSuggestion(
  * Leads this trainee has been allocated to before, on this case or an earlier one (matched by
  * the email address they gave), from the timeline's allocation events.
  */
-export async function findPreviousLeadIds(prisma: PrismaClient, traineeEmail: string): Promise<string[]> {
+export async function findPreviousLeadIds(prisma: PrismaClient, traineeEmail: string | null): Promise<string[]> {
+  // Without an address there is nothing to match earlier cases by.
+  if (traineeEmail === null) return [];
   const events = await prisma.caseEvent.findMany({
     where: { kind: "assigned", case: { referral: { email: traineeEmail } } },
     select: { data: true },

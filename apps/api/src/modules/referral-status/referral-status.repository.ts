@@ -2,7 +2,8 @@ import type { PrismaClient } from "@psu/prisma";
 
 export interface ReferralForStatus {
   reference: string;
-  email: string;
+  /** Null for a referral recorded from a phone call without an address: it cannot be looked up. */
+  email: string | null;
   submittedAt: Date;
   case: { id: string; status: string; version: number } | null;
 }

@@ -70,12 +70,12 @@ async function findMatchingReferral(
   );
   const referral = await findReferralForStatus(prisma, request.reference);
   const emailMatches = timingSafeEqual(
-    referral ? hashEmail(referral.email) : NO_REFERRAL_EMAIL_HASH,
+    referral?.email ? hashEmail(referral.email) : NO_REFERRAL_EMAIL_HASH,
     hashEmail(request.email),
   );
   // A referral always has its case (both are written in one transaction); without one there
   // is nothing to show, and saying so would reveal that the reference exists.
-  if (!referral?.case || !emailMatches) throw new AppError("NOT_FOUND", REFERRAL_NOT_FOUND_MESSAGE);
+  if (!referral?.case || !referral.email || !emailMatches) throw new AppError("NOT_FOUND", REFERRAL_NOT_FOUND_MESSAGE);
   return {
     reference: referral.reference,
     submittedAt: referral.submittedAt,
