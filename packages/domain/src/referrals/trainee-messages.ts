@@ -1,4 +1,5 @@
 import { formatCalendarDateLong } from "../calendar/calendar-date";
+import type { CaseStatus } from "../cases/case-status";
 import { CRISIS_CONTACTS, describeCrisisChannel } from "../crisis/crisis-contacts";
 import { PSU_COORDINATOR_EMAIL } from "../eligibility/signposts";
 import { DEFAULT_SLA_CONFIG } from "../sla/sla";
@@ -46,6 +47,29 @@ export const TRAINEE_EMAIL_KINDS = [
   "referral_withdrawn",
 ] as const;
 export type TraineeEmailKind = (typeof TRAINEE_EMAIL_KINDS)[number];
+
+/**
+ * The email a case's move from one status to another sends the trainee, or null when it sends
+ * none: allocation, a request for information, closing and withdrawal concern them; the steps
+ * staff take between (triage, first contact, support) do not, and a re-allocation keeps its
+ * status and sends nothing.
+ */
+export function findTraineeEmailForStatusChange(from: CaseStatus, to: CaseStatus): TraineeEmailKind | null {
+  if (from === to) return null;
+  switch (to) {
+    case "allocated":
+      // Back from a pause the trainee already heard about allocation; a first allocation is news.
+      return from === "information_requested" ? null : "referral_allocated";
+    case "information_requested":
+      return "information_requested";
+    case "closed":
+      return "referral_closed";
+    case "withdrawn":
+      return "referral_withdrawn";
+    default:
+      return null;
+  }
+}
 
 export interface TraineeEmail {
   subject: string;
