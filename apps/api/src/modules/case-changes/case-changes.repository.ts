@@ -1,6 +1,7 @@
 import { TERMINAL_CASE_STATUSES } from "@psu/domain";
 import type { Prisma, PrismaClient } from "@psu/prisma";
 import { recordAudit } from "../audit/audit.repository";
+import { queueTraineeEmail, type TraineeEmailMessage } from "../outbox/outbox.repository";
 
 /** What a case change needs to know about the case before deciding. */
 export interface CaseForChange {
@@ -15,7 +16,7 @@ export interface CaseForChange {
   pausedSince: Date | null;
   pauses: Prisma.JsonValue;
   safetyConcern: boolean;
-  referral: { services: string[]; employer: string; email: string | null };
+  referral: { reference: string; services: string[]; employer: string; email: string | null };
 }
 
 export async function findCaseForChange(prisma: PrismaClient, caseId: string): Promise<CaseForChange | null> {
@@ -33,7 +34,7 @@ export async function findCaseForChange(prisma: PrismaClient, caseId: string): P
       pausedSince: true,
       pauses: true,
       safetyConcern: true,
-      referral: { select: { services: true, employer: true, email: true } },
+      referral: { select: { reference: true, services: true, employer: true, email: true } },
     },
   });
 }
@@ -63,6 +64,8 @@ export interface CaseChange {
   event: { kind: string; data: Prisma.InputJsonObject };
   /** Ids, codes and versions only: never free text. */
   audit: { action: string; detail: Prisma.InputJsonObject; ip: string | null };
+  /** The email this change sends the trainee, if any, queued in the same transaction. */
+  traineeEmail?: TraineeEmailMessage | null;
 }
 
 /**
@@ -93,6 +96,7 @@ export async function applyCaseChangeIfUnchanged(prisma: PrismaClient, change: C
         detail: { ...change.audit.detail, fromVersion: expectedVersion, toVersion: version },
         ip: change.audit.ip,
       });
+      if (change.traineeEmail) await queueTraineeEmail(tx, change.traineeEmail);
       return version;
     },
     // Concurrent changes to one case queue on its row lock: give the queue time to drain.

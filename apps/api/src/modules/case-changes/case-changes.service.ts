@@ -12,6 +12,7 @@ import {
   decideTransition,
   type FirstContactRequestSchema,
   findService,
+  findTraineeEmailForStatusChange,
   type LeadForSuggestion,
   type LeadKind,
   LeadKindSchema,
@@ -25,6 +26,7 @@ import type { PrismaClient } from "@psu/prisma";
 import { z } from "zod";
 import { AppError } from "../../errors/app-error";
 import { recordAudit } from "../audit/audit.repository";
+import type { TraineeEmailMessage } from "../outbox/outbox.repository";
 import {
   applyCaseChangeIfUnchanged,
   type CaseChange,
@@ -106,11 +108,22 @@ async function loadCase(prisma: PrismaClient, context: CaseChangeContext): Promi
   };
 }
 
+/**
+ * The email a status change sends the trainee (domain rule), addressed to them; none when they
+ * gave no address or their details were removed (anonymised referrals keep an empty address).
+ */
+function planTraineeEmail(loaded: LoadedCase, from: CaseStatus, to: CaseStatus): TraineeEmailMessage | null {
+  const kind = findTraineeEmailForStatusChange(from, to);
+  const recipient = loaded.referral.email;
+  if (kind === null || !recipient) return null;
+  return { kind, recipient, reference: loaded.referral.reference };
+}
+
 /** Writes the change if the case is still at the expected version; 412 otherwise. */
 async function commit(
   prisma: PrismaClient,
   context: CaseChangeContext,
-  change: Pick<CaseChange, "set" | "event" | "audit">,
+  change: Pick<CaseChange, "set" | "event" | "audit" | "traineeEmail">,
   status: CaseStatus,
 ): Promise<CaseChanged> {
   const version = await applyCaseChangeIfUnchanged(prisma, {
@@ -206,6 +219,7 @@ export async function changeCaseStatus(
         detail: { from: decision.from, to: decision.status, outcome: decision.outcome },
         ip: context.ip,
       },
+      traineeEmail: planTraineeEmail(loaded, decision.from, decision.status),
     },
     decision.status,
   );
@@ -384,6 +398,7 @@ export async function assignCase(
       },
       event: { kind: "assigned", data: assignment },
       audit: { action: "CASE_ASSIGNED", detail: assignment, ip: context.ip },
+      traineeEmail: planTraineeEmail(loaded, loaded.status, "allocated"),
     },
     "allocated",
   );

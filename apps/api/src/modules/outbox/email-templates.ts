@@ -1,39 +1,20 @@
-import { CRISIS_CONTACTS, formatCalendarDateLong } from "@psu/domain";
+import { TRAINEE_EMAIL_KINDS, type TraineeEmail, writeTraineeEmail } from "@psu/domain";
 import { z } from "zod";
 
-export interface EmailContent {
-  subject: string;
-  text: string;
-}
+export type EmailContent = TraineeEmail;
 
-const ReferralReceivedSchema = z.object({ reference: z.string(), triageDueOn: z.string() });
-
-const CRISIS_LINES = CRISIS_CONTACTS.map(
-  (contact) =>
-    `- ${contact.name}: ${contact.channels.map((channel) => (channel.kind === "text" ? `text ${channel.message} to ${channel.number}` : `call ${channel.number}`)).join(" or ")}`,
-).join("\n");
+const TraineeEmailKindSchema = z.enum(TRAINEE_EMAIL_KINDS);
+// The payload holds the reference and, for a new referral, the triage due date: nothing else.
+const TraineeEmailPayloadSchema = z.object({ reference: z.string(), triageDueOn: z.string().optional() });
 
 /**
- * The words of each email. They hold the reference and dates only: nothing about the person's
- * situation, because email is read on shared screens and lock screens.
+ * The words of each email, from the domain's one source of what a trainee is told. They hold
+ * the reference and dates only: nothing about the person's situation, because email is read on
+ * shared screens and lock screens.
  */
 export function renderEmail(kind: string, payload: unknown): EmailContent {
-  if (kind === "referral_received") {
-    const { reference, triageDueOn } = ReferralReceivedSchema.parse(payload);
-    return {
-      subject: `We have received your request: ${reference}`,
-      text: [
-        "Thank you for contacting the Professional Support Unit (London and Kent, Surrey and Sussex).",
-        "",
-        `Your reference is ${reference}. Keep it to check progress or to withdraw your request.`,
-        `We will contact you by ${formatCalendarDateLong(triageDueOn)}, in the way you asked us to.`,
-        "",
-        "If you need help now, you do not need to wait for us:",
-        CRISIS_LINES,
-        "",
-        "If you did not contact us, you can ignore this email or tell us at psu.lase@hee.nhs.uk.",
-      ].join("\n"),
-    };
-  }
-  throw new Error(`No email template for kind ${kind}`);
+  const parsedKind = TraineeEmailKindSchema.safeParse(kind);
+  if (!parsedKind.success) throw new Error(`No email template for kind ${kind}`);
+  const { reference, triageDueOn } = TraineeEmailPayloadSchema.parse(payload);
+  return writeTraineeEmail(parsedKind.data, reference, triageDueOn);
 }

@@ -1,3 +1,4 @@
+import type { TraineeEmailKind } from "@psu/domain";
 import type { Prisma, PrismaClient } from "@psu/prisma";
 
 export interface ClaimedMessage {
@@ -44,6 +45,24 @@ export async function markFailed(prisma: PrismaClient, id: bigint, error: string
   await prisma.outboxMessage.update({
     where: { id },
     data: { lastError: error.slice(0, 200), availableAt: retryAt },
+    select: { id: true },
+  });
+}
+
+/** An email to a trainee about a step of their case: the reference only, never case detail. */
+export interface TraineeEmailMessage {
+  kind: TraineeEmailKind;
+  recipient: string;
+  reference: string;
+}
+
+/**
+ * Queues an email to a trainee inside the caller's transaction, so it is sent exactly when the
+ * change that caused it is written (and once: a change that loses its race writes nothing).
+ */
+export async function queueTraineeEmail(tx: Prisma.TransactionClient, message: TraineeEmailMessage): Promise<void> {
+  await tx.outboxMessage.create({
+    data: { kind: message.kind, recipient: message.recipient, payload: { reference: message.reference } },
     select: { id: true },
   });
 }

@@ -1,11 +1,14 @@
 import type { PrismaClient } from "@psu/prisma";
+import type { CaseClockFacts } from "../case-view/case-clocks";
+import { queueTraineeEmail, type TraineeEmailMessage } from "../outbox/outbox.repository";
 
 export interface ReferralForStatus {
   reference: string;
   /** Null for a referral recorded from a phone call without an address: it cannot be looked up. */
   email: string | null;
   submittedAt: Date;
-  case: { id: string; status: string; version: number } | null;
+  /** With the columns its triage clock is computed from (see case-clocks.ts). */
+  case: (Omit<CaseClockFacts, "status"> & { id: string; status: string; version: number }) | null;
 }
 
 /** The referral with this reference and what the status page needs of its case, or null. */
@@ -19,7 +22,21 @@ export async function findReferralForStatus(
       reference: true,
       email: true,
       submittedAt: true,
-      case: { select: { id: true, status: true, version: true } },
+      case: {
+        select: {
+          id: true,
+          status: true,
+          version: true,
+          openedAt: true,
+          allocatedAt: true,
+          triagedAt: true,
+          firstContactAt: true,
+          closedAt: true,
+          resumeTo: true,
+          pausedSince: true,
+          pauses: true,
+        },
+      },
     },
   });
 }
@@ -32,6 +49,8 @@ export interface CaseWithdrawal {
   to: string;
   reason: string | null;
   now: Date;
+  /** The withdrawal's confirmation, queued in the same transaction. */
+  traineeEmail: TraineeEmailMessage | null;
 }
 
 /**
@@ -51,6 +70,7 @@ export async function withdrawCaseIfUnchanged(prisma: PrismaClient, withdrawal: 
       data: { caseId, at: now, actorType: "trainee", kind: "status_changed", data: { from, to, reason } },
       select: { id: true },
     });
+    if (withdrawal.traineeEmail) await queueTraineeEmail(tx, withdrawal.traineeEmail);
     return true;
   });
 }
