@@ -58,6 +58,8 @@ export const ReferralStatusSchema = z.object({
   reference: ReferenceSchema,
   status: TraineeStatusSchema,
   submittedOn: CalendarDateSchema,
+  /** The triage clock's due date, as staff see it: what the trainee is promised (describeWhatHappensNext). */
+  triageDueOn: CalendarDateSchema,
   canWithdraw: z.boolean(),
 });
 export type ReferralStatus = z.infer<typeof ReferralStatusSchema>;

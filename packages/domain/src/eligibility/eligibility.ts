@@ -45,7 +45,7 @@ const LOCAL_HELP = "Your employer's staff support or Occupational Health service
 const REASON_MESSAGES: Readonly<Record<Exclude<EligibilityReasonCode, "GRACE_PERIOD_EXPIRED">, string>> = {
   NOT_SELF_REFERRAL:
     "We can only take a referral from the trainee themselves, because our support starts with their consent. " +
-    "Please share this page with the person you are worried about so they can refer themselves, " +
+    "Please share this service's start page with the person you are worried about so they can refer themselves, " +
     `or email our coordinators at ${PSU_COORDINATOR_EMAIL} for advice on how to support them.`,
   OUTSIDE_REGION:
     "We support trainees in London and Kent, Surrey and Sussex only. " +
@@ -99,8 +99,13 @@ export function getGracePeriodEnd(trainingEndedOn: string): string {
   return end;
 }
 
+/** The message for a reason that does not depend on the answers (every one but the grace period's). */
+export function describeEligibilityReason(code: Exclude<EligibilityReasonCode, "GRACE_PERIOD_EXPIRED">): string {
+  return REASON_MESSAGES[code];
+}
+
 function createReason(code: Exclude<EligibilityReasonCode, "GRACE_PERIOD_EXPIRED">): EligibilityReason {
-  return { code, message: REASON_MESSAGES[code] };
+  return { code, message: describeEligibilityReason(code) };
 }
 
 function createGracePeriodExpiredReason(trainingEndedOn: string, gracePeriodEnd: string): EligibilityReason {

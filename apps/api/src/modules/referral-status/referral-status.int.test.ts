@@ -55,8 +55,21 @@ describe("POST /api/referral-status", () => {
       reference: referral.reference,
       status: "received",
       submittedOn: "2026-06-01",
+      // Two working days after Monday 1 June: the date the confirmation page promised.
+      triageDueOn: "2026-06-03",
       canWithdraw: true,
     });
+  });
+
+  it("moves the triage due date on by the days the clock was paused, as the staff's clock does", async () => {
+    // Thursday 28 May; without the pause, due Monday 1 June.
+    const referral = await insertReferral(testApp.app.prisma, { submittedAt: new Date("2026-05-28T09:00:00Z") });
+    await testApp.app.prisma.case.update({
+      where: { id: referral.caseId },
+      data: { pauses: [{ from: "2026-05-28T12:00:00.000Z", to: "2026-06-01T09:00:00.000Z" }] },
+    });
+    const response = await lookUp({ reference: referral.reference, email: referral.email });
+    expect(ReferralStatusSchema.parse(response.body).triageDueOn).toBe("2026-06-02");
   });
 
   it("ignores the case of the email address and tidies the reference as typed", async () => {

@@ -11,6 +11,7 @@ import {
 } from "@psu/domain";
 import type { PrismaClient } from "@psu/prisma";
 import { AppError } from "../../errors/app-error";
+import { computeTriageClock } from "../case-view/case-clocks";
 import { enforceRateLimits, toRateLimitKey } from "../rate-limit/rate-limit.service";
 import { findReferralForStatus, withdrawCaseIfUnchanged } from "./referral-status.repository";
 
@@ -40,6 +41,8 @@ interface MatchedReferral {
   caseId: string;
   status: CaseStatus;
   version: number;
+  /** The triage clock's due date, the same one staff are measured by. */
+  triageDueOn: string;
 }
 
 function hashEmail(email: string): Buffer {
@@ -76,20 +79,26 @@ async function findMatchingReferral(
   // A referral always has its case (both are written in one transaction); without one there
   // is nothing to show, and saying so would reveal that the reference exists.
   if (!referral?.case || !referral.email || !emailMatches) throw new AppError("NOT_FOUND", REFERRAL_NOT_FOUND_MESSAGE);
+  const status = CaseStatusSchema.parse(referral.case.status);
   return {
     reference: referral.reference,
     submittedAt: referral.submittedAt,
     caseId: referral.case.id,
-    status: CaseStatusSchema.parse(referral.case.status),
+    status,
     version: referral.case.version,
+    triageDueOn: computeTriageClock({ ...referral.case, status }, input.now).dueOn,
   };
 }
 
-function toReferralStatus(referral: { reference: string; submittedAt: Date }, status: CaseStatus): ReferralStatus {
+function toReferralStatus(
+  referral: Pick<MatchedReferral, "reference" | "submittedAt" | "triageDueOn">,
+  status: CaseStatus,
+): ReferralStatus {
   return {
     reference: referral.reference,
     status: toTraineeStatus(status),
     submittedOn: toLondonDate(referral.submittedAt),
+    triageDueOn: referral.triageDueOn,
     // The state machine decides, so the button shows exactly when withdrawing would work.
     canWithdraw: decideTransition({ from: status, to: "withdrawn", actor: "trainee" }).ok,
   };
