@@ -12,6 +12,7 @@ import { draftRoutes } from "./modules/drafts/drafts.routes";
 import { eligibilityRoutes } from "./modules/eligibility/eligibility.routes";
 import { equalityRoutes } from "./modules/equality/equality.routes";
 import { healthRoutes } from "./modules/health/health.routes";
+import { publishedDocumentRoutes, publishedLinkRoutes } from "./modules/published-links/published-links.routes";
 import { queueRoutes } from "./modules/queue/queue.routes";
 import { referralStatusRoutes } from "./modules/referral-status/referral-status.routes";
 import { referralRoutes } from "./modules/referrals/referrals.routes";
@@ -71,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(apiDocsRoutes, { prefix: "/api/docs" });
   await app.register(healthRoutes, { prefix: "/api/health" });
   await app.register(catalogueRoutes, { prefix: "/api" });
+  await app.register(publishedDocumentRoutes, { prefix: "/api" });
   await app.register(eligibilityRoutes, { prefix: "/api" });
   await app.register(referralRoutes, { prefix: "/api" });
   await app.register(draftRoutes, { prefix: "/api" });
@@ -84,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(staffAdminRoutes, { prefix: "/api/staff" });
   await app.register(reportsRoutes, { prefix: "/api/staff" });
   await app.register(dataProtectionRoutes, { prefix: "/api/staff" });
+  await app.register(publishedLinkRoutes, { prefix: "/api/staff" });
   if (options.backgroundJobs)
     await app.register(backgroundJobsPlugin, {
       mail: options.config.mail,

@@ -245,6 +245,28 @@ const ROWS: AuthorizationRow[] = [
       },
     ];
   }),
+
+  // Published links (modules/published-links): admins only. Each row's address is its own.
+  ...(["admin", "coordinator", "lead"] as const).flatMap((role): AuthorizationRow[] => {
+    const allowed = role === "admin";
+    return [
+      {
+        method: "GET",
+        route: "/api/staff/published-links",
+        url: () => "/api/staff/published-links",
+        role,
+        expectedStatus: allowed ? 200 : 403,
+      },
+      {
+        method: "PUT",
+        route: "/api/staff/published-links/:id",
+        url: () => "/api/staff/published-links/managing_fatigue",
+        body: (context) => ({ url: `https://documents.example.org/${context.caseId}.pdf` }),
+        role,
+        expectedStatus: allowed ? 200 : 403,
+      },
+    ];
+  }),
 ];
 // =============================================================================================
 

@@ -9,6 +9,8 @@ const ServicesQuerySchema = z.object({
 
 // Public, unchanging reference data: let browsers and proxies keep it for a few minutes.
 const CACHE_PUBLIC = "public, max-age=300";
+// The services carry the resources' links, which admins change at any time: always revalidate.
+const CACHE_REVALIDATE = "no-cache";
 
 export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -16,14 +18,16 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "The PSU's services: referral services and self-serve resources",
+        description:
+          "A self-serve resource's `url` is the address an admin has published, or null while there is none.",
         tags: ["catalogue"],
         querystring: ServicesQuerySchema,
         response: { 200: ServiceListSchema },
       },
     },
     async (request, reply) => {
-      reply.header("cache-control", CACHE_PUBLIC);
-      return listServices(request.query.group);
+      reply.header("cache-control", CACHE_REVALIDATE);
+      return listServices(app.prisma, request.query.group);
     },
   );
 
