@@ -1,4 +1,4 @@
-import { TERMINAL_CASE_STATUSES } from "@psu/domain";
+import { type CaseColumns, TERMINAL_CASE_STATUSES } from "@psu/domain";
 import type { Prisma, PrismaClient } from "@psu/prisma";
 import { recordAudit } from "../audit/audit.repository";
 import { queueTraineeEmail, type TraineeEmailMessage } from "../outbox/outbox.repository";
@@ -39,27 +39,12 @@ export async function findCaseForChange(prisma: PrismaClient, caseId: string): P
   });
 }
 
-/** The case columns a change may set (besides version and updatedAt, which every change sets). */
-export interface CaseColumns {
-  status?: string;
-  leadId?: string | null;
-  allocatedAt?: Date | null;
-  firstContactAt?: Date | null;
-  triagedAt?: Date | null;
-  resumeTo?: string | null;
-  pausedSince?: Date | null;
-  pauses?: { from: string; to: string }[];
-  safetyConcern?: boolean;
-  outcome?: string | null;
-  closedAt?: Date | null;
-}
-
 export interface CaseChange {
   caseId: string;
   /** The version the change was decided on: if the case has moved on, nothing is written. */
   expectedVersion: number;
   now: Date;
-  set: CaseColumns;
+  set: CaseColumns & { safetyConcern?: boolean };
   actorId: string;
   event: { kind: string; data: Prisma.InputJsonObject };
   /** Ids, codes and versions only: never free text. */

@@ -8,21 +8,24 @@ import {
   type CaseStatus,
   CaseStatusSchema,
   type CaseTransitionDecision,
+  type CaseTransitionPlan,
   type ChangeStatusRequestSchema,
   decideTransition,
   type FirstContactRequestSchema,
   findService,
-  findTraineeEmailForStatusChange,
   type LeadForSuggestion,
   type LeadKind,
   LeadKindSchema,
   type LeadSuggestionReasonCode,
+  planCaseTransition,
+  planReallocation,
   type SafetyFlagRequestSchema,
   type StaffProfile,
   type SuggestionListSchema,
   suggestLeads,
+  type TraineeEmailKind,
 } from "@psu/domain";
-import type { PrismaClient } from "@psu/prisma";
+import type { Prisma, PrismaClient } from "@psu/prisma";
 import { z } from "zod";
 import { AppError } from "../../errors/app-error";
 import { recordAudit } from "../audit/audit.repository";
@@ -30,7 +33,6 @@ import type { TraineeEmailMessage } from "../outbox/outbox.repository";
 import {
   applyCaseChangeIfUnchanged,
   type CaseChange,
-  type CaseColumns,
   type CaseForChange,
   findCaseForChange,
   findLatestCaseEvent,
@@ -109,14 +111,28 @@ async function loadCase(prisma: PrismaClient, context: CaseChangeContext): Promi
 }
 
 /**
- * The email a status change sends the trainee (domain rule), addressed to them; none when they
- * gave no address or their details were removed (anonymised referrals keep an empty address).
+ * Addresses the email a plan sends the trainee; none when they gave no address or their
+ * details were removed (anonymised referrals keep an empty address).
  */
-function planTraineeEmail(loaded: LoadedCase, from: CaseStatus, to: CaseStatus): TraineeEmailMessage | null {
-  const kind = findTraineeEmailForStatusChange(from, to);
+function addressTraineeEmail(loaded: LoadedCase, kind: TraineeEmailKind | null): TraineeEmailMessage | null {
   const recipient = loaded.referral.email;
   if (kind === null || !recipient) return null;
   return { kind, recipient, reference: loaded.referral.reference };
+}
+
+/** Carries out a planned transition: its columns, its event and its email, with the audit entry. */
+function fromPlan(loaded: LoadedCase, plan: CaseTransitionPlan, audit: CaseChange["audit"]) {
+  return {
+    set: plan.set,
+    event: { kind: plan.event.kind, data: toJsonObject(plan.event.data) },
+    audit,
+    traineeEmail: addressTraineeEmail(loaded, plan.traineeEmail),
+  };
+}
+
+// Plan data holds strings, numbers, booleans, nulls and arrays of them only.
+function toJsonObject(data: Record<string, unknown>): Prisma.InputJsonObject {
+  return JSON.parse(JSON.stringify(data)) as Prisma.InputJsonObject;
 }
 
 /** Writes the change if the case is still at the expected version; 412 otherwise. */
@@ -152,38 +168,6 @@ function decideOrThrow(attempt: Parameters<typeof decideTransition>[0]) {
   return decision;
 }
 
-/** The case's pause, ended now: leaving `information_requested` restarts the SLA clock. */
-function endPause(loaded: LoadedCase, now: Date): CaseColumns {
-  const from = (loaded.pausedSince ?? now).toISOString();
-  return { pauses: [...loaded.pauses, { from, to: now.toISOString() }], resumeTo: null, pausedSince: null };
-}
-
-/**
- * What a status change writes besides the status: pausing and resuming the clock, the SLA
- * timestamps, and closing. Handing a case back to triage (by its lead, or an admin reopening a
- * closed case) frees it from its lead, so it shows as unassigned and is allocated afresh.
- */
-function planStatusColumns(
-  loaded: LoadedCase,
-  decision: Extract<CaseTransitionDecision, { ok: true }>,
-  now: Date,
-): CaseColumns {
-  const to = decision.status;
-  let set: CaseColumns = { status: to };
-  if (decision.from === "information_requested") set = { ...set, ...endPause(loaded, now) };
-  if (to === "information_requested") set = { ...set, resumeTo: decision.resumeTo, pausedSince: now };
-  if (to === "triage") {
-    if (loaded.triagedAt === null) set.triagedAt = now;
-    if (decision.from === "allocated" || decision.from === "closed") {
-      set = { ...set, leadId: null, allocatedAt: null, firstContactAt: null };
-    }
-    if (decision.from === "closed") set = { ...set, closedAt: null, outcome: null };
-  }
-  if (to === "first_contact" && loaded.firstContactAt === null) set.firstContactAt = now;
-  if (to === "closed" || to === "withdrawn") set = { ...set, closedAt: now, outcome: decision.outcome };
-  return set;
-}
-
 /** Moves a case through the state machine (coordinators, the case's lead, admins per the table). */
 export async function changeCaseStatus(
   prisma: PrismaClient,
@@ -205,22 +189,15 @@ export async function changeCaseStatus(
   if (decision.status === "allocated" && loaded.leadId === null) {
     throw new AppError("CONFLICT", "Allocate this case by choosing a lead for it.");
   }
+  const plan = planCaseTransition(loaded, decision, context.now);
   return commit(
     prisma,
     context,
-    {
-      set: planStatusColumns(loaded, decision, context.now),
-      event: {
-        kind: "status_changed",
-        data: { from: decision.from, to: decision.status, reason: decision.reason, outcome: decision.outcome },
-      },
-      audit: {
-        action: "CASE_STATUS_CHANGED",
-        detail: { from: decision.from, to: decision.status, outcome: decision.outcome },
-        ip: context.ip,
-      },
-      traineeEmail: planTraineeEmail(loaded, decision.from, decision.status),
-    },
+    fromPlan(loaded, plan, {
+      action: "CASE_STATUS_CHANGED",
+      detail: { from: decision.from, to: decision.status, outcome: decision.outcome },
+      ip: context.ip,
+    }),
     decision.status,
   );
 }
@@ -379,27 +356,20 @@ export async function assignCase(
   const overrides = (suggestion?.reasons ?? [])
     .map((reason) => reason.code)
     .filter((code) => OVERRIDABLE.includes(code));
-  const assignment = {
-    leadId: lead.id,
-    previousLeadId: loaded.leadId,
-    from: loaded.status,
-    to: "allocated",
-    overrides,
-  };
+  const cause = { kind: "assignment", leadId: lead.id, previousLeadId: loaded.leadId, overrides } as const;
+  const plan =
+    steps.length === 0
+      ? planReallocation(loaded, cause, context.now)
+      : planCaseTransition(
+          loaded,
+          { ok: true, from: loaded.status, status: "allocated", reason: null, outcome: null, resumeTo: null },
+          context.now,
+          cause,
+        );
   return commit(
     prisma,
     context,
-    {
-      set: {
-        status: "allocated",
-        leadId: lead.id,
-        allocatedAt: context.now,
-        triagedAt: loaded.triagedAt ?? context.now,
-      },
-      event: { kind: "assigned", data: assignment },
-      audit: { action: "CASE_ASSIGNED", detail: assignment, ip: context.ip },
-      traineeEmail: planTraineeEmail(loaded, loaded.status, "allocated"),
-    },
+    fromPlan(loaded, plan, { action: "CASE_ASSIGNED", detail: toJsonObject(plan.event.data), ip: context.ip }),
     "allocated",
   );
 }
@@ -432,21 +402,15 @@ export async function recordFirstContact(
     actor: toActor(context.staff),
     isOwnCase: isOwnCase(context.staff, loaded),
   });
+  const plan = planCaseTransition(loaded, decision, context.now, { kind: "first_contact", contactedAt });
   return commit(
     prisma,
     context,
-    {
-      set: { status: decision.status, firstContactAt: contactedAt },
-      event: {
-        kind: "first_contact_recorded",
-        data: { contactedAt: contactedAt.toISOString(), from: decision.from, to: decision.status },
-      },
-      audit: {
-        action: "CASE_FIRST_CONTACT_RECORDED",
-        detail: { from: decision.from, to: decision.status },
-        ip: context.ip,
-      },
-    },
+    fromPlan(loaded, plan, {
+      action: "CASE_FIRST_CONTACT_RECORDED",
+      detail: { from: decision.from, to: decision.status },
+      ip: context.ip,
+    }),
     decision.status,
   );
 }
