@@ -61,6 +61,7 @@ const ALL_CASES_FILTER: QueueFilter = {
   region: null,
   profession: null,
   urgency: null,
+  channel: null,
   search: null,
   clock: null,
 };

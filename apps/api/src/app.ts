@@ -15,6 +15,7 @@ import { healthRoutes } from "./modules/health/health.routes";
 import { publishedDocumentRoutes, publishedLinkRoutes } from "./modules/published-links/published-links.routes";
 import { queueRoutes } from "./modules/queue/queue.routes";
 import { referralStatusRoutes } from "./modules/referral-status/referral-status.routes";
+import { recordReferralRoutes } from "./modules/referrals/record-referral.routes";
 import { referralRoutes } from "./modules/referrals/referrals.routes";
 import { reportsRoutes } from "./modules/reports/reports.routes";
 import { staffAdminRoutes } from "./modules/staff-admin/staff-admin.routes";
@@ -86,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(staffAdminRoutes, { prefix: "/api/staff" });
   await app.register(reportsRoutes, { prefix: "/api/staff" });
   await app.register(dataProtectionRoutes, { prefix: "/api/staff" });
+  await app.register(recordReferralRoutes, { prefix: "/api/staff" });
   await app.register(publishedLinkRoutes, { prefix: "/api/staff" });
   if (options.backgroundJobs)
     await app.register(backgroundJobsPlugin, {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { StaffRole } from "@psu/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "./build-test-app";
@@ -214,6 +215,51 @@ const ROWS: AuthorizationRow[] = [
       { method: "GET", route: "/api/staff/reports/csv/:table", url: () => `/api/staff/reports/csv/caseload?${period}` },
     ].map((row) => ({ ...row, method: "GET" as const, role, expectedStatus }));
   }),
+
+  // Recording a referral received by email or phone (modules/referrals): coordinators and admins.
+  ...(
+    [
+      ["coordinator", 201],
+      ["admin", 201],
+      ["lead", 403],
+    ] as const
+  ).map(
+    ([role, expectedStatus]): AuthorizationRow => ({
+      method: "POST",
+      route: "/api/staff/referrals",
+      url: () => "/api/staff/referrals",
+      body: () => ({
+        channel: "phone",
+        eligibility: {
+          referrer: "self",
+          region: "london",
+          group: "doctor_or_dentist",
+          trainingNumber: "current",
+          concerns: [],
+        },
+        services: ["spoc"],
+        details: {
+          fullName: "Pat Phone",
+          phone: "07700 900982",
+          preferredContact: "phone",
+          registration: { register: "GMC", number: "1234567" },
+          programme: "General Practice",
+          grade: "ST2",
+          employer: "Example NHS Foundation Trust",
+          workPattern: "full_time",
+        },
+        story: { whatIsHappening: "Called the unit.", howSoon: "when_possible" },
+        consent: {
+          confidentialityPolicyDiscussed: true,
+          safetyOverrideDiscussed: true,
+          consentsToSupervisorContact: false,
+        },
+      }),
+      headers: () => ({ "idempotency-key": randomUUID() }),
+      role,
+      expectedStatus,
+    }),
+  ),
 
   // Data protection (modules/data-protection)
   ...(["admin", "coordinator", "lead"] as const).flatMap((role): AuthorizationRow[] => {

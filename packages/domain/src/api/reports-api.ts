@@ -50,6 +50,8 @@ export const ReferralVolumesSchema = z.object({
   byService: z.array(ReportCountSchema),
   byRegion: z.array(ReportCountSchema),
   byProfession: z.array(ReportCountSchema),
+  /** How the referrals reached the unit: the online form, or email or phone recorded by a coordinator. */
+  byChannel: z.array(ReportCountSchema),
 });
 export type ReferralVolumes = z.infer<typeof ReferralVolumesSchema>;
 
@@ -152,6 +154,7 @@ export const REPORT_TABLES = [
   "referrals-by-service",
   "referrals-by-region",
   "referrals-by-profession",
+  "referrals-by-channel",
   "response-times",
   "open-cases",
   "caseload",

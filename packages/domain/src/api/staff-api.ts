@@ -4,6 +4,8 @@ import { CalendarDateSchema } from "../calendar/calendar-date";
 import { CaseOutcomeSchema, CaseStatusSchema } from "../cases/case-status";
 import { LeadKindSchema, ServiceIdSchema } from "../catalogue/services";
 import { EligibilityVerdictSchema } from "../eligibility/eligibility";
+import { ReferenceSchema } from "../references/reference";
+import { ReferralChannelSchema } from "../referrals/recorded-referral";
 import { SlaClockSchema, SlaStateSchema } from "../sla/sla";
 import { StaffRoleSchema } from "../staff/staff";
 
@@ -32,6 +34,8 @@ export const QueueQuerySchema = z.object({
   /** A lead's id, or "unassigned". */
   leadId: z.union([z.uuid(), z.literal("unassigned")]).optional(),
   sla: SlaStateSchema.optional(),
+  /** How the referral reached the unit: the online form, or email or phone (recorded by staff). */
+  channel: ReferralChannelSchema.optional(),
   /** A reference (exact, any format), or part of a name or email address. */
   search: z.string().trim().max(100).optional(),
   sort: QueueSortSchema.default("oldest"),
@@ -51,6 +55,7 @@ export const QueueItemSchema = z.object({
   urgency: z.string(),
   region: z.string(),
   profession: z.string(),
+  channel: ReferralChannelSchema,
   openedAt: Timestamp,
   /** Whole working days since the referral arrived. */
   ageWorkingDays: z.number().int(),
@@ -100,11 +105,14 @@ export const CaseDetailSchema = z.object({
   sla: z.object({ triage: SlaClockSchema, firstContact: SlaClockSchema.nullable() }),
   referral: z.object({
     submittedAt: Timestamp,
+    /** How the referral reached the unit; email and phone referrals were recorded by a coordinator. */
+    channel: ReferralChannelSchema,
     eligibility: z.record(z.string(), z.unknown()),
     verdict: EligibilityVerdictSchema,
     services: z.array(ServiceIdSchema),
     fullName: z.string(),
-    email: z.string(),
+    /** Null when a referral recorded from a phone call came without an address. */
+    email: z.string().nullable(),
     phone: z.string(),
     preferredContact: z.string(),
     safeContactTimes: z.string().nullable(),
@@ -128,6 +136,15 @@ export const CaseDetailSchema = z.object({
   allowedTransitions: z.array(AllowedTransitionSchema),
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
+
+/** What a coordinator gets back when a referral received by email or phone is recorded (and again on a retry). */
+export const RecordedReferralSchema = z.object({
+  reference: ReferenceSchema,
+  caseId: z.uuid(),
+  /** The last working day by which the PSU will have triaged the referral. */
+  triageDueOn: CalendarDateSchema,
+});
+export type RecordedReferral = z.infer<typeof RecordedReferralSchema>;
 
 export const ChangeStatusRequestSchema = z.object({
   to: CaseStatusSchema,

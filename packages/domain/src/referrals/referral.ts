@@ -165,27 +165,39 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
 }
 
-/** A complete referral as the wizard submits it and the API accepts it. */
-export const ReferralSubmissionSchema = z
-  .object({
-    eligibility: EligibilityAnswersSchema,
-    services: RequestedServicesSchema,
-    details: ReferralDetailsSchema,
-    story: ReferralStorySchema,
-    consent: ReferralConsentSchema,
-  })
-  .superRefine(
-    (submission, context) => {
-      for (const issue of listServiceGroupIssues(submission.eligibility.group, submission.services)) {
-        context.addIssue({ code: "custom", message: issue.message, path: issue.path, input: submission });
+/**
+ * Adds the check that the services asked for are open to the trainee's group to a referral's
+ * schema (the trainee's submission and a referral recorded by staff share it).
+ */
+export function checkServicesFitGroup<Schema extends z.ZodType<{ eligibility: { group: unknown }; services: unknown }>>(
+  schema: Schema,
+) {
+  return schema.superRefine(
+    (referral, context) => {
+      for (const issue of listServiceGroupIssues(referral.eligibility.group, referral.services)) {
+        context.addIssue({ code: "custom", message: issue.message, path: issue.path, input: referral });
       }
     },
     {
-      // Run even when another section is wrong, so the trainee hears about every problem at
-      // once; the check reads only the group and the services and tolerates bad values in both.
+      // Run even when another section is wrong, so every problem is reported at once; the
+      // check reads only the group and the services and tolerates bad values in both.
       when: (payload) => isRecord(payload.value) && isRecord(payload.value.eligibility),
     },
   );
+}
+
+/** The sections every referral has, however it reached the unit: the trainee's own form or a coordinator. */
+export const REFERRAL_SECTIONS = {
+  eligibility: EligibilityAnswersSchema,
+  services: RequestedServicesSchema,
+  details: ReferralDetailsSchema,
+  story: ReferralStorySchema,
+} as const;
+
+/** A complete referral as the wizard submits it and the API accepts it. */
+export const ReferralSubmissionSchema = checkServicesFitGroup(
+  z.object({ ...REFERRAL_SECTIONS, consent: ReferralConsentSchema }),
+);
 export type ReferralSubmission = z.infer<typeof ReferralSubmissionSchema>;
 
 // Drafts: every field optional and values as typed (a half-typed phone number is fine), but

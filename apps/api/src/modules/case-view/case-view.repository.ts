@@ -21,6 +21,7 @@ const CASE_VIEW_SELECT = {
     select: {
       reference: true,
       submittedAt: true,
+      channel: true,
       eligibility: true,
       verdict: true,
       services: true,

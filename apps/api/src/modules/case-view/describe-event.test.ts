@@ -11,6 +11,9 @@ const names = new Map([
 describe("describeEvent", () => {
   it.each<[string, unknown, string]>([
     ["referral_submitted", { status: "new" }, "Referral received"],
+    ["referral_recorded", { status: "new", channel: "phone" }, "Referral recorded by staff from a phone call"],
+    ["referral_recorded", { status: "new", channel: "email" }, "Referral recorded by staff from an email"],
+    ["referral_recorded", { status: "new" }, "Referral recorded by staff"],
     ["status_changed", { from: "new", to: "triage", reason: null }, "Moved from new to triage"],
     [
       "status_changed",

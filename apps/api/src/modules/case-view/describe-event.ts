@@ -4,6 +4,8 @@ import {
   CaseOutcomeSchema,
   CaseStatusSchema,
   formatCalendarDateLong,
+  type ReferralChannel,
+  ReferralChannelSchema,
   toLondonDate,
 } from "@psu/domain";
 import { z } from "zod";
@@ -23,6 +25,13 @@ const AssignedSchema = z.object({ leadId: z.string().nullish(), previousLeadId: 
 const SafetyFlagSchema = z.object({ flagged: z.boolean(), reason: z.string().nullish() });
 const FirstContactSchema = z.object({ contactedAt: z.string().nullish() });
 const ReasonSchema = z.object({ reason: z.string().nullish() });
+const RecordedSchema = z.object({ channel: ReferralChannelSchema });
+
+const RECORDED_FROM: Readonly<Record<ReferralChannel, string>> = {
+  online: "the online form",
+  email: "an email",
+  phone: "a phone call",
+};
 
 function label(status: z.infer<typeof CaseStatusSchema>): string {
   return CASE_STATUS_LABELS[status].toLowerCase();
@@ -48,6 +57,13 @@ export function describeEvent(kind: string, data: unknown, names: StaffNames): s
   switch (kind) {
     case "referral_submitted":
       return "Referral received";
+    case "referral_recorded": {
+      // The actor (the member of staff) is shown beside the line.
+      const parsed = RecordedSchema.safeParse(data);
+      return parsed.success
+        ? `Referral recorded by staff from ${RECORDED_FROM[parsed.data.channel]}`
+        : "Referral recorded by staff";
+    }
     case "status_changed": {
       const parsed = StatusChangedSchema.safeParse(data);
       if (!parsed.success) return "Status changed";

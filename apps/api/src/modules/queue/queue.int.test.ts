@@ -95,6 +95,12 @@ beforeAll(async () => {
     const lead = leadId === "A" ? leadA.id : leadId === "B" ? leadB.id : null;
     cases[name] = await createTestCase(app.prisma, { ...options, leadId: lead });
   }
+  // One referral that came by phone, recorded by a coordinator (the rest came online).
+  await app.prisma.referral.update({
+    where: { id: cases.closed?.referralId },
+    data: { channel: "phone" },
+    select: { id: true },
+  });
 });
 afterAll(async () => {
   await testApp.close();
@@ -196,6 +202,8 @@ describe("POST /api/staff/queue: filters", () => {
     ["region", { region: "kss" }, ["breachedTriage"]],
     ["profession", { profession: "pharmacy" }, ["breachedTriage"]],
     ["urgency", { urgency: "urgent_within_a_week" }, ["breachedTriage"]],
+    ["channel", { channel: "phone" }, ["closed"]],
+    ["channel and status together", { channel: "phone", status: ["new"] }, []],
     ["no lead", { leadId: "unassigned", status: ["new", "triage"] }, ["breachedTriage", "dueSoon", "triaged"]],
     ["SLA due soon", { sla: "due_soon" }, ["dueSoon"]],
     ["SLA breached", { sla: "breached" }, ["breachedFirstContact", "breachedTriage"]],
@@ -215,6 +223,7 @@ describe("POST /api/staff/queue: filters", () => {
   it("refuses a filter value outside the contract with 400", async () => {
     expect((await queue("coordinator", { region: "mars" } as unknown as QueueQuery)).statusCode).toBe(400);
     expect((await queue("coordinator", { limit: 101 })).statusCode).toBe(400);
+    expect((await queue("coordinator", { channel: "fax" } as unknown as QueueQuery)).statusCode).toBe(400);
   });
 });
 
@@ -260,6 +269,7 @@ describe("POST /api/staff/queue: items and counts", () => {
       urgency: "urgent_within_a_week",
       region: "kss",
       profession: "pharmacy",
+      channel: "online",
       openedAt: "2026-11-18T10:00:00.000Z",
       // Thursday, Friday, Monday, Tuesday.
       ageWorkingDays: 4,
@@ -272,6 +282,7 @@ describe("POST /api/staff/queue: items and counts", () => {
       sla: { kind: "first_contact", dueOn: "2026-11-30", state: "on_track" },
     });
     expect(itemFor(page, "inSupport")?.sla).toBeNull();
+    expect(itemFor(page, "closed")?.channel).toBe("phone");
   });
 
   it("counts every status the viewer may see, with filters other than status applied", async () => {
@@ -289,6 +300,7 @@ describe("POST /api/staff/queue: items and counts", () => {
     expect((await queuePage("coordinator", { region: "kss" })).countsByStatus).toEqual({ new: 1 });
     expect((await queuePage("coordinator", { view: "unassigned" })).countsByStatus).toEqual({ new: 2, triage: 1 });
     expect((await queuePage("coordinator", { search: "barn" })).countsByStatus).toEqual({ new: 1 });
+    expect((await queuePage("coordinator", { channel: "phone" })).countsByStatus).toEqual({ closed: 1 });
   });
 });
 

@@ -1,4 +1,10 @@
-import { type CalendarDate, CaseStatusSchema, type QUEUE_SORTS, ServiceIdSchema } from "@psu/domain";
+import {
+  type CalendarDate,
+  CaseStatusSchema,
+  type QUEUE_SORTS,
+  ReferralChannelSchema,
+  ServiceIdSchema,
+} from "@psu/domain";
 import { Prisma, type PrismaClient } from "@psu/prisma";
 import { z } from "zod";
 
@@ -14,6 +20,8 @@ export interface QueueFilter {
   region: string | null;
   profession: string | null;
   urgency: string | null;
+  /** How the referral arrived: "online", "email" or "phone". */
+  channel: string | null;
   search: { reference: string } | { text: string } | null;
   /** Narrows to cases whose SLA clock could be in the states asked for; see RunningClockPrefilter. */
   clock: RunningClockPrefilter | null;
@@ -56,6 +64,7 @@ const QueueRowSchema = z.object({
   services: z.array(ServiceIdSchema),
   region: z.string(),
   profession: z.string(),
+  channel: ReferralChannelSchema,
   leadId: z.string().nullable(),
   leadName: z.string().nullable(),
 });
@@ -108,6 +117,7 @@ function toConditions(filter: QueueFilter, options: { statusSets: boolean }): Pr
   if (filter.region !== null) conditions.push(Prisma.sql`r.region = ${filter.region}`);
   if (filter.profession !== null) conditions.push(Prisma.sql`r.profession = ${filter.profession}`);
   if (filter.urgency !== null) conditions.push(Prisma.sql`c.urgency = ${filter.urgency}`);
+  if (filter.channel !== null) conditions.push(Prisma.sql`r.channel = ${filter.channel}`);
   if (filter.search !== null) {
     if ("reference" in filter.search) {
       conditions.push(Prisma.sql`r.reference = ${filter.search.reference}`);
@@ -135,7 +145,13 @@ function toWhere(conditions: Prisma.Sql[]): Prisma.Sql {
 }
 
 function needsReferral(filter: QueueFilter): boolean {
-  return filter.service !== null || filter.region !== null || filter.profession !== null || filter.search !== null;
+  return (
+    filter.service !== null ||
+    filter.region !== null ||
+    filter.profession !== null ||
+    filter.channel !== null ||
+    filter.search !== null
+  );
 }
 
 export interface QueuePageRequest {
@@ -148,7 +164,7 @@ const PAGE_COLUMNS = Prisma.sql`
   c.id, c.status, c.version, c.urgency, c.opened_at AS "openedAt", c.closed_at AS "closedAt",
   c.allocated_at AS "allocatedAt", c.triaged_at AS "triagedAt", c.first_contact_at AS "firstContactAt",
   c.resume_to AS "resumeTo", c.paused_since AS "pausedSince", c.pauses, c.safety_concern AS "safetyConcern",
-  r.reference, r.full_name AS "fullName", r.services, r.region, r.profession,
+  r.reference, r.full_name AS "fullName", r.services, r.region, r.profession, r.channel,
   l.id AS "leadId", l.name AS "leadName"`;
 
 /*

@@ -125,6 +125,7 @@ function toPageFilter(query: QueueRequest, staff: StaffProfile, now: Date): Queu
     region: query.region ?? null,
     profession: query.profession ?? null,
     urgency: query.urgency ?? null,
+    channel: query.channel ?? null,
     search: toSearch(query.search),
     clock: toClockPrefilter(wantedSlaStates(query), now),
   };
@@ -218,6 +219,7 @@ function toQueueItem(row: QueueRow, clock: SlaClock | null, now: Date): QueueIte
     urgency: row.urgency,
     region: row.region,
     profession: row.profession,
+    channel: row.channel,
     openedAt: row.openedAt.toISOString(),
     ageWorkingDays: workingDaysBetween(toLondonDate(row.openedAt), toLondonDate(now)),
     lead: row.leadId && row.leadName ? { id: row.leadId, name: row.leadName } : null,

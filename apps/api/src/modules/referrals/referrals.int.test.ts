@@ -32,14 +32,17 @@ describe("POST /api/referrals", () => {
     const referral = await prisma.referral.findUniqueOrThrow({
       where: { reference: receipt.reference },
       select: {
+        channel: true,
         email: true,
         services: true,
         case: { select: { status: true, version: true, events: { select: { kind: true } } } },
       },
     });
+    expect(referral.channel).toBe("online");
     expect(referral.email).toBe("alex.example@example.com");
     expect(referral.services).toEqual(["spoc", "coaching"]);
     expect(referral.case).toEqual({ status: "new", version: 1, events: [{ kind: "referral_submitted" }] });
+    expect(Object.keys(receipt).sort()).toEqual(["reference", "submittedAt", "triageDueOn"]);
     const emails = await prisma.outboxMessage.findMany({
       where: { payload: { path: ["reference"], equals: receipt.reference } },
     });

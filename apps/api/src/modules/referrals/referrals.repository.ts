@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from "@psu/prisma";
+import { recordAudit } from "../audit/audit.repository";
 
 /** Everything stored for a new referral, already checked and shaped by the service. */
 export interface NewReferral {
@@ -9,8 +10,11 @@ export interface NewReferral {
   region: string;
   profession: string;
   services: string[];
+  /** "online", or "email" or "phone" for a referral recorded by staff (REFERRAL_CHANNELS). */
+  channel: string;
   fullName: string;
-  email: string;
+  /** Null when a referral recorded from a phone call came without one. */
+  email: string | null;
   phone: string;
   preferredContact: string;
   safeContactTimes: string | null;
@@ -28,15 +32,25 @@ export interface NewReferral {
   consentsToSupervisorContact: boolean;
 }
 
+/** Who brought the referral in: the trainee themselves, or a member of staff recording it. */
+export type ReferralActor = { type: "trainee" } | { type: "staff"; staffId: string; ip: string };
+
 export interface IdempotentSubmission {
   key: string;
   requestHash: string;
+  /** The new case's id, chosen by the service so the response can name it before the insert. */
+  caseId: string;
   referral: NewReferral;
   urgency: string;
+  actor: ReferralActor;
+  /** The case's first timeline event. */
+  event: { kind: string; data: Prisma.InputJsonObject };
   /** The response to store with the key and replay to retries. */
   response: Prisma.InputJsonValue;
-  /** The confirmation email, written to the outbox in the same transaction. */
-  email: { kind: string; recipient: string; payload: Prisma.InputJsonValue };
+  /** The confirmation email, written to the outbox in the same transaction; null when there is no address. */
+  email: { kind: string; recipient: string; payload: Prisma.InputJsonValue } | null;
+  /** An audit entry for a referral recorded by staff (ids and codes only), in the same transaction. */
+  audit: { action: string; detail: Prisma.InputJsonObject } | null;
 }
 
 export type SubmissionOutcome =
@@ -45,8 +59,9 @@ export type SubmissionOutcome =
   | { kind: "key_reused" };
 
 /**
- * Stores the referral, opens its case, records the first timeline event, queues the email and
- * remembers the idempotency key, all in one transaction. A transaction-scoped advisory lock on
+ * Stores the referral, opens its case, records the first timeline event, queues the email (when
+ * there is an address), writes the audit entry (when staff recorded it) and remembers the
+ * idempotency key, all in one transaction. A transaction-scoped advisory lock on
  * the key makes concurrent requests with the same key (double clicks, retries, two API
  * instances) wait for each other, so the first creates and the rest replay its response.
  */
@@ -67,22 +82,38 @@ export async function createReferralIdempotently(
           : { kind: "key_reused" as const };
       }
 
+      const { actor } = submission;
       const referral = await tx.referral.create({ data: submission.referral, select: { id: true } });
       const opened = await tx.case.create({
-        data: { referralId: referral.id, urgency: submission.urgency, openedAt: submission.referral.submittedAt },
+        data: {
+          id: submission.caseId,
+          referralId: referral.id,
+          urgency: submission.urgency,
+          openedAt: submission.referral.submittedAt,
+        },
         select: { id: true },
       });
       await tx.caseEvent.create({
         data: {
           caseId: opened.id,
           at: submission.referral.submittedAt,
-          actorType: "trainee",
-          kind: "referral_submitted",
-          data: { status: "new" },
+          actorType: actor.type,
+          actorId: actor.type === "staff" ? actor.staffId : null,
+          kind: submission.event.kind,
+          data: submission.event.data,
         },
         select: { id: true },
       });
-      await tx.outboxMessage.create({ data: submission.email, select: { id: true } });
+      if (submission.email) await tx.outboxMessage.create({ data: submission.email, select: { id: true } });
+      if (submission.audit && actor.type === "staff") {
+        await recordAudit(tx, {
+          actorId: actor.staffId,
+          action: submission.audit.action,
+          caseId: opened.id,
+          detail: submission.audit.detail,
+          ip: actor.ip,
+        });
+      }
       await tx.idempotencyKey.create({
         data: {
           key: submission.key,

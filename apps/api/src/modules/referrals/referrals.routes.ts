@@ -1,15 +1,7 @@
 import { ErrorBodySchema, ReferralReceiptSchema, ReferralSubmissionSchema } from "@psu/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { IdempotencyKeyHeadersSchema } from "./idempotency-key-header";
 import { submitReferral } from "./referrals.service";
-
-const SubmitHeadersSchema = z.object({
-  "idempotency-key": z
-    .string({ error: "Send an Idempotency-Key header: a new random value (a UUID) for each referral" })
-    .trim()
-    .min(16, "Idempotency-Key must be at least 16 characters: use a UUID")
-    .max(200, "Idempotency-Key must be 200 characters or fewer"),
-});
 
 export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -21,7 +13,7 @@ export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
           "Creates the referral and opens its case in one transaction. A retry with the same key and body " +
           "returns the same referral (201, Idempotent-Replayed: true); the same key with another body is 422.",
         tags: ["referrals"],
-        headers: SubmitHeadersSchema,
+        headers: IdempotencyKeyHeadersSchema,
         body: ReferralSubmissionSchema,
         response: { 201: ReferralReceiptSchema, 400: ErrorBodySchema, 422: ErrorBodySchema },
       },

@@ -1,18 +1,34 @@
-import { createHash, randomInt } from "node:crypto";
+import { createHash, randomInt, randomUUID } from "node:crypto";
 import {
   assessEligibility,
   computeSlaClock,
+  type EligibilityAnswers,
+  type EligibilityVerdict,
   generateReference,
+  type RecordedReferral,
+  RecordedReferralSchema,
+  type RecordReferralRequest,
+  type ReferralChannel,
+  type ReferralDetails,
   type ReferralReceipt,
   ReferralReceiptSchema,
+  type ReferralStory,
   type ReferralSubmission,
+  type RequestedService,
   resolveRequestedServices,
+  type StaffProfile,
   toLondonDate,
   validateEligibilityAnswers,
 } from "@psu/domain";
-import type { PrismaClient } from "@psu/prisma";
+import type { Prisma, PrismaClient } from "@psu/prisma";
+import type { z } from "zod";
 import { AppError } from "../../errors/app-error";
-import { createReferralIdempotently, isDuplicateReference, type NewReferral } from "./referrals.repository";
+import {
+  createReferralIdempotently,
+  isDuplicateReference,
+  type NewReferral,
+  type ReferralActor,
+} from "./referrals.repository";
 
 const REFERENCE_ATTEMPTS = 3;
 
@@ -34,9 +50,104 @@ export interface SubmitReferralResult {
  * different body it is refused.
  */
 export async function submitReferral(prisma: PrismaClient, input: SubmitReferralInput): Promise<SubmitReferralResult> {
-  const { submission, now } = input;
+  const { submission } = input;
+  const accepted = await acceptReferral(prisma, {
+    referral: { ...submission, consentsToSupervisorContact: submission.consent.consentsToSupervisorContact },
+    request: submission,
+    channel: "online",
+    actor: { type: "trainee" },
+    idempotencyKey: input.idempotencyKey,
+    now: input.now,
+    responseSchema: ReferralReceiptSchema,
+    respond: (created) => ({
+      reference: created.reference,
+      submittedAt: created.submittedAt,
+      triageDueOn: created.triageDueOn,
+    }),
+  });
+  return { receipt: accepted.response, replayed: accepted.replayed };
+}
+
+export interface RecordReferralInput {
+  request: RecordReferralRequest;
+  staff: Pick<StaffProfile, "id">;
+  ip: string;
+  idempotencyKey: string;
+  now: Date;
+}
+
+export interface RecordReferralResult {
+  recorded: RecordedReferral;
+  replayed: boolean;
+}
+
+/**
+ * Records a referral that reached the unit by email or phone: the same checks and the same
+ * case as a trainee's own, with the channel stored, the member of staff as the first event's
+ * actor, the confirmation email only when an address was given, and a REFERRAL_RECORDED audit
+ * entry (the case and channel only).
+ */
+export async function recordReferral(prisma: PrismaClient, input: RecordReferralInput): Promise<RecordReferralResult> {
+  const { request } = input;
+  const accepted = await acceptReferral(prisma, {
+    referral: { ...request, consentsToSupervisorContact: request.consent.consentsToSupervisorContact },
+    request,
+    channel: request.channel,
+    actor: { type: "staff", staffId: input.staff.id, ip: input.ip },
+    idempotencyKey: input.idempotencyKey,
+    now: input.now,
+    responseSchema: RecordedReferralSchema,
+    respond: (created) => ({
+      reference: created.reference,
+      caseId: created.caseId,
+      triageDueOn: created.triageDueOn,
+    }),
+  });
+  return { recorded: accepted.response, replayed: accepted.replayed };
+}
+
+/** The sections of a referral, whoever brings it in: a recorded one may lack the email address. */
+interface ReferralSections {
+  eligibility: EligibilityAnswers;
+  services: RequestedService[];
+  details: Omit<ReferralDetails, "personalEmail"> & { personalEmail?: string | undefined };
+  story: ReferralStory;
+  consentsToSupervisorContact: boolean;
+}
+
+/** What the caller may put in its response: known before anything is stored. */
+interface CreatedReferral {
+  reference: string;
+  caseId: string;
+  submittedAt: string;
+  triageDueOn: string;
+}
+
+interface AcceptReferralInput<Response> {
+  referral: ReferralSections;
+  /** The parsed request body, hashed to tell a retry from a different referral under the same key. */
+  request: unknown;
+  channel: ReferralChannel;
+  actor: ReferralActor;
+  idempotencyKey: string;
+  now: Date;
+  responseSchema: z.ZodType<Response>;
+  respond: (created: CreatedReferral) => Response;
+}
+
+/**
+ * The one way a referral comes in, whoever brings it: eligibility checked again by the domain's
+ * rules, a new reference (tried again on the rare clash), the referral and its case stored in
+ * one transaction, and the caller's response stored with the Idempotency-Key so that a retry
+ * gets it again.
+ */
+async function acceptReferral<Response>(
+  prisma: PrismaClient,
+  input: AcceptReferralInput<Response>,
+): Promise<{ response: Response; replayed: boolean }> {
+  const { referral, now } = input;
   const today = toLondonDate(now);
-  const checked = validateEligibilityAnswers(submission.eligibility, today);
+  const checked = validateEligibilityAnswers(referral.eligibility, today);
   if (!checked.success) {
     throw new AppError(
       "VALIDATION_FAILED",
@@ -49,26 +160,38 @@ export async function submitReferral(prisma: PrismaClient, input: SubmitReferral
     throw new AppError("NOT_ELIGIBLE", verdict.reasons.map((reason) => reason.message).join(" "));
   }
 
-  const requestHash = hashRequest(submission);
+  const requestHash = hashRequest(input.request);
+  const isRecorded = input.actor.type === "staff";
   for (let attempt = 1; ; attempt++) {
     const reference = generateReference(randomInt);
-    const receipt = ReferralReceiptSchema.parse({
+    const created: CreatedReferral = {
       reference,
+      caseId: randomUUID(),
       submittedAt: now.toISOString(),
       triageDueOn: computeSlaClock({ kind: "triage", startedAt: now, now }).dueOn,
-    });
+    };
+    const response = input.responseSchema.parse(input.respond(created));
+    const email = referral.details.personalEmail;
     try {
       const outcome = await createReferralIdempotently(prisma, {
         key: input.idempotencyKey,
         requestHash,
-        referral: toNewReferral(submission, verdict, reference, now),
-        urgency: submission.story.howSoon,
-        response: receipt,
-        email: {
-          kind: "referral_received",
-          recipient: submission.details.personalEmail,
-          payload: { reference, triageDueOn: receipt.triageDueOn },
-        },
+        caseId: created.caseId,
+        referral: toNewReferral(referral, verdict, { reference, channel: input.channel, now }),
+        urgency: referral.story.howSoon,
+        actor: input.actor,
+        event: isRecorded
+          ? { kind: "referral_recorded", data: { status: "new", channel: input.channel } }
+          : { kind: "referral_submitted", data: { status: "new" } },
+        response: response as Prisma.InputJsonValue,
+        email: email
+          ? {
+              kind: "referral_received",
+              recipient: email,
+              payload: { reference, triageDueOn: created.triageDueOn },
+            }
+          : null,
+        audit: isRecorded ? { action: "REFERRAL_RECORDED", detail: { channel: input.channel } } : null,
       });
       if (outcome.kind === "key_reused") {
         throw new AppError(
@@ -76,7 +199,7 @@ export async function submitReferral(prisma: PrismaClient, input: SubmitReferral
           "This Idempotency-Key was already used for a different referral. Send a new key for a new referral.",
         );
       }
-      return { receipt: ReferralReceiptSchema.parse(outcome.response), replayed: outcome.kind === "replayed" };
+      return { response: input.responseSchema.parse(outcome.response), replayed: outcome.kind === "replayed" };
     } catch (error) {
       if (isDuplicateReference(error) && attempt < REFERENCE_ATTEMPTS) continue;
       throw error;
@@ -85,22 +208,22 @@ export async function submitReferral(prisma: PrismaClient, input: SubmitReferral
 }
 
 function toNewReferral(
-  submission: ReferralSubmission,
-  verdict: ReturnType<typeof assessEligibility>,
-  reference: string,
-  now: Date,
+  referral: ReferralSections,
+  verdict: EligibilityVerdict,
+  stored: { reference: string; channel: ReferralChannel; now: Date },
 ): NewReferral {
-  const { eligibility, details, story, consent } = submission;
+  const { eligibility, details, story } = referral;
   return {
-    reference,
-    submittedAt: now,
+    reference: stored.reference,
+    submittedAt: stored.now,
     eligibility,
     verdict,
     region: eligibility.region,
     profession: eligibility.group,
-    services: resolveRequestedServices(submission.services),
+    services: resolveRequestedServices(referral.services),
+    channel: stored.channel,
     fullName: details.fullName,
-    email: details.personalEmail.toLowerCase(),
+    email: details.personalEmail?.toLowerCase() ?? null,
     phone: details.phone,
     preferredContact: details.preferredContact,
     safeContactTimes: details.safeContactTimes ?? null,
@@ -115,7 +238,7 @@ function toNewReferral(
     whatWouldHelp: story.whatWouldHelp ?? null,
     howSoon: story.howSoon,
     accessNeeds: story.accessNeeds ?? null,
-    consentsToSupervisorContact: consent.consentsToSupervisorContact,
+    consentsToSupervisorContact: referral.consentsToSupervisorContact,
   };
 }
 

@@ -18,7 +18,8 @@ export type VolumeTable =
   | "referrals-by-month"
   | "referrals-by-service"
   | "referrals-by-region"
-  | "referrals-by-profession";
+  | "referrals-by-profession"
+  | "referrals-by-channel";
 
 type Cell = string | number | null;
 
@@ -62,6 +63,8 @@ export function volumesToCsv(table: VolumeTable, volumes: ReferralVolumes): stri
       return countTable("Region", volumes.byRegion);
     case "referrals-by-profession":
       return countTable("Profession", volumes.byProfession);
+    case "referrals-by-channel":
+      return countTable("Channel", volumes.byChannel);
   }
 }
 

@@ -92,6 +92,13 @@ beforeAll(async () => {
     references[name] = created.reference;
     caseIds[name] = created.caseId;
   }
+  // B came by email and D by phone, both recorded by a coordinator; the rest came online.
+  for (const [created, channel] of [
+    [cases.B, "email"],
+    [cases.D, "phone"],
+  ] as const) {
+    await prisma.referral.update({ where: { id: created.referralId }, data: { channel }, select: { id: true } });
+  }
 
   // 20 equality responses in the period, 1 in August. Sex: female 10, male 6, prefer not to say
   // 2, not answered 2. Disability: yes 6, no 8, prefer not to say 5, not answered 1.
@@ -150,6 +157,11 @@ describe("GET /api/staff/reports/summary", () => {
       gp_scheme: 1,
       caps_or_msw: 0,
     });
+    expect(summary.volumes.byChannel).toEqual([
+      { key: "online", label: "Online form", count: 4 },
+      { key: "email", label: "Email", count: 1 },
+      { key: "phone", label: "Phone", count: 1 },
+    ]);
     // A referral asking for two services counts under each.
     const byService = counts(summary.volumes.byService);
     expect(byService).toMatchObject({ spoc: 4, ist: 1, coaching: 1, careers: 1, mental_health: 0 });
@@ -298,6 +310,12 @@ describe("GET /api/staff/reports/csv/:table", () => {
       orderBy: { id: "desc" },
     });
     expect(entry?.detail).toEqual({ table: "referrals-by-month", from: "2026-09", to: "2026-11" });
+  });
+
+  it("counts referrals by how they arrived", async () => {
+    const response = await get(`/api/staff/reports/csv/referrals-by-channel?${PERIOD}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toBe("Channel,Referrals\r\nOnline form,4\r\nEmail,1\r\nPhone,1\r\n");
   });
 
   it("writes the response times and open cases as the summary has them", async () => {

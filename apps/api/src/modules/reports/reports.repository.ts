@@ -26,27 +26,28 @@ export interface CountRow {
   count: number;
 }
 
-/** Referrals of one London month, region and professional group that asked for the same services. */
+/** Referrals of one London month, region, professional group and channel that asked for the same services. */
 export interface VolumeRow {
   month: string;
   region: string;
   profession: string;
+  channel: string;
   services: string[];
   count: number;
 }
 
 /**
- * Referrals submitted in the window, counted by London month, region, professional group and
- * the services asked for together: at most a few thousand rows, which the service adds up.
+ * Referrals submitted in the window, counted by London month, region, professional group,
+ * channel and the services asked for together: at most a few thousand rows, which the service adds up.
  * (One GROUP BY; formatting dates and unnesting arrays row by row cost more than the counting.)
  */
 export function countReferrals(prisma: PrismaClient, window: ReportWindow): Promise<VolumeRow[]> {
   return prisma.$queryRaw<VolumeRow[]>`
     SELECT left(date_trunc('month', r.submitted_at AT TIME ZONE ${LONDON})::date::text, 7) AS month,
-           r.region, r.profession, r.services, count(*)::int AS count
+           r.region, r.profession, r.channel, r.services, count(*)::int AS count
     FROM referrals r
     WHERE ${windowCondition(Prisma.sql`r.submitted_at`, window)}
-    GROUP BY date_trunc('month', r.submitted_at AT TIME ZONE ${LONDON}), r.region, r.profession, r.services`;
+    GROUP BY date_trunc('month', r.submitted_at AT TIME ZONE ${LONDON}), r.region, r.profession, r.channel, r.services`;
 }
 
 /**

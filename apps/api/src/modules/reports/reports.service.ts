@@ -15,6 +15,7 @@ import {
   listReportMonths,
   OPEN_CASE_STATUSES,
   type OpenCases,
+  REFERRAL_CHANNEL_LABELS,
   REPORT_PROFESSION_LABELS,
   REPORT_REGION_LABELS,
   type ReferralVolumes,
@@ -68,17 +69,18 @@ function toCounts(rows: readonly CountRow[], known: readonly (readonly [string, 
   return [...listed, ...unknown];
 }
 
-/** Adds up the grouped referral counts by month, region, profession and service. */
+/** Adds up the grouped referral counts by month, region, profession, channel and service. */
 function sumVolumes(
   rows: readonly VolumeRow[],
-): Record<"byMonth" | "byRegion" | "byProfession" | "byService", CountRow[]> {
+): Record<"byMonth" | "byRegion" | "byProfession" | "byChannel" | "byService", CountRow[]> {
   const map = () => new Map<string, number>();
-  const sums = { byMonth: map(), byRegion: map(), byProfession: map(), byService: map() };
+  const sums = { byMonth: map(), byRegion: map(), byProfession: map(), byChannel: map(), byService: map() };
   const add = (into: Map<string, number>, key: string, count: number) => into.set(key, (into.get(key) ?? 0) + count);
   for (const row of rows) {
     add(sums.byMonth, row.month, row.count);
     add(sums.byRegion, row.region, row.count);
     add(sums.byProfession, row.profession, row.count);
+    add(sums.byChannel, row.channel, row.count);
     for (const service of row.services) add(sums.byService, service, row.count);
   }
   const toRows = (sum: Map<string, number>) => [...sum].map(([key, count]) => ({ key, count }));
@@ -86,6 +88,7 @@ function sumVolumes(
     byMonth: toRows(sums.byMonth),
     byRegion: toRows(sums.byRegion),
     byProfession: toRows(sums.byProfession),
+    byChannel: toRows(sums.byChannel),
     byService: toRows(sums.byService),
   };
 }
@@ -132,7 +135,7 @@ export function measureResponseTimes(steps: Record<SlaKind, StepRows>, query: Re
   });
 }
 
-/** Referrals submitted in the period, by month (every month listed), service, region and profession. */
+/** Referrals submitted in the period, by month (every month listed), service, region, profession and channel. */
 export async function buildVolumes(prisma: PrismaClient, query: ReportQuery): Promise<ReferralVolumes> {
   const volumes = sumVolumes(await countReferrals(prisma, query));
   const byMonth = toCounts(
@@ -153,6 +156,7 @@ export async function buildVolumes(prisma: PrismaClient, query: ReportQuery): Pr
       volumes.byProfession,
       TRAINEE_GROUPS.map((group) => [group, REPORT_PROFESSION_LABELS[group]] as const),
     ),
+    byChannel: toCounts(volumes.byChannel, Object.entries(REFERRAL_CHANNEL_LABELS)),
   };
 }
 
@@ -278,6 +282,7 @@ export async function exportReportTable(
     case "referrals-by-service":
     case "referrals-by-region":
     case "referrals-by-profession":
+    case "referrals-by-channel":
       return volumesToCsv(table, await buildVolumes(prisma, query));
     case "response-times":
       return responseTimesToCsv(await buildResponseTimes(prisma, query, now));

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { NO_EMAIL_FOR_EMAIL_CONTACT, RecordReferralRequestSchema } from "./recorded-referral";
+
+const REQUEST = {
+  channel: "phone",
+  eligibility: { referrer: "self", region: "kss", group: "doctor_or_dentist", trainingNumber: "current", concerns: [] },
+  services: ["not_sure"],
+  details: {
+    fullName: "Sam Caller",
+    phone: "07700 900123",
+    preferredContact: "phone",
+    registration: { register: "GMC", number: "7654321" },
+    programme: "Core Surgical Training",
+    grade: "CT1",
+    employer: "Example NHS Trust",
+    workPattern: "full_time",
+  },
+  story: { whatIsHappening: "Called about exam stress.", howSoon: "when_possible" },
+  consent: { confidentialityPolicyDiscussed: true, safetyOverrideDiscussed: true, consentsToSupervisorContact: false },
+};
+
+function fieldsOf(input: unknown): string[] {
+  const result = RecordReferralRequestSchema.safeParse(input);
+  return result.success ? [] : result.error.issues.map((issue) => issue.path.join("."));
+}
+
+describe("a referral recorded by staff", () => {
+  it("accepts a phoned-in referral without an email address", () => {
+    const parsed = RecordReferralRequestSchema.parse(REQUEST);
+    expect(parsed.details.personalEmail).toBeUndefined();
+    expect(parsed.details.phone).toBe("+447700900123");
+  });
+
+  it("treats a blank email address as none, and keeps one that is given", () => {
+    const blank = RecordReferralRequestSchema.parse({
+      ...REQUEST,
+      details: { ...REQUEST.details, personalEmail: "  " },
+    });
+    expect(blank.details.personalEmail).toBeUndefined();
+    const given = RecordReferralRequestSchema.parse({
+      ...REQUEST,
+      channel: "email",
+      details: { ...REQUEST.details, personalEmail: "Sam@Example.COM", preferredContact: "email" },
+    });
+    expect(given.details.personalEmail).toBe("Sam@example.com");
+  });
+
+  it("refuses email as the preferred contact when there is no address, naming the field", () => {
+    const result = RecordReferralRequestSchema.safeParse({
+      ...REQUEST,
+      details: { ...REQUEST.details, preferredContact: "email" },
+    });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues).toContainEqual(
+      expect.objectContaining({ path: ["details", "preferredContact"], message: NO_EMAIL_FOR_EMAIL_CONTACT }),
+    );
+  });
+
+  it.each([
+    ["an online channel", { ...REQUEST, channel: "online" }, "channel"],
+    [
+      "a bad email address",
+      { ...REQUEST, details: { ...REQUEST.details, personalEmail: "nope" } },
+      "details.personalEmail",
+    ],
+    [
+      "the confidentiality policy not gone through",
+      { ...REQUEST, consent: { ...REQUEST.consent, confidentialityPolicyDiscussed: false } },
+      "consent.confidentialityPolicyDiscussed",
+    ],
+    [
+      "the trainee's own consent fields instead of the coordinator's",
+      {
+        ...REQUEST,
+        consent: {
+          acceptsConfidentialityPolicy: true,
+          understandsSafetyOverride: true,
+          consentsToSupervisorContact: false,
+        },
+      },
+      "consent.safetyOverrideDiscussed",
+    ],
+    [
+      "a service closed to the group, alongside another problem",
+      {
+        ...REQUEST,
+        eligibility: {
+          referrer: "self",
+          region: "kss",
+          group: "pharmacy",
+          pharmacyRoute: "foundation_pharmacist",
+          concerns: [],
+        },
+        services: ["mental_health"],
+        details: { ...REQUEST.details, preferredContact: "email" },
+      },
+      "services",
+    ],
+  ])("names the field for %s", (_case, input, field) => {
+    expect(fieldsOf(input)).toContain(field);
+  });
+});
