@@ -1,7 +1,7 @@
-import type { FieldError } from "@psu/domain";
+import type { ErrorCode, FieldError } from "@psu/domain";
 
-/** The error codes the API answers with, each with its HTTP status. */
-export const ERROR_STATUS = {
+/** The HTTP status of each of the domain's error codes. */
+const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   BAD_REQUEST: 400,
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
@@ -19,9 +19,7 @@ export const ERROR_STATUS = {
   TOO_MANY_REQUESTS: 429,
   INTERNAL_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,
-} as const;
-
-export type ErrorCode = keyof typeof ERROR_STATUS;
+};
 
 /** An expected failure the client can act on. Anything else becomes a 500 with no details. */
 export class AppError extends Error {
