@@ -45,7 +45,8 @@ describe("catalogue", () => {
     const ids = response.json().services.map((service: { id: string }) => service.id);
     expect(ids).toContain("spoc");
     expect(ids).toContain("wellbeing_resources");
-    expect(ids).toHaveLength(11);
+    expect(ids).toContain("differential_attainment");
+    expect(ids).toHaveLength(12);
   });
 
   it("filters services by group, leaving mental health services to doctors and dentists", async () => {
