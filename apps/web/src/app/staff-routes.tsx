@@ -59,6 +59,10 @@ const DataProtectionPage = lazyComponent(
   () => import("../features/data-protection/pages/data-protection-page"),
   (module) => module.DataProtectionPage,
 );
+const RecordReferralPage = lazyComponent(
+  () => import("../features/record-referral/pages/record-referral-page"),
+  (module) => module.RecordReferralPage,
+);
 const StaffNotFoundPage = lazyComponent(
   () => import("../features/staff/pages/staff-not-found-page"),
   (module) => module.StaffNotFoundPage,
@@ -111,6 +115,7 @@ export const staffRoutes = (
         <Route element={<StaffPages />}>
           <Route index element={<QueuePage />} />
           <Route path="cases/:caseId" element={<CasePage />} />
+          <Route path="referrals/new" element={<RecordReferralPage />} />
           <Route path="leads" element={<LeadsPage />} />
           <Route path="leads/new" element={<AddStaffMemberPage />} />
           <Route path="leads/:staffId" element={<ManageStaffMemberPage />} />

@@ -52,9 +52,9 @@ export function ReportsPage() {
   );
 }
 
-// The four breakdowns of referral volumes, each a chart, its table and its CSV download.
+// The breakdowns of referral volumes, each a chart, its table and its CSV download.
 const VOLUME_SECTIONS: readonly {
-  counts: "byMonth" | "byService" | "byRegion" | "byProfession";
+  counts: "byMonth" | "byService" | "byRegion" | "byProfession" | "byChannel";
   table: ReportTableName;
   heading: string;
   caption: string;
@@ -89,6 +89,14 @@ const VOLUME_SECTIONS: readonly {
     heading: "By profession",
     caption: "Referrals by profession",
     header: "Profession",
+  },
+  {
+    counts: "byChannel",
+    table: "referrals-by-channel",
+    heading: "By how they arrived",
+    caption: "Referrals by how they arrived",
+    header: "Received by",
+    note: "Referrals by email or phone are recorded by a coordinator; the rest came through the online form.",
   },
 ];
 

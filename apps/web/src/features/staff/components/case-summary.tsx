@@ -1,4 +1,4 @@
-import { CASE_OUTCOME_LABELS, CASE_STATUS_LABELS, type CaseDetail } from "@psu/domain";
+import { CASE_OUTCOME_LABELS, CASE_STATUS_LABELS, type CaseDetail, REFERRAL_CHANNEL_LABELS } from "@psu/domain";
 import { SummaryList, type SummaryRow } from "../../../components/summary-list";
 import { labelFor, URGENCY_LABELS } from "./case-labels";
 import { CaseStatusTag } from "./case-status-tag";
@@ -25,6 +25,13 @@ export function CaseSummary({ detail }: { detail: CaseDetail }) {
     { key: "Urgency", value: labelFor(URGENCY_LABELS, detail.urgency) },
     { key: "Lead", value: detail.lead ? detail.lead.name : "Not assigned yet" },
     { key: "Referral received", value: formatDateTime(detail.openedAt) },
+    {
+      key: "Received by",
+      value:
+        detail.referral.channel === "online"
+          ? "Online form (the trainee's own)"
+          : `${REFERRAL_CHANNEL_LABELS[detail.referral.channel]} (recorded by staff)`,
+    },
     { key: "Triage (SLA)", value: <SlaTag clock={detail.sla.triage} /> },
     {
       key: "First contact (SLA)",

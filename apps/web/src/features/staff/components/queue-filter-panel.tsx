@@ -3,6 +3,8 @@ import {
   CASE_STATUSES,
   type CaseStatus,
   HOW_SOON,
+  REFERRAL_CHANNEL_LABELS,
+  REFERRAL_CHANNELS,
   SERVICES,
   SLA_STATES,
   type StaffMember,
@@ -105,6 +107,13 @@ export function QueueFilterPanel({ filters, countsByStatus, leads, onApply }: Qu
               />
             </div>
             <div className="nhsuk-grid-column-one-half">
+              <Select
+                id="filter-channel"
+                label="Received by"
+                value={draft.channel ?? ANY}
+                onChange={(value) => set("channel", value)}
+                options={withAny(REFERRAL_CHANNELS.map((value) => ({ value, label: REFERRAL_CHANNEL_LABELS[value] })))}
+              />
               <Select
                 id="filter-sla"
                 label="SLA state"

@@ -12,6 +12,7 @@ describe("readQueueFilters", () => {
       service: undefined,
       region: undefined,
       urgency: undefined,
+      channel: undefined,
       sla: undefined,
       leadId: undefined,
     });
@@ -19,7 +20,7 @@ describe("readQueueFilters", () => {
 
   it("reads every filter from the query string", () => {
     const params = new URLSearchParams(
-      `view=all&sort=newest&status=new&status=triage&service=spoc&region=kss&urgency=when_possible&sla=breached&leadId=${LEAD_ID}`,
+      `view=all&sort=newest&status=new&status=triage&service=spoc&region=kss&urgency=when_possible&channel=phone&sla=breached&leadId=${LEAD_ID}`,
     );
     expect(readQueueFilters(params, "unassigned")).toEqual({
       view: "all",
@@ -28,6 +29,7 @@ describe("readQueueFilters", () => {
       service: "spoc",
       region: "kss",
       urgency: "when_possible",
+      channel: "phone",
       sla: "breached",
       leadId: LEAD_ID,
     });
@@ -39,6 +41,7 @@ describe("readQueueFilters", () => {
     ["an unknown status among known ones", "status=new&status=lost", { status: ["new"] }],
     ["a lead that is not an id", "leadId=Sam%20Spoc", { leadId: undefined }],
     ["a region outside London and KSS", "region=elsewhere", { region: undefined }],
+    ["a channel the unit does not have", "channel=fax", { channel: undefined }],
   ])("ignores %s", (_, query, expected) => {
     expect(readQueueFilters(new URLSearchParams(query), "unassigned")).toMatchObject(expected);
   });

@@ -4,6 +4,7 @@ import {
   type QueueQuery,
   QueueSortSchema,
   QueueViewSchema,
+  ReferralChannelSchema,
   ServiceIdSchema,
   SlaStateSchema,
 } from "@psu/domain";
@@ -23,13 +24,14 @@ export const QueueFiltersSchema = z.object({
   service: ServiceIdSchema.optional(),
   region: z.enum(["london", "kss"]).optional(),
   urgency: HowSoonSchema.optional(),
+  channel: ReferralChannelSchema.optional(),
   sla: SlaStateSchema.optional(),
   leadId: z.union([z.uuid(), z.literal("unassigned")]).optional(),
 });
 export type QueueFilters = z.infer<typeof QueueFiltersSchema>;
 
 /** The filters that narrow a view (not the view or the sort), as named in the URL. */
-const NARROWING_FILTERS = ["service", "region", "urgency", "sla", "leadId"] as const;
+const NARROWING_FILTERS = ["service", "region", "urgency", "channel", "sla", "leadId"] as const;
 
 function readOne<T>(schema: z.ZodType<T>, value: string | null): T | undefined {
   const parsed = schema.safeParse(value);
@@ -45,6 +47,7 @@ export function readQueueFilters(params: URLSearchParams, defaultView: QueueView
     service: readOne(ServiceIdSchema, params.get("service")),
     region: readOne(z.enum(["london", "kss"]), params.get("region")),
     urgency: readOne(HowSoonSchema, params.get("urgency")),
+    channel: readOne(ReferralChannelSchema, params.get("channel")),
     sla: readOne(SlaStateSchema, params.get("sla")),
     leadId: readOne(z.union([z.uuid(), z.literal("unassigned")]), params.get("leadId")),
   };
@@ -78,6 +81,7 @@ export function toQueueQuery(filters: QueueFilters, search: string, cursor: stri
     ...(filters.service ? { service: filters.service } : {}),
     ...(filters.region ? { region: filters.region } : {}),
     ...(filters.urgency ? { urgency: filters.urgency } : {}),
+    ...(filters.channel ? { channel: filters.channel } : {}),
     ...(filters.sla ? { sla: filters.sla } : {}),
     ...(filters.leadId ? { leadId: filters.leadId } : {}),
     ...(trimmed ? { search: trimmed } : {}),

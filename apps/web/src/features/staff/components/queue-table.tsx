@@ -1,4 +1,4 @@
-import type { QueueItem } from "@psu/domain";
+import { type QueueItem, REFERRAL_CHANNEL_LABELS } from "@psu/domain";
 import type { Ref } from "react";
 import { Link, useLocation } from "react-router";
 import { labelFor, SERVICE_SHORT_NAMES, SLA_KIND_LABELS, URGENCY_LABELS } from "./case-labels";
@@ -42,6 +42,9 @@ export function QueueTable({ caption, items, regionRef, isUpdating = false }: Qu
               Services
             </th>
             <th className="nhsuk-table__header" scope="col">
+              Received by
+            </th>
+            <th className="nhsuk-table__header" scope="col">
               Status
             </th>
             <th className="nhsuk-table__header" scope="col">
@@ -70,6 +73,7 @@ export function QueueTable({ caption, items, regionRef, isUpdating = false }: Qu
               <td className="nhsuk-table__cell">
                 {item.services.map((service) => SERVICE_SHORT_NAMES[service]).join(", ")}
               </td>
+              <td className="nhsuk-table__cell">{REFERRAL_CHANNEL_LABELS[item.channel]}</td>
               <td className="nhsuk-table__cell">
                 <CaseStatusTag status={item.status} />
                 {item.safetyConcern && (

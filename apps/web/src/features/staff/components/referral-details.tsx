@@ -113,7 +113,7 @@ function PersonalDetails({ referral }: { referral: Referral }) {
       <SummaryList
         rows={[
           { key: "Name", value: referral.fullName },
-          { key: "Email", value: referral.email },
+          { key: "Email", value: orNotGiven(referral.email) },
           { key: "Phone", value: referral.phone },
           { key: "Preferred contact", value: describeCode(referral.preferredContact) },
           { key: "Safe times to contact", value: orNotGiven(referral.safeContactTimes) },

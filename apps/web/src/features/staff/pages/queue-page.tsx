@@ -72,6 +72,11 @@ export function QueuePage() {
   return (
     <>
       <h1>{heading}</h1>
+      {!isLead && (
+        <p>
+          <Link to="/staff/referrals/new">Record a referral received by email or phone</Link>
+        </p>
+      )}
       {!isLead && <QueueViews current={filters.view} hrefFor={(view) => hrefFor({ view })} />}
       <QueueSearch search={search} onSearch={setSearch} />
       <QueueFilterPanel
