@@ -37,15 +37,17 @@ test("an admin downloads a subject access export and erases the trainee's data",
   expect(download.suggestedFilename()).toMatch(/^subject-access-\d{4}-\d{2}-\d{2}\.json$/);
   const document = JSON.parse(await readFile(await download.path(), "utf8"));
   expect(document.referrals.length).toBeGreaterThan(0);
-  expect(document.referrals[0].details.email).toBe(`${trainee}@example.com`);
+  expect(document.referrals[0].referral.email).toBe(`${trainee}@example.com`);
   const reference: string = document.referrals[0].reference;
 
-  // Erasure: a missing reason is named, then the check page, then the confirmation.
+  // Erasure: a missing reason and ticket are named, then the check page, then the confirmation.
   await page.getByLabel("Referral reference", { exact: true }).fill(reference);
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByRole("alert")).toContainText("Enter why the data is being erased");
+  await expect(page.getByRole("alert")).toContainText("Choose why the data is being erased");
+  await expect(page.getByRole("alert")).toContainText("Enter the ticket number of the request");
   await expectNoAxeViolations(page);
-  await page.getByLabel("Why the data is being erased").fill("Request received by email on 3 November");
+  await page.getByLabel("The trainee asked us to erase their data").check();
+  await page.getByLabel("Ticket number of the request").fill("DPR-2026/114");
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Check before you erase" })).toBeVisible();
   await expect(page.getByText(reference)).toBeVisible();

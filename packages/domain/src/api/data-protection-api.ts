@@ -19,16 +19,35 @@ export type SubjectAccessRequest = z.infer<typeof SubjectAccessRequestSchema>;
 
 export const ErasurePreviewRequestSchema = z.object({ reference: ReferenceSchema });
 
-export const ERASURE_REASON_MAX_LENGTH = 200;
+/**
+ * Why a trainee's data is erased, as a code: the audit log is append-only and outlives the
+ * case, so it holds no free text that could carry personal data.
+ */
+export const ERASURE_REASONS = ["trainee_request", "consent_withdrawn", "recorded_in_error", "legal_obligation"] as const;
+export const ErasureReasonSchema = z.enum(ERASURE_REASONS, { error: "Choose why the data is being erased" });
+export type ErasureReason = z.infer<typeof ErasureReasonSchema>;
+
+export const ERASURE_REASON_LABELS: Readonly<Record<ErasureReason, string>> = {
+  trainee_request: "The trainee asked us to erase their data",
+  consent_withdrawn: "The trainee withdrew their consent",
+  recorded_in_error: "The referral was recorded in error",
+  legal_obligation: "A legal obligation requires it",
+};
+
+/** The request's number in the unit's own records: letters, digits and - / . only, so no name or address fits. */
+export const ErasureTicketSchema = z
+  .string({ error: "Enter the ticket number of the request" })
+  .trim()
+  .min(1, { error: "Enter the ticket number of the request" })
+  .max(40, { error: "Enter a ticket number of 40 characters or fewer" })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9./-]*$/, {
+    error: "Enter the ticket number only: letters, numbers, dashes, dots and slashes, no spaces",
+  });
 
 export const ErasureRequestSchema = z.object({
   reference: ReferenceSchema,
-  // Goes to the audit log: the form tells the admin not to include personal data.
-  reason: z
-    .string()
-    .trim()
-    .min(5, { error: "Enter why the data is being erased, in at least 5 characters" })
-    .max(ERASURE_REASON_MAX_LENGTH, { error: `Enter a reason of ${ERASURE_REASON_MAX_LENGTH} characters or fewer` }),
+  reason: ErasureReasonSchema,
+  ticket: ErasureTicketSchema,
 });
 export type ErasureRequest = z.infer<typeof ErasureRequestSchema>;
 
@@ -41,6 +60,42 @@ export const ErasurePreviewSchema = z.object({
   timelineEvents: z.number().int(),
 });
 export type ErasurePreview = z.infer<typeof ErasurePreviewSchema>;
+
+const JsonValueSchema = z.json();
+
+/** One email queued or sent to the trainee. */
+const ExportedEmailSchema = z.object({
+  kind: z.string(),
+  to: z.string().nullable(),
+  queuedAt: z.iso.datetime(),
+  sentAt: z.iso.datetime().nullable(),
+  content: JsonValueSchema,
+});
+
+/** The subject access export: everything held about a trainee, column by column as stored. */
+export const SubjectAccessExportSchema = z.object({
+  exportedAt: z.iso.datetime(),
+  referrals: z.array(
+    z.object({
+      reference: z.string(),
+      /** Every column of the referral (personal-data registry), by name, as stored. */
+      referral: z.record(z.string(), JsonValueSchema),
+      case: z
+        .object({
+          /** Every column of the case, as stored. */
+          columns: z.record(z.string(), JsonValueSchema),
+          lead: z.string().nullable(),
+          timeline: z.array(
+            z.object({ at: z.iso.datetime(), kind: z.string(), by: z.string().nullable(), data: JsonValueSchema }),
+          ),
+          accessLog: z.array(z.object({ at: z.iso.datetime(), action: z.string(), by: z.string().nullable() })),
+        })
+        .nullable(),
+      emails: z.array(ExportedEmailSchema),
+    }),
+  ),
+});
+export type SubjectAccessExport = z.infer<typeof SubjectAccessExportSchema>;
 
 export const ErasureResultSchema = z.object({ reference: z.string(), erasedAt: z.string(), withdrawn: z.boolean() });
 export type ErasureResult = z.infer<typeof ErasureResultSchema>;

@@ -42,9 +42,12 @@ export type TransitionCause =
   | { kind: "assignment"; leadId: string; previousLeadId: string | null; overrides: readonly string[] }
   | { kind: "first_contact"; contactedAt: Date };
 
+/** A timeline event's data: plain JSON, stored as it is. */
+export type EventJson = string | number | boolean | null | readonly EventJson[] | { readonly [key: string]: EventJson };
+
 export interface CaseTransitionPlan {
   set: CaseColumns;
-  event: { kind: "status_changed" | "assigned" | "first_contact_recorded"; data: Record<string, unknown> };
+  event: { kind: "status_changed" | "assigned" | "first_contact_recorded"; data: { [key: string]: EventJson } };
   /** The email this change sends the trainee, or null. */
   traineeEmail: TraineeEmailKind | null;
 }

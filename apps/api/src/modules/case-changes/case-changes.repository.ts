@@ -106,13 +106,6 @@ export async function findLatestCaseEvent(prisma: PrismaClient, caseId: string):
   });
 }
 
-/** Staff names by id (ids not found are left out). */
-export async function findStaffNames(prisma: PrismaClient, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await prisma.staffMember.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
-  return new Map(rows.map((row) => [row.id, row.name]));
-}
-
 export interface LeadRecord {
   id: string;
   name: string;

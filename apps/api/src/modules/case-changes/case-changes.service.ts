@@ -25,11 +25,12 @@ import {
   suggestLeads,
   type TraineeEmailKind,
 } from "@psu/domain";
-import type { Prisma, PrismaClient } from "@psu/prisma";
+import type { PrismaClient } from "@psu/prisma";
 import { z } from "zod";
 import { AppError } from "../../errors/app-error";
 import { recordAudit } from "../audit/audit.repository";
 import type { TraineeEmailMessage } from "../outbox/outbox.repository";
+import { findStaffNames } from "../staff-admin/staff-admin.repository";
 import {
   applyCaseChangeIfUnchanged,
   type CaseChange,
@@ -38,7 +39,6 @@ import {
   findLatestCaseEvent,
   findLeadsForSuggestion,
   findPreviousLeadIds,
-  findStaffNames,
   type LeadRecord,
 } from "./case-changes.repository";
 import { describeStaleCase } from "./stale-case-message";
@@ -124,16 +124,12 @@ function addressTraineeEmail(loaded: LoadedCase, kind: TraineeEmailKind | null):
 function fromPlan(loaded: LoadedCase, plan: CaseTransitionPlan, audit: CaseChange["audit"]) {
   return {
     set: plan.set,
-    event: { kind: plan.event.kind, data: toJsonObject(plan.event.data) },
+    event: plan.event,
     audit,
     traineeEmail: addressTraineeEmail(loaded, plan.traineeEmail),
   };
 }
 
-// Plan data holds strings, numbers, booleans, nulls and arrays of them only.
-function toJsonObject(data: Record<string, unknown>): Prisma.InputJsonObject {
-  return JSON.parse(JSON.stringify(data)) as Prisma.InputJsonObject;
-}
 
 /** Writes the change if the case is still at the expected version; 412 otherwise. */
 async function commit(
@@ -369,7 +365,7 @@ export async function assignCase(
   return commit(
     prisma,
     context,
-    fromPlan(loaded, plan, { action: "CASE_ASSIGNED", detail: toJsonObject(plan.event.data), ip: context.ip }),
+    fromPlan(loaded, plan, { action: "CASE_ASSIGNED", detail: plan.event.data, ip: context.ip }),
     "allocated",
   );
 }

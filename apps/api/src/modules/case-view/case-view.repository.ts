@@ -57,10 +57,3 @@ export type CaseForView = Prisma.CaseGetPayload<{ select: typeof CASE_VIEW_SELEC
 export async function findCaseForView(prisma: PrismaClient, caseId: string): Promise<CaseForView | null> {
   return prisma.case.findUnique({ where: { id: caseId }, select: CASE_VIEW_SELECT });
 }
-
-/** Names of these members of staff, by id (ids that are not staff are simply absent). */
-export async function findStaffNames(prisma: PrismaClient, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await prisma.staffMember.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } });
-  return new Map(rows.map((row) => [row.id, row.name]));
-}

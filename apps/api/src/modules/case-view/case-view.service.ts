@@ -9,8 +9,9 @@ import type { PrismaClient } from "@psu/prisma";
 import { z } from "zod";
 import { AppError } from "../../errors/app-error";
 import { recordAudit } from "../audit/audit.repository";
+import { findStaffNames } from "../staff-admin/staff-admin.repository";
 import { collectPauses, computeFirstContactClock, computeTriageClock } from "./case-clocks";
-import { type CaseForView, findCaseForView, findStaffNames } from "./case-view.repository";
+import { type CaseForView, findCaseForView } from "./case-view.repository";
 import { describeEvent } from "./describe-event";
 
 export interface ViewCaseInput {

@@ -10,6 +10,7 @@ import { createSignedInStaff } from "../../test/staff-fixtures";
 import { DRAFT_LIFETIME_MS, deleteExpiredDrafts } from "../drafts/drafts.service";
 import { createMailer } from "../outbox/mailer";
 import { processOutboxOnce } from "../outbox/outbox.worker";
+import { listColumns, REFERRAL_COLUMNS } from "./personal-data";
 
 // One value that appears in nothing else, and variants of it in every personal field.
 const CANARY = "zqxj";
@@ -110,6 +111,10 @@ describe("the canary: personal data in no log line, URL, response header, and no
     });
     expect(submitted.statusCode).toBe(201);
     const reference: string = submitted.json().reference;
+    // The walk covers every column the registry calls personal: each holds a value to find.
+    const stored = await app.prisma.referral.findUniqueOrThrow({ where: { reference } });
+    const personal = [...listColumns(REFERRAL_COLUMNS, "blank"), ...listColumns(REFERRAL_COLUMNS, "null")];
+    for (const column of personal) expect(stored[column], column).toBeTruthy();
 
     const status = await send({ method: "POST", url: "/api/referral-status", payload: { reference, email } });
     expect(status.statusCode).toBe(200);
@@ -153,9 +158,11 @@ describe("the canary: personal data in no log line, URL, response header, and no
       method: "POST",
       url: "/api/staff/data-protection/erasure",
       headers: admin.headers,
-      payload: { reference, reason: "Request received by email on 3 Nov" },
+      payload: { reference, reason: "trainee_request", ticket: "DPR-1" },
     });
     expect(erased.statusCode).toBe(200);
+    const blanked = await app.prisma.referral.findUniqueOrThrow({ where: { reference } });
+    for (const column of personal) expect([null, ""], column).toContain(blanked[column]);
 
     // Drafts are not linked to a referral: they go when they expire (7 days), by the clean-up.
     clock = new Date(NOW.getTime() + DRAFT_LIFETIME_MS + 1);

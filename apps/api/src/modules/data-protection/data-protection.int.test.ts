@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../test/build-test-app";
 import { createSignedInStaff, createTestCase, type TestCase, type TestStaff } from "../../test/staff-fixtures";
+import { CASE_COLUMNS, REFERRAL_COLUMNS } from "./personal-data";
 
 const NOW = new Date("2026-11-24T09:00:00Z");
 let testApp: TestApp;
@@ -82,9 +83,14 @@ describe("POST /api/staff/data-protection/subject-access", () => {
       secondReferral.reference,
     ]);
     const [first, second] = document.referrals;
-    expect(first).toEqual({
+    // Every column the personal-data registry lists, for the referral and its case.
+    expect(Object.keys(first.referral).sort()).toEqual(Object.keys(REFERRAL_COLUMNS.columns).sort());
+    expect(Object.keys(first.case.columns).sort()).toEqual(Object.keys(CASE_COLUMNS.columns).sort());
+    expect(first.reference).toBe(firstReferral.reference);
+    expect(first.referral).toMatchObject({
       reference: firstReferral.reference,
       submittedAt: "2025-01-10T10:00:00.000Z",
+      channel: "online",
       anonymisedAt: null,
       eligibility: {
         referrer: "self",
@@ -97,42 +103,40 @@ describe("POST /api/staff/data-protection/subject-access", () => {
       region: "london",
       profession: "doctor_or_dentist",
       services: ["spoc"],
-      details: {
-        fullName: "Jo Bloggs",
-        email: TRAINEE_EMAIL,
-        phone: "07700 900000",
-        preferredContact: "email",
-        safeContactTimes: null,
-        register: "GMC",
-        registrationNumber: "1234567",
-        programme: "General Practice",
-        grade: "ST2",
-        employer: "Example NHS Foundation Trust",
-        workPattern: "full_time",
-      },
-      story: {
-        whatIsHappening: "A test referral.",
-        whatHasBeenTried: null,
-        whatWouldHelp: null,
-        howSoon: "soon_within_a_month",
-        accessNeeds: null,
-      },
+      fullName: "Jo Bloggs",
+      email: TRAINEE_EMAIL,
+      phone: "07700 900000",
+      preferredContact: "email",
+      safeContactTimes: null,
+      registerName: "GMC",
+      registrationNumber: "1234567",
+      programme: "General Practice",
+      grade: "ST2",
+      employer: "Example NHS Foundation Trust",
+      workPattern: "full_time",
+      whatIsHappening: "A test referral.",
+      whatHasBeenTried: null,
+      whatWouldHelp: null,
+      howSoon: "soon_within_a_month",
+      accessNeeds: null,
       consentsToSupervisorContact: false,
-      case: {
+    });
+    expect(first.case).toMatchObject({
+      columns: {
         status: "closed",
         urgency: "soon_within_a_month",
         openedAt: "2025-01-10T10:00:00.000Z",
         closedAt: "2025-01-10T10:00:00.000Z",
         outcome: "support_completed",
-        lead: null,
         safetyConcern: false,
-        timeline: [
-          { at: "2025-01-10T10:00:00.000Z", kind: "referral_submitted", by: "trainee", data: { status: "new" } },
-        ],
-        accessLog: [],
       },
-      emails: [],
+      lead: null,
+      timeline: [
+        { at: "2025-01-10T10:00:00.000Z", kind: "referral_submitted", by: "trainee", data: { status: "new" } },
+      ],
+      accessLog: [],
     });
+    expect(first.emails).toEqual([]);
     expect(second.case.lead).toBe("Sam Spoc");
     expect(second.case.timeline).toEqual([
       { at: "2026-10-01T10:00:00.000Z", kind: "referral_submitted", by: "trainee", data: { status: "new" } },
@@ -209,16 +213,26 @@ describe("POST /api/staff/data-protection/erasure", () => {
     });
   });
 
-  it("refuses a missing or too-short reason, naming the field", async () => {
-    const response = await erase({ reference: secondReferral.reference, reason: " " });
+  it("refuses a reason that is not one of the codes, and a ticket that is not a ticket number, naming each", async () => {
+    const response = await erase({
+      reference: secondReferral.reference,
+      reason: "Jo rang on 3 Nov",
+      ticket: "Jo Bloggs jo.bloggs@example.com",
+    });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.fields).toEqual([expect.objectContaining({ field: "reason" })]);
+    expect(
+      response
+        .json()
+        .error.fields.map((field: { field: string }) => field.field)
+        .sort(),
+    ).toEqual(["reason", "ticket"]);
+    expect(response.body).not.toContain("bloggs");
   });
 
   it("withdraws an open case, then anonymises it, once, even when two admins erase at the same time", async () => {
     const prisma = testApp.app.prisma;
     const before = await prisma.case.findUniqueOrThrow({ where: { id: secondReferral.caseId } });
-    const body = { reference: secondReferral.reference, reason: "Request received by email on 3 Nov" };
+    const body = { reference: secondReferral.reference, reason: "trainee_request", ticket: "DPR-2026/114" };
     const responses = await Promise.all([erase(body), erase(body)]);
     expect(responses.map((response) => response.statusCode).sort()).toEqual([200, 409]);
     const ok = responses.find((response) => response.statusCode === 200);
@@ -233,17 +247,17 @@ describe("POST /api/staff/data-protection/erasure", () => {
     expect(events.map((event) => [event.kind, event.data])).toEqual([
       ["referral_submitted", { status: "new" }],
       ["note_added", {}],
-      ["status_changed", { from: "allocated", to: "withdrawn" }],
+      ["status_changed", { from: "allocated", to: "withdrawn", outcome: null }],
     ]);
     const referral = await prisma.referral.findUniqueOrThrow({ where: { reference: secondReferral.reference } });
-    expect(referral).toMatchObject({ fullName: "", email: "", anonymisedReason: "erasure", anonymisedAt: NOW });
+    expect(referral).toMatchObject({ fullName: "", email: null, anonymisedReason: "erasure", anonymisedAt: NOW });
     expect(await prisma.outboxMessage.count({ where: { recipient: TRAINEE_EMAIL } })).toBe(0);
     const audits = await prisma.auditEntry.findMany({ where: { action: "DATA_ERASED" } });
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({
       actorId: admin.staff.id,
       caseId: secondReferral.caseId,
-      detail: { reason: "Request received by email on 3 Nov", withdrewFrom: "allocated" },
+      detail: { reason: "trainee_request", ticket: "DPR-2026/114", withdrewFrom: "allocated" },
     });
 
     // The other referral of the same trainee and the other trainee are untouched.
@@ -255,7 +269,7 @@ describe("POST /api/staff/data-protection/erasure", () => {
   });
 
   it("erases a closed case without changing its status", async () => {
-    const response = await erase({ reference: firstReferral.reference, reason: "Request by phone, ticket 42" });
+    const response = await erase({ reference: firstReferral.reference, reason: "consent_withdrawn", ticket: "42" });
     expect(response.statusCode).toBe(200);
     expect(response.json().withdrawn).toBe(false);
     const after = await testApp.app.prisma.case.findUniqueOrThrow({ where: { id: firstReferral.caseId } });
@@ -264,8 +278,9 @@ describe("POST /api/staff/data-protection/erasure", () => {
   });
 
   it("answers 404 for an unknown reference and 403 to coordinators and leads", async () => {
-    expect((await erase({ reference: "PSU-ZZZZ-ZZZZ", reason: "Request by email" })).statusCode).toBe(404);
-    const body = { reference: otherTrainee.reference, reason: "Request by email" };
+    const missing = { reference: "PSU-ZZZZ-ZZZZ", reason: "trainee_request", ticket: "7" };
+    expect((await erase(missing)).statusCode).toBe(404);
+    const body = { reference: otherTrainee.reference, reason: "trainee_request", ticket: "7" };
     expect((await erase(body, coordinator.headers)).statusCode).toBe(403);
     expect((await erase(body, lead.headers)).statusCode).toBe(403);
   });

@@ -4,11 +4,11 @@ import {
   ErasureRequestSchema,
   ErasureResultSchema,
   ErrorBodySchema,
+  SubjectAccessExportSchema,
   SubjectAccessRequestSchema,
 } from "@psu/domain";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { AppError } from "../../errors/app-error";
 import { type AdminContext, eraseOnRequest, exportSubjectData, previewErasure } from "./data-protection.service";
 
@@ -29,18 +29,22 @@ export const dataProtectionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Everything held about a trainee, as a JSON download (admins)",
         tags: ["data protection"],
         body: SubjectAccessRequestSchema,
-        // The document is sent already serialised (pretty-printed, as a file download).
-        response: { 200: z.unknown(), ...ERRORS },
+        // Sent already serialised (pretty-printed, as a file download); the service parses it.
+        response: { 200: SubjectAccessExportSchema, ...ERRORS },
       },
     },
     async (request, reply) => {
       const document = await exportSubjectData(app.prisma, request.body, toContext(app, request));
       const day = app.now().toISOString().slice(0, 10);
-      return reply
-        .header("content-disposition", `attachment; filename="subject-access-${day}.json"`)
-        .header("cache-control", "no-store")
-        .type("application/json; charset=utf-8")
-        .send(JSON.stringify(document, null, 2));
+      return (
+        reply
+          .header("content-disposition", `attachment; filename="subject-access-${day}.json"`)
+          .header("cache-control", "no-store")
+          .type("application/json; charset=utf-8")
+          // Pretty-printed for the person reading the file.
+          .serializer((payload) => JSON.stringify(payload, null, 2))
+          .send(document)
+      );
     },
   );
 

@@ -1,8 +1,27 @@
-import { type CaseStatus, decideTransition, type SubjectAccessRequest, TERMINAL_CASE_STATUSES } from "@psu/domain";
+import {
+  decideTransition,
+  type ErasurePreview,
+  type ErasureRequest,
+  type ErasureResult,
+  planCaseTransition,
+  type SubjectAccessExport,
+  SubjectAccessExportSchema,
+  type SubjectAccessRequest,
+  TERMINAL_CASE_STATUSES,
+} from "@psu/domain";
 import type { PrismaClient } from "@psu/prisma";
 import { AppError } from "../../errors/app-error";
 import { recordAudit } from "../audit/audit.repository";
-import { anonymiseReferral } from "./anonymise";
+import { findStaffNames } from "../staff-admin/staff-admin.repository";
+import {
+  type CaseForErasure,
+  eraseReferral,
+  findAuditEntriesForCases,
+  findEmailsForExport,
+  findReferralForErasure,
+  findReferralsForExport,
+  type ReferralForExport,
+} from "./data-protection.repository";
 
 export interface AdminContext {
   staffId: string;
@@ -12,117 +31,50 @@ export interface AdminContext {
 
 const NOT_FOUND_MESSAGE = "We hold no referral for that trainee.";
 
+type JsonColumns = Record<string, SubjectAccessExport["referrals"][number]["referral"][string]>;
+
+/** A row's columns as JSON: dates as ISO strings, everything else as stored. */
+function toJsonColumns(row: Record<string, unknown>): JsonColumns {
+  return JSON.parse(JSON.stringify(row));
+}
+
 /**
  * Everything held about a trainee: each referral with that email address (or the one with that
- * reference), its case, timeline, the emails queued or sent, and the audit entries about the
- * case with staff names. Records SUBJECT_ACCESS_EXPORTED (case ids only, never the email).
+ * reference), every column of it and of its case, the timeline, who read or changed the case,
+ * and the emails queued or sent. Records SUBJECT_ACCESS_EXPORTED (case ids only, never the email).
  */
-export async function exportSubjectData(prisma: PrismaClient, query: SubjectAccessRequest, context: AdminContext) {
-  const where =
+export async function exportSubjectData(
+  prisma: PrismaClient,
+  query: SubjectAccessRequest,
+  context: AdminContext,
+): Promise<SubjectAccessExport> {
+  const by =
     "email" in query
-      ? { email: query.email.trim().toLowerCase(), anonymisedAt: null }
+      ? { email: query.email.trim().toLowerCase() }
       : { reference: query.reference.trim().toUpperCase() };
-  const referrals = await prisma.referral.findMany({
-    where,
-    orderBy: { submittedAt: "asc" },
-    include: {
-      case: {
-        include: {
-          lead: { select: { name: true } },
-          events: { orderBy: [{ at: "asc" }, { id: "asc" }] },
-        },
-      },
-    },
-  });
+  const referrals = await findReferralsForExport(prisma, by);
   if (referrals.length === 0) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
 
   const caseIds = referrals.flatMap((referral) => (referral.case ? [referral.case.id] : []));
-  const references = referrals.map((referral) => referral.reference);
-  const emails = [...new Set(referrals.map((referral) => referral.email).filter((email) => email !== ""))];
-  const [audit, outbox, staff] = await Promise.all([
-    prisma.auditEntry.findMany({ where: { caseId: { in: caseIds } }, orderBy: { id: "asc" } }),
-    prisma.$queryRaw<
-      {
-        id: bigint;
-        kind: string;
-        recipient: string;
-        payload: unknown;
-        created_at: Date;
-        sent_at: Date | null;
-        reference: string | null;
-      }[]
-    >`SELECT id, kind, recipient, payload, created_at, sent_at, payload->>'reference' AS reference
-      FROM outbox_messages
-      WHERE payload->>'reference' = ANY(${references}::text[]) OR lower(recipient) = ANY(${emails}::text[])
-      ORDER BY id`,
-    prisma.staffMember.findMany({ select: { id: true, name: true } }),
+  const [audit, emails] = await Promise.all([
+    findAuditEntriesForCases(prisma, caseIds),
+    findEmailsForExport(
+      prisma,
+      referrals.map((referral) => referral.reference),
+    ),
   ]);
-  const staffName = new Map(staff.map((member) => [member.id, member.name]));
-  const nameOf = (id: string | null) => (id ? (staffName.get(id) ?? "Unknown member of staff") : null);
+  const staffIds = [
+    ...audit.flatMap((entry) => (entry.actorId ? [entry.actorId] : [])),
+    ...referrals.flatMap((referral) => referral.case?.events.flatMap((event) => event.actorId ?? []) ?? []),
+  ];
+  const names = await findStaffNames(prisma, [...new Set(staffIds)]);
+  const nameOf = (id: string | null) => (id ? (names.get(id) ?? "Unknown member of staff") : null);
 
-  const document = {
+  // Parsed, not just typed: the document is sent pre-serialised, past the route's response schema.
+  const document = SubjectAccessExportSchema.parse({
     exportedAt: context.now.toISOString(),
-    referrals: referrals.map((referral) => ({
-      reference: referral.reference,
-      submittedAt: referral.submittedAt.toISOString(),
-      anonymisedAt: referral.anonymisedAt?.toISOString() ?? null,
-      eligibility: referral.eligibility,
-      verdict: referral.verdict,
-      region: referral.region,
-      profession: referral.profession,
-      services: referral.services,
-      details: {
-        fullName: referral.fullName,
-        email: referral.email,
-        phone: referral.phone,
-        preferredContact: referral.preferredContact,
-        safeContactTimes: referral.safeContactTimes,
-        register: referral.registerName,
-        registrationNumber: referral.registrationNumber,
-        programme: referral.programme,
-        grade: referral.grade,
-        employer: referral.employer,
-        workPattern: referral.workPattern,
-      },
-      story: {
-        whatIsHappening: referral.whatIsHappening,
-        whatHasBeenTried: referral.whatHasBeenTried,
-        whatWouldHelp: referral.whatWouldHelp,
-        howSoon: referral.howSoon,
-        accessNeeds: referral.accessNeeds,
-      },
-      consentsToSupervisorContact: referral.consentsToSupervisorContact,
-      case: referral.case
-        ? {
-            status: referral.case.status,
-            urgency: referral.case.urgency,
-            openedAt: referral.case.openedAt.toISOString(),
-            closedAt: referral.case.closedAt?.toISOString() ?? null,
-            outcome: referral.case.outcome,
-            lead: referral.case.lead?.name ?? null,
-            safetyConcern: referral.case.safetyConcern,
-            timeline: referral.case.events.map((event) => ({
-              at: event.at.toISOString(),
-              kind: event.kind,
-              by: event.actorType === "staff" ? nameOf(event.actorId) : event.actorType,
-              data: event.data,
-            })),
-            accessLog: audit
-              .filter((entry) => entry.caseId === referral.case?.id)
-              .map((entry) => ({ at: entry.at.toISOString(), action: entry.action, by: nameOf(entry.actorId) })),
-          }
-        : null,
-      emails: outbox
-        .filter((message) => message.reference === referral.reference)
-        .map((message) => ({
-          kind: message.kind,
-          to: message.recipient,
-          queuedAt: message.created_at.toISOString(),
-          sentAt: message.sent_at?.toISOString() ?? null,
-          content: message.payload,
-        })),
-    })),
-  };
+    referrals: referrals.map((referral) => toExportedReferral(referral, audit, emails, nameOf)),
+  });
   await recordAudit(prisma, {
     actorId: context.staffId,
     action: "SUBJECT_ACCESS_EXPORTED",
@@ -132,17 +84,51 @@ export async function exportSubjectData(prisma: PrismaClient, query: SubjectAcce
   return document;
 }
 
+function toExportedReferral(
+  referral: ReferralForExport,
+  audit: Awaited<ReturnType<typeof findAuditEntriesForCases>>,
+  emails: Awaited<ReturnType<typeof findEmailsForExport>>,
+  nameOf: (id: string | null) => string | null,
+): SubjectAccessExport["referrals"][number] {
+  const { case: found, ...columns } = referral;
+  return {
+    reference: referral.reference,
+    referral: toJsonColumns(columns),
+    case: found
+      ? {
+          columns: toJsonColumns({ ...found, lead: undefined, events: undefined }),
+          lead: found.lead?.name ?? null,
+          timeline: found.events.map((event) => ({
+            at: event.at.toISOString(),
+            kind: event.kind,
+            by: event.actorType === "staff" ? nameOf(event.actorId) : event.actorType,
+            data: toJsonColumns({ data: event.data }).data ?? null,
+          })),
+          accessLog: audit
+            .filter((entry) => entry.caseId === found.id)
+            .map((entry) => ({ at: entry.at.toISOString(), action: entry.action, by: nameOf(entry.actorId) })),
+        }
+      : null,
+    emails: emails
+      .filter((email) => isAbout(email.payload, referral.reference))
+      .map((email) => ({
+        kind: email.kind,
+        // A sent email's address is forgotten (outbox.repository.ts markSent).
+        to: email.recipient === "" ? null : email.recipient,
+        queuedAt: email.createdAt.toISOString(),
+        sentAt: email.sentAt?.toISOString() ?? null,
+        content: toJsonColumns({ payload: email.payload }).payload ?? null,
+      })),
+  };
+}
+
+function isAbout(payload: unknown, reference: string): boolean {
+  return typeof payload === "object" && payload !== null && "reference" in payload && payload.reference === reference;
+}
+
 /** What an admin sees before confirming an erasure: the case's status and what will go. */
-export async function previewErasure(prisma: PrismaClient, reference: string) {
-  const referral = await prisma.referral.findUnique({
-    where: { reference: reference.trim().toUpperCase() },
-    select: {
-      reference: true,
-      submittedAt: true,
-      anonymisedAt: true,
-      case: { select: { status: true, _count: { select: { events: true } } } },
-    },
-  });
+export async function previewErasure(prisma: PrismaClient, reference: string): Promise<ErasurePreview> {
+  const referral = await findReferralForErasure(prisma, reference.trim().toUpperCase());
   if (!referral) throw new AppError("NOT_FOUND", "We hold no referral with that reference.");
   return {
     reference: referral.reference,
@@ -153,63 +139,32 @@ export async function previewErasure(prisma: PrismaClient, reference: string) {
   };
 }
 
+/** An open case is withdrawn first, planned like the trainee's own withdrawal; a closed one stays. */
+function planErasureWithdrawal(found: CaseForErasure, now: Date) {
+  if (TERMINAL_CASE_STATUSES.includes(found.status)) return null;
+  const decision = decideTransition({ from: found.status, to: "withdrawn", actor: "trainee" });
+  if (!decision.ok) throw new AppError("CONFLICT", decision.message);
+  return planCaseTransition(found, decision, now);
+}
+
 /**
- * Erases a trainee's personal data now, on their request: withdraws the case first if it is
- * still open (a status_changed event, version + 1, as the trainee's own withdrawal), then the
- * same anonymisation as the retention job, then DATA_ERASED in the audit log, all in one
- * transaction. The referral row is locked first, so a second erasure of the same case waits
- * and then finds it done (409), never half-written.
+ * Erases a trainee's personal data now, on their request: withdraws the case if it is still
+ * open, anonymises it by the personal-data registry, and records DATA_ERASED with the reason's
+ * code and the request's ticket number (never free text), all in one transaction.
  */
 export async function eraseOnRequest(
   prisma: PrismaClient,
-  request: { reference: string; reason: string },
+  request: ErasureRequest,
   context: AdminContext,
-) {
+): Promise<ErasureResult> {
   const reference = request.reference.trim().toUpperCase();
-  return prisma.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: string; anonymised_at: Date | null }[]>`
-      SELECT id::text AS id, anonymised_at FROM referrals WHERE reference = ${reference} FOR UPDATE`;
-    const row = rows[0];
-    if (!row) throw new AppError("NOT_FOUND", "We hold no referral with that reference.");
-    if (row.anonymised_at) throw new AppError("CONFLICT", "This trainee's data has already been erased.");
-    const found = await tx.case.findUnique({ where: { referralId: row.id }, select: { id: true, status: true } });
-    let withdrewFrom: string | null = null;
-    if (found && !TERMINAL_CASE_STATUSES.includes(found.status as CaseStatus)) {
-      const decision = decideTransition({ from: found.status as CaseStatus, to: "withdrawn", actor: "trainee" });
-      if (!decision.ok) throw new AppError("CONFLICT", decision.message);
-      await tx.case.update({
-        where: { id: found.id },
-        data: {
-          status: "withdrawn",
-          version: { increment: 1 },
-          closedAt: context.now,
-          updatedAt: context.now,
-          resumeTo: null,
-          pausedSince: null,
-        },
-        select: { id: true },
-      });
-      await tx.caseEvent.create({
-        data: {
-          caseId: found.id,
-          at: context.now,
-          actorType: "staff",
-          actorId: context.staffId,
-          kind: "status_changed",
-          data: { from: found.status, to: "withdrawn" },
-        },
-        select: { id: true },
-      });
-      withdrewFrom = found.status;
-    }
-    await anonymiseReferral(tx, row.id, "erasure", context.now);
-    await recordAudit(tx, {
-      actorId: context.staffId,
-      action: "DATA_ERASED",
-      caseId: found?.id ?? null,
-      detail: { reason: request.reason.trim(), withdrewFrom },
-      ip: context.ip,
-    });
-    return { reference, erasedAt: context.now.toISOString(), withdrawn: withdrewFrom !== null };
+  const outcome = await eraseReferral(prisma, {
+    reference,
+    now: context.now,
+    planWithdrawal: (found) => planErasureWithdrawal(found, context.now),
+    audit: { actorId: context.staffId, detail: { reason: request.reason, ticket: request.ticket }, ip: context.ip },
   });
+  if (outcome.kind === "not_found") throw new AppError("NOT_FOUND", "We hold no referral with that reference.");
+  if (outcome.kind === "already_erased") throw new AppError("CONFLICT", "This trainee's data has already been erased.");
+  return { reference, erasedAt: context.now.toISOString(), withdrawn: outcome.withdrewFrom !== null };
 }

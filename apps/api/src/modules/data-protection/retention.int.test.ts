@@ -59,7 +59,7 @@ describe("runRetention", () => {
     expect(referral).toMatchObject({
       reference: old.reference,
       fullName: "",
-      email: "",
+      email: null,
       phone: "",
       safeContactTimes: null,
       registrationNumber: null,

@@ -148,3 +148,13 @@ export async function removeLeave(
     return readMember(tx, staffId);
   });
 }
+
+/** Names of these members of staff, by id (ids that are not staff are simply absent). */
+export async function findStaffNames(
+  db: PrismaClient | Prisma.TransactionClient,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.staffMember.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } });
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

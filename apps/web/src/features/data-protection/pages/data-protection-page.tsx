@@ -1,24 +1,37 @@
-import { ERASURE_REASON_MAX_LENGTH, type ErasurePreview, type ErasureResult } from "@psu/domain";
+import {
+  ERASURE_REASON_LABELS,
+  ERASURE_REASONS,
+  type ErasurePreview,
+  type ErasureReason,
+  ErasureRequestSchema,
+  type ErasureResult,
+} from "@psu/domain";
 import { type FormEvent, useState } from "react";
 import { ErrorSummary } from "../../../components/error-summary";
 import { Panel } from "../../../components/panel";
+import { Radios } from "../../../components/radios";
 import { TextInput } from "../../../components/text-input";
-import { Textarea } from "../../../components/textarea";
 import { WarningCallout } from "../../../components/warning-callout";
 import { ApiError } from "../../../lib/api-client";
-import { type FormError, findFieldError } from "../../../lib/form-errors";
+import { type FormError, findFieldError, toFormErrors } from "../../../lib/form-errors";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { AdminOnly } from "../../staff/components/admin-only";
 import { useSignedInStaff } from "../../staff/components/staff-session";
 import { downloadSubjectAccess, eraseTraineeData, previewErasure } from "../api/data-protection-api";
 
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// The form's field ids for the erasure request's fields.
+const ERASURE_FIELDS: Readonly<Record<string, string>> = {
+  reference: "erase-reference",
+  reason: "erase-reason",
+  ticket: "erase-ticket",
+};
+const REASON_OPTIONS = ERASURE_REASONS.map((value) => ({ value, label: ERASURE_REASON_LABELS[value] }));
 
 function problemFrom(error: unknown, field: string): FormError[] {
   if (error instanceof ApiError) {
     if (error.fields.length > 0) {
       return error.fields.map((fieldError) => ({
-        field: fieldError.field === "reason" ? "erase-reason" : field,
+        field: ERASURE_FIELDS[fieldError.field] ?? field,
         message: fieldError.message,
       }));
     }
@@ -50,7 +63,8 @@ function DataProtection() {
 
   // Erasure
   const [reference, setReference] = useState("");
-  const [reason, setReason] = useState("");
+  const [reason, setReason] = useState<ErasureReason | undefined>(undefined);
+  const [ticket, setTicket] = useState("");
   const [preview, setPreview] = useState<ErasurePreview | null>(null);
   const [erasing, setErasing] = useState(false);
   const [result, setResult] = useState<ErasureResult | null>(null);
@@ -73,23 +87,17 @@ function DataProtection() {
     }
   };
 
+  // Checked with the API's own schema, so the page and the server refuse the same things.
+  const erasureRequest = ErasureRequestSchema.safeParse({ reference, reason, ticket });
+
   const onPreview = async (event: FormEvent) => {
     event.preventDefault();
-    const next: FormError[] = [];
-    if (reference.trim() === "") next.push({ field: "erase-reference", message: "Enter the referral reference" });
-    if (reason.trim().length < 5)
-      next.push({ field: "erase-reason", message: "Enter why the data is being erased, in at least 5 characters" });
-    else if ([...reason.trim()].length > ERASURE_REASON_MAX_LENGTH)
-      next.push({
-        field: "erase-reason",
-        message: `Enter a reason of ${ERASURE_REASON_MAX_LENGTH} characters or fewer`,
-      });
-    if (EMAIL_PATTERN.test(reason))
-      next.push({ field: "erase-reason", message: "Remove the email address from the reason" });
-    if (next.length > 0) return fail(next);
+    if (!erasureRequest.success) {
+      return fail(toFormErrors(erasureRequest.error.issues, Object.values(ERASURE_FIELDS), ERASURE_FIELDS));
+    }
     setErrors([]);
     try {
-      setPreview(await previewErasure(reference.trim()));
+      setPreview(await previewErasure(erasureRequest.data.reference));
     } catch (error) {
       fail(problemFrom(error, "erase-reference"));
     }
@@ -98,7 +106,8 @@ function DataProtection() {
   const onConfirm = async () => {
     setErasing(true);
     try {
-      setResult(await eraseTraineeData({ reference: reference.trim(), reason: reason.trim() }));
+      if (!erasureRequest.success) return;
+      setResult(await eraseTraineeData(erasureRequest.data));
       setPreview(null);
       setErrors([]);
     } catch (error) {
@@ -118,14 +127,15 @@ function DataProtection() {
               {result.withdrawn ? " was withdrawn and its" : "'s"} personal data has been removed.
             </p>
           </Panel>
-          <p>The audit log records who erased it, when, and the reason you gave.</p>
+          <p>The audit log records who erased it, when, the reason and the ticket number.</p>
           <button
             type="button"
             className="nhsuk-button nhsuk-button--secondary"
             onClick={() => {
               setResult(null);
               setReference("");
-              setReason("");
+              setReason(undefined);
+              setTicket("");
             }}
           >
             Erase another trainee's data
@@ -154,7 +164,11 @@ function DataProtection() {
             </div>
             <div className="nhsuk-summary-list__row">
               <dt className="nhsuk-summary-list__key">Reason</dt>
-              <dd className="nhsuk-summary-list__value">{reason.trim()}</dd>
+              <dd className="nhsuk-summary-list__value">{reason ? ERASURE_REASON_LABELS[reason] : ""}</dd>
+            </div>
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">Ticket number</dt>
+              <dd className="nhsuk-summary-list__value">{ticket.trim()}</dd>
             </div>
           </dl>
           <WarningCallout heading="This cannot be undone">
@@ -229,15 +243,25 @@ function DataProtection() {
             width="20"
             autoCapitalize="characters"
           />
-          <Textarea
-            id="erase-reason"
-            label="Why the data is being erased"
-            hint="For example, 'Request received by email on 3 November'. This goes into the audit log: do not include names, email addresses or anything else about the trainee."
+          <Radios
+            name="erase-reason"
+            legend="Why the data is being erased"
+            legendSize="s"
+            options={REASON_OPTIONS}
             value={reason}
             onChange={setReason}
             error={findFieldError(errors, "erase-reason")}
-            maxLength={ERASURE_REASON_MAX_LENGTH}
-            rows={3}
+          />
+          <TextInput
+            id="erase-ticket"
+            label="Ticket number of the request"
+            hint="The number the request has in the unit's own records, for example DPR-2026/114. It goes into the audit log."
+            value={ticket}
+            onChange={setTicket}
+            error={findFieldError(errors, "erase-ticket")}
+            autoComplete="off"
+            spellCheck={false}
+            width="20"
           />
           <button type="submit" className="nhsuk-button nhsuk-button--secondary">
             Continue

@@ -1,0 +1,154 @@
+import { type CaseFacts, type CaseStatus, CaseStatusSchema, type CaseTransitionPlan } from "@psu/domain";
+import type { Prisma, PrismaClient } from "@psu/prisma";
+import { z } from "zod";
+import { recordAudit } from "../audit/audit.repository";
+import { anonymiseReferral } from "./anonymise";
+import { CASE_COLUMNS, REFERRAL_COLUMNS } from "./personal-data";
+
+// Every database read and write of the data-protection module. Exports select every column the
+// personal-data registry lists, so a new column is exported without touching this file.
+
+function selectEvery<Column extends string>(columns: Readonly<Record<Column, unknown>>): Record<Column, true> {
+  return Object.fromEntries(Object.keys(columns).map((column) => [column, true])) as Record<Column, true>;
+}
+
+const REFERRAL_SELECT = selectEvery(REFERRAL_COLUMNS.columns) satisfies Prisma.ReferralSelect;
+const CASE_SELECT = selectEvery(CASE_COLUMNS.columns) satisfies Prisma.CaseSelect;
+
+const EXPORT_SELECT = {
+  ...REFERRAL_SELECT,
+  case: {
+    select: {
+      ...CASE_SELECT,
+      lead: { select: { name: true } },
+      events: {
+        orderBy: [{ at: "asc" }, { id: "asc" }],
+        select: { at: true, kind: true, actorType: true, actorId: true, data: true },
+      },
+    },
+  },
+} satisfies Prisma.ReferralSelect;
+
+export type ReferralForExport = Prisma.ReferralGetPayload<{ select: typeof EXPORT_SELECT }>;
+
+/** Every referral with this email address (not yet anonymised), or the one with this reference. */
+export async function findReferralsForExport(
+  prisma: PrismaClient,
+  by: { email: string } | { reference: string },
+): Promise<ReferralForExport[]> {
+  const where = "email" in by ? { email: by.email, anonymisedAt: null } : { reference: by.reference };
+  return prisma.referral.findMany({ where, orderBy: { submittedAt: "asc" }, select: EXPORT_SELECT });
+}
+
+/** Emails about these referrals: every email to a trainee names its reference in the payload. */
+export async function findEmailsForExport(prisma: PrismaClient, references: string[]) {
+  return prisma.outboxMessage.findMany({
+    where: { OR: references.map((reference) => ({ payload: { path: ["reference"], equals: reference } })) },
+    orderBy: { id: "asc" },
+    select: { kind: true, recipient: true, payload: true, createdAt: true, sentAt: true },
+  });
+}
+
+/** Who read or changed these cases, and when. */
+export async function findAuditEntriesForCases(prisma: PrismaClient, caseIds: string[]) {
+  return prisma.auditEntry.findMany({
+    where: { caseId: { in: caseIds } },
+    orderBy: { id: "asc" },
+    select: { at: true, action: true, actorId: true, caseId: true },
+  });
+}
+
+/** What an admin sees before confirming an erasure. */
+export async function findReferralForErasure(prisma: PrismaClient, reference: string) {
+  return prisma.referral.findUnique({
+    where: { reference },
+    select: {
+      reference: true,
+      submittedAt: true,
+      anonymisedAt: true,
+      case: { select: { status: true, _count: { select: { events: true } } } },
+    },
+  });
+}
+
+const PausesSchema = z.array(z.object({ from: z.string(), to: z.string() }));
+
+/** A case as the transition planner needs it, read inside the erasure's transaction. */
+export interface CaseForErasure extends CaseFacts {
+  id: string;
+}
+
+export interface Erasure {
+  reference: string;
+  now: Date;
+  /** Plans the withdrawal of a case that is still open; null leaves it as it is. */
+  planWithdrawal: (found: CaseForErasure) => CaseTransitionPlan | null;
+  audit: { actorId: string; detail: Prisma.InputJsonObject; ip: string | null };
+}
+
+export type ErasureOutcome =
+  | { kind: "not_found" }
+  | { kind: "already_erased" }
+  | { kind: "erased"; caseId: string | null; withdrewFrom: CaseStatus | null };
+
+/**
+ * Erases one referral in one transaction: locks it (a second erasure waits, then finds it done),
+ * withdraws its case as planned when still open (status, columns and timeline event), anonymises
+ * it by the registry, and writes the audit entry. Nothing is half written.
+ */
+export async function eraseReferral(prisma: PrismaClient, erasure: Erasure): Promise<ErasureOutcome> {
+  return prisma.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string; anonymised_at: Date | null }[]>`
+      SELECT id::text AS id, anonymised_at FROM referrals WHERE reference = ${erasure.reference} FOR UPDATE`;
+    const row = locked[0];
+    if (!row) return { kind: "not_found" } as const;
+    if (row.anonymised_at) return { kind: "already_erased" } as const;
+
+    const found = await tx.case.findUnique({
+      where: { referralId: row.id },
+      select: {
+        id: true,
+        status: true,
+        leadId: true,
+        triagedAt: true,
+        firstContactAt: true,
+        pausedSince: true,
+        pauses: true,
+      },
+    });
+    const facts = found && {
+      ...found,
+      status: CaseStatusSchema.parse(found.status),
+      pauses: PausesSchema.parse(found.pauses),
+    };
+    const plan = facts ? erasure.planWithdrawal(facts) : null;
+    if (facts && plan) {
+      await tx.case.update({
+        where: { id: facts.id },
+        data: { ...plan.set, version: { increment: 1 }, updatedAt: erasure.now },
+        select: { id: true },
+      });
+      await tx.caseEvent.create({
+        data: {
+          caseId: facts.id,
+          at: erasure.now,
+          actorType: "staff",
+          actorId: erasure.audit.actorId,
+          kind: plan.event.kind,
+          data: plan.event.data,
+        },
+        select: { id: true },
+      });
+    }
+    await anonymiseReferral(tx, row.id, "erasure", erasure.now);
+    const withdrewFrom = plan ? (facts?.status ?? null) : null;
+    await recordAudit(tx, {
+      actorId: erasure.audit.actorId,
+      action: "DATA_ERASED",
+      caseId: facts?.id ?? null,
+      detail: { ...erasure.audit.detail, withdrewFrom },
+      ip: erasure.audit.ip,
+    });
+    return { kind: "erased", caseId: facts?.id ?? null, withdrewFrom } as const;
+  });
+}
