@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { type AuditAction, AuditActionSchema } from "@psu/domain";
 import { Prisma, type PrismaClient } from "@psu/prisma";
 import { z } from "zod";
 
@@ -7,8 +8,8 @@ export type Database = PrismaClient | Prisma.TransactionClient;
 
 export interface AuditRecord {
   actorId: string | null;
-  /** UPPER_SNAKE verb: CASE_VIEWED, CASE_STATUS_CHANGED, CASE_ASSIGNED, STAFF_SIGNED_IN, ... */
-  action: string;
+  /** One of the domain's audit actions. */
+  action: AuditAction;
   caseId?: string | null;
   /** Ids, codes and versions only: never personal data (a note's text, a name, an email). */
   detail?: Prisma.InputJsonObject;
@@ -33,7 +34,7 @@ export async function recordAudit(db: Database, record: AuditRecord): Promise<vo
 export interface AuditFilter {
   actorId: string | null;
   caseId: string | null;
-  action: string | null;
+  action: AuditAction | null;
   /** Entries at or after this instant. */
   from: Date | null;
   /** Entries before this instant. */
@@ -45,7 +46,7 @@ const AuditRowSchema = z.object({
   at: z.date(),
   actorId: z.string().nullable(),
   actorName: z.string().nullable(),
-  action: z.string(),
+  action: AuditActionSchema,
   caseId: z.string().nullable(),
   reference: z.string().nullable(),
   detail: z.record(z.string(), z.unknown()),

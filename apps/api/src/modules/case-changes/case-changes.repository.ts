@@ -1,4 +1,4 @@
-import { type CaseColumns, TERMINAL_CASE_STATUSES } from "@psu/domain";
+import { type AuditAction, type CaseColumns, TERMINAL_CASE_STATUSES } from "@psu/domain";
 import type { Prisma, PrismaClient } from "@psu/prisma";
 import { recordAudit } from "../audit/audit.repository";
 import { queueTraineeEmail, type TraineeEmailMessage } from "../outbox/outbox.repository";
@@ -48,7 +48,7 @@ export interface CaseChange {
   actorId: string;
   event: { kind: string; data: Prisma.InputJsonObject };
   /** Ids, codes and versions only: never free text. */
-  audit: { action: string; detail: Prisma.InputJsonObject; ip: string | null };
+  audit: { action: AuditAction; detail: Prisma.InputJsonObject; ip: string | null };
   /** The email this change sends the trainee, if any, queued in the same transaction. */
   traineeEmail?: TraineeEmailMessage | null;
 }

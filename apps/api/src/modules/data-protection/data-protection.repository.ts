@@ -1,7 +1,7 @@
 import { type CaseFacts, type CaseStatus, CaseStatusSchema, type CaseTransitionPlan } from "@psu/domain";
 import type { Prisma, PrismaClient } from "@psu/prisma";
 import { z } from "zod";
-import { recordAudit } from "../audit/audit.repository";
+import { type AuditRecord, recordAudit } from "../audit/audit.repository";
 import { anonymiseReferral } from "./anonymise";
 import { CASE_COLUMNS, REFERRAL_COLUMNS } from "./personal-data";
 
@@ -83,7 +83,10 @@ export interface Erasure {
   now: Date;
   /** Plans the withdrawal of a case that is still open; null leaves it as it is. */
   planWithdrawal: (found: CaseForErasure) => CaseTransitionPlan | null;
-  audit: { actorId: string; detail: Prisma.InputJsonObject; ip: string | null };
+  /** The staff member erasing: the timeline event is theirs. */
+  actorId: string;
+  /** The audit entry the service plans, given what was done. */
+  audit: (done: { caseId: string | null; withdrewFrom: CaseStatus | null }) => AuditRecord;
 }
 
 export type ErasureOutcome =
@@ -133,7 +136,7 @@ export async function eraseReferral(prisma: PrismaClient, erasure: Erasure): Pro
           caseId: facts.id,
           at: erasure.now,
           actorType: "staff",
-          actorId: erasure.audit.actorId,
+          actorId: erasure.actorId,
           kind: plan.event.kind,
           data: plan.event.data,
         },
@@ -142,13 +145,7 @@ export async function eraseReferral(prisma: PrismaClient, erasure: Erasure): Pro
     }
     await anonymiseReferral(tx, row.id, "erasure", erasure.now);
     const withdrewFrom = plan ? (facts?.status ?? null) : null;
-    await recordAudit(tx, {
-      actorId: erasure.audit.actorId,
-      action: "DATA_ERASED",
-      caseId: facts?.id ?? null,
-      detail: { ...erasure.audit.detail, withdrewFrom },
-      ip: erasure.audit.ip,
-    });
+    await recordAudit(tx, erasure.audit({ caseId: facts?.id ?? null, withdrewFrom }));
     return { kind: "erased", caseId: facts?.id ?? null, withdrewFrom } as const;
   });
 }

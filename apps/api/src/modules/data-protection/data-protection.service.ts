@@ -162,7 +162,14 @@ export async function eraseOnRequest(
     reference,
     now: context.now,
     planWithdrawal: (found) => planErasureWithdrawal(found, context.now),
-    audit: { actorId: context.staffId, detail: { reason: request.reason, ticket: request.ticket }, ip: context.ip },
+    actorId: context.staffId,
+    audit: ({ caseId, withdrewFrom }) => ({
+      actorId: context.staffId,
+      action: "DATA_ERASED",
+      caseId,
+      detail: { reason: request.reason, ticket: request.ticket, withdrewFrom },
+      ip: context.ip,
+    }),
   });
   if (outcome.kind === "not_found") throw new AppError("NOT_FOUND", "We hold no referral with that reference.");
   if (outcome.kind === "already_erased") throw new AppError("CONFLICT", "This trainee's data has already been erased.");

@@ -1,6 +1,6 @@
 import { TERMINAL_CASE_STATUSES } from "@psu/domain";
 import { Prisma, type PrismaClient } from "@psu/prisma";
-import { recordAudit } from "../audit/audit.repository";
+import { type AuditRecord, recordAudit } from "../audit/audit.repository";
 
 /** A member of staff as the admin screens show them: never the password hash. */
 export interface StaffMemberRecord {
@@ -35,12 +35,6 @@ function toRecord({ _count, ...member }: MemberRow): StaffMemberRecord {
   return { ...member, openCaseCount: _count.cases };
 }
 
-/** Who did it and from where, for the audit entry written with each change. */
-export interface AdminActor {
-  actorId: string;
-  ip: string | null;
-}
-
 type Transaction = Prisma.TransactionClient;
 
 async function readMember(db: PrismaClient | Transaction, id: string): Promise<StaffMemberRecord | null> {
@@ -67,20 +61,19 @@ export interface NewStaffMember {
   affiliations: string[];
 }
 
-/** Creates a member of staff with its audit entry; "duplicate_email" when the address is taken. */
+/**
+ * Creates a member of staff and writes the audit entry the service planned for the new id, in
+ * one transaction; "duplicate_email" when the address is taken.
+ */
 export async function createStaffMember(
   prisma: PrismaClient,
   member: NewStaffMember,
-  actor: AdminActor,
+  audit: (staffId: string) => AuditRecord,
 ): Promise<StaffMemberRecord | "duplicate_email"> {
   try {
     return await prisma.$transaction(async (tx) => {
       const created = await tx.staffMember.create({ data: member, select: MEMBER_SELECT });
-      await recordAudit(tx, {
-        ...actor,
-        action: "STAFF_CREATED",
-        detail: { staffId: created.id, role: member.role, leadKinds: member.leadKinds, capacity: member.capacity },
-      });
+      await recordAudit(tx, audit(created.id));
       return toRecord(created);
     });
   } catch (error) {
@@ -105,13 +98,13 @@ export async function updateStaffMember(
   prisma: PrismaClient,
   id: string,
   changes: StaffMemberChanges,
-  actor: AdminActor & { detail: Prisma.InputJsonObject },
+  audit: AuditRecord,
 ): Promise<StaffMemberRecord | null> {
   return prisma.$transaction(async (tx) => {
     const updated = await tx.staffMember.updateMany({ where: { id }, data: changes });
     if (updated.count === 0) return null;
     if (changes.active === false) await tx.staffSession.deleteMany({ where: { staffId: id } });
-    await recordAudit(tx, { actorId: actor.actorId, ip: actor.ip, action: "STAFF_UPDATED", detail: actor.detail });
+    await recordAudit(tx, audit);
     return readMember(tx, id);
   });
 }
@@ -121,15 +114,11 @@ export async function addLeave(
   prisma: PrismaClient,
   staffId: string,
   leave: { fromDay: string; toDay: string },
-  actor: AdminActor,
+  audit: (leaveId: string) => AuditRecord,
 ): Promise<StaffMemberRecord | null> {
   return prisma.$transaction(async (tx) => {
     const created = await tx.leadLeave.create({ data: { staffId, ...leave }, select: { id: true } });
-    await recordAudit(tx, {
-      ...actor,
-      action: "LEAVE_ADDED",
-      detail: { staffId, leaveId: created.id, fromDay: leave.fromDay, toDay: leave.toDay },
-    });
+    await recordAudit(tx, audit(created.id));
     return readMember(tx, staffId);
   });
 }
@@ -139,12 +128,12 @@ export async function removeLeave(
   prisma: PrismaClient,
   staffId: string,
   leaveId: string,
-  actor: AdminActor,
+  audit: AuditRecord,
 ): Promise<StaffMemberRecord | null> {
   return prisma.$transaction(async (tx) => {
     const removed = await tx.leadLeave.deleteMany({ where: { id: leaveId, staffId } });
     if (removed.count === 0) return null;
-    await recordAudit(tx, { ...actor, action: "LEAVE_REMOVED", detail: { staffId, leaveId } });
+    await recordAudit(tx, audit);
     return readMember(tx, staffId);
   });
 }

@@ -1,5 +1,6 @@
 import {
   type AddLeaveRequestSchema,
+  type AuditAction,
   type CreateStaffMemberRequestSchema,
   type StaffMember,
   type StaffMemberListSchema,
@@ -10,9 +11,9 @@ import {
 import type { PrismaClient } from "@psu/prisma";
 import type { z } from "zod";
 import { AppError } from "../../errors/app-error";
+import type { AuditRecord } from "../audit/audit.repository";
 import { hashPassword } from "../auth/password";
 import {
-  type AdminActor,
   addLeave,
   createStaffMember,
   findStaffMember,
@@ -36,8 +37,9 @@ function toStaffMember(record: StaffMemberRecord): StaffMember {
   return StaffMemberSchema.parse(record);
 }
 
-function toActor(context: AdminContext): AdminActor {
-  return { actorId: context.staff.id, ip: context.ip };
+/** The audit entry for an admin's change: the service decides it, the repository writes it. */
+function auditEntry(context: AdminContext, action: AuditAction, detail: AuditRecord["detail"]): AuditRecord {
+  return { actorId: context.staff.id, ip: context.ip, action, detail };
 }
 
 async function getMember(prisma: PrismaClient, id: string): Promise<StaffMemberRecord> {
@@ -77,7 +79,13 @@ export async function createStaff(
   const created = await createStaffMember(
     prisma,
     { ...member, passwordHash: await hashPassword(password) },
-    toActor(context),
+    (staffId) =>
+      auditEntry(context, "STAFF_CREATED", {
+        staffId,
+        role: member.role,
+        leadKinds: member.leadKinds,
+        capacity: member.capacity,
+      }),
   );
   if (created === "duplicate_email") {
     const message = "A member of staff already has that email address.";
@@ -116,7 +124,7 @@ export async function updateStaff(
     ...(request.leadKinds !== undefined ? { leadKinds: request.leadKinds } : {}),
     ...(request.capacity !== undefined ? { capacity: request.capacity } : {}),
   };
-  const updated = await updateStaffMember(prisma, id, request, { ...toActor(context), detail });
+  const updated = await updateStaffMember(prisma, id, request, auditEntry(context, "STAFF_UPDATED", detail));
   if (!updated) throw new AppError("NOT_FOUND", MEMBER_NOT_FOUND);
   return toStaffMember(updated);
 }
@@ -130,7 +138,9 @@ export async function addStaffLeave(
 ): Promise<StaffMember> {
   const existing = await getMember(prisma, id);
   if (existing.role !== "lead") throw new AppError("CONFLICT", "Leave is recorded for leads only.");
-  const updated = await addLeave(prisma, id, request, toActor(context));
+  const updated = await addLeave(prisma, id, request, (leaveId) =>
+    auditEntry(context, "LEAVE_ADDED", { staffId: id, leaveId, fromDay: request.fromDay, toDay: request.toDay }),
+  );
   if (!updated) throw new AppError("NOT_FOUND", MEMBER_NOT_FOUND);
   return toStaffMember(updated);
 }
@@ -142,7 +152,12 @@ export async function removeStaffLeave(
   leaveId: string,
   context: AdminContext,
 ): Promise<StaffMember> {
-  const updated = await removeLeave(prisma, id, leaveId, toActor(context));
+  const updated = await removeLeave(
+    prisma,
+    id,
+    leaveId,
+    auditEntry(context, "LEAVE_REMOVED", { staffId: id, leaveId }),
+  );
   if (!updated) throw new AppError("NOT_FOUND", LEAVE_NOT_FOUND);
   return toStaffMember(updated);
 }

@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+// Every action the audit log records, in one typed list: the API writes only these (from its
+// services), and the audit page offers them as its filter, with these words.
+
+export const AUDIT_ACTION_LABELS = {
+  CASE_VIEWED: "Case viewed",
+  CASE_VIEW_REFUSED: "Case view refused",
+  CASE_SUGGESTIONS_VIEWED: "Lead suggestions viewed",
+  CASE_STATUS_CHANGED: "Case status changed",
+  CASE_ASSIGNED: "Case allocated",
+  CASE_NOTE_ADDED: "Note added",
+  CASE_SAFETY_FLAG_CHANGED: "Safety flag changed",
+  CASE_FIRST_CONTACT_RECORDED: "First contact recorded",
+  REFERRAL_RECORDED: "Referral recorded by staff",
+  STAFF_CREATED: "Staff member added",
+  STAFF_UPDATED: "Staff member changed",
+  LEAVE_ADDED: "Leave added",
+  LEAVE_REMOVED: "Leave removed",
+  PUBLISHED_LINK_CHANGED: "Document or resource link changed",
+  REPORT_EXPORTED: "Report downloaded",
+  EQUALITY_REPORT_VIEWED: "Equality report viewed",
+  SUBJECT_ACCESS_EXPORTED: "Subject access export",
+  DATA_ERASED: "Data erased on request",
+  RETENTION_ANONYMISED: "Retention run",
+} as const satisfies Record<string, string>;
+
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as [AuditAction, ...AuditAction[]];
+export const AuditActionSchema = z.enum(AUDIT_ACTIONS, { error: "Choose an action from the list" });
