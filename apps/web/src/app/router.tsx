@@ -31,6 +31,10 @@ const StatusRoutes = lazyPage(
   () => import("../features/status/status-routes"),
   (module) => module.StatusRoutes,
 );
+const DocumentsPage = lazyPage(
+  () => import("../features/documents/pages/documents-page"),
+  (module) => module.DocumentsPage,
+);
 const AccessibilityStatementPage = lazyPage(
   () => import("../features/about/pages/accessibility-statement-page"),
   (module) => module.AccessibilityStatementPage,
@@ -60,6 +64,7 @@ export function AppRoutes() {
           />
           <Route path="refer/*" element={<ReferralRoutes />} />
           <Route path="check-status/*" element={<StatusRoutes />} />
+          <Route path="documents" element={<DocumentsPage />} />
         </Route>
         <Route path="accessibility-statement" element={<AccessibilityStatementPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -59,6 +59,10 @@ const DataProtectionPage = lazyComponent(
   () => import("../features/data-protection/pages/data-protection-page"),
   (module) => module.DataProtectionPage,
 );
+const PublishedLinksRoutes = lazyComponent(
+  () => import("../features/published-links/published-links-routes"),
+  (module) => module.PublishedLinksRoutes,
+);
 const RecordReferralPage = lazyComponent(
   () => import("../features/record-referral/pages/record-referral-page"),
   (module) => module.RecordReferralPage,
@@ -122,6 +126,7 @@ export const staffRoutes = (
           <Route path="audit" element={<AuditPage />} />
           <Route path="reports/*" element={<ReportsRoutes />} />
           <Route path="data-protection" element={<DataProtectionPage />} />
+          <Route path="links/*" element={<PublishedLinksRoutes />} />
           <Route path="*" element={<StaffNotFoundPage />} />
         </Route>
       </Route>

@@ -11,8 +11,8 @@ export function servicesQueryOptions() {
   return queryOptions({
     queryKey: ["services"],
     queryFn: ({ signal }) => getServices(signal),
-    // The catalogue changes with a release, not during a visit.
-    staleTime: 30 * 60_000,
+    // The resources' links change without a release (admins keep them): a visit sees a change within a minute.
+    staleTime: 60_000,
   });
 }
 

@@ -1,4 +1,4 @@
-import { ReferralConsentSchema } from "@psu/domain";
+import { CONFIDENTIALITY_PROMISE, ReferralConsentSchema } from "@psu/domain";
 import { useState } from "react";
 import { Navigate } from "react-router";
 import { Checkboxes } from "../../../components/checkboxes";
@@ -6,13 +6,13 @@ import { FormPage, useFormErrors } from "../../../components/form-page";
 import { Radios } from "../../../components/radios";
 import { WarningCallout } from "../../../components/warning-callout";
 import { findFieldError, toFormErrors } from "../../../lib/form-errors";
+// The one page of another feature this uses: the documents feature owns where each policy is.
+import { DocumentLink } from "../../documents/components/document-link";
 import { fromYesNo, toYesNo, YES_NO_OPTIONS, type YesNo } from "../components/yes-no";
 import { useWizardStep } from "../wizard/use-wizard-step";
 
 const HEADING = "Confidentiality and consent";
 const FIELDS = ["acceptsConfidentialityPolicy", "understandsSafetyOverride", "consentsToSupervisorContact"];
-// The unit's public page, where its confidentiality policy is published.
-const CONFIDENTIALITY_POLICY_URL = "https://london.hee.nhs.uk/professional-development/professional-support-unit";
 
 export function ConsentPage() {
   const { state, store, redirectTo, back, goToNextStep } = useWizardStep("consent");
@@ -46,10 +46,9 @@ export function ConsentPage() {
       intro={
         <>
           <h1>{HEADING}</h1>
+          <p>{CONFIDENTIALITY_PROMISE}</p>
           <p>
-            What you tell us is confidential. Only the PSU team looking after your referral will see it, and we do not
-            share it with your employer, your supervisors or your deanery without your consent. Read our{" "}
-            <a href={CONFIDENTIALITY_POLICY_URL}>confidentiality policy</a>.
+            Read our <DocumentLink id="confidentiality_policy">confidentiality policy</DocumentLink>.
           </p>
           <WarningCallout heading="When we would share information without your consent">
             <p>

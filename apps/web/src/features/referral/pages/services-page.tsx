@@ -5,19 +5,22 @@ import {
   type RequestedService,
   RequestedServicesSchema,
   type Service,
+  type TraineeGroup,
   TraineeGroupSchema,
 } from "@psu/domain";
 import { useState } from "react";
 import { Navigate } from "react-router";
 import { Checkboxes, type CheckboxOption } from "../../../components/checkboxes";
 import { FormPage, useFormErrors } from "../../../components/form-page";
+import { LoadingStatus } from "../../../components/loading-status";
 import { findFieldError } from "../../../lib/form-errors";
+import { useServices } from "../api/get-services";
+import { ResourceList, selectResources } from "../components/resource-list";
 import { useWizardStep } from "../wizard/use-wizard-step";
 
 const QUESTION = "What support would you like?";
 
 type ReferralService = Extract<Service, { access: "referral" }>;
-type SelfServeResource = Extract<Service, { access: "self_serve" }>;
 
 /** The services open to the trainee's group; self-serve resources are links, never choices. */
 export function ServicesPage() {
@@ -30,7 +33,6 @@ export function ServicesPage() {
 
   const services = listServicesForGroup(group.data);
   const referralServices = services.filter((service): service is ReferralService => service.access === "referral");
-  const resources = services.filter((service): service is SelfServeResource => service.access === "self_serve");
   const options: CheckboxOption<RequestedService>[] = [
     ...referralServices.map((service) => ({ value: service.id, label: service.name, hint: service.summary })),
     {
@@ -59,20 +61,7 @@ export function ServicesPage() {
       errors={errors}
       failures={failures}
       onSubmit={submit}
-      after={
-        resources.length > 0 && (
-          <>
-            <h2>Resources you can use now, without a referral</h2>
-            <ul className="nhsuk-list nhsuk-list--bullet">
-              {resources.map((resource) => (
-                <li key={resource.id}>
-                  <a href={resource.url}>{resource.name}</a>: {resource.summary}
-                </li>
-              ))}
-            </ul>
-          </>
-        )
-      }
+      after={<ResourcesForGroup group={group.data} />}
     >
       <Checkboxes
         name="services"
@@ -85,5 +74,26 @@ export function ServicesPage() {
         error={findFieldError(errors, "services")}
       />
     </FormPage>
+  );
+}
+
+/**
+ * The resources open to the group, with the links admins keep current (from the API, which the
+ * questions themselves never wait for). If the links cannot be loaded, the resources are still
+ * listed, with how to ask the coordinators.
+ */
+function ResourcesForGroup({ group }: { group: TraineeGroup }) {
+  const { data, isPending, isError } = useServices();
+  if (isPending) return <LoadingStatus>Loading resources you can use now</LoadingStatus>;
+  const services = isError
+    ? listServicesForGroup(group)
+    : data.services.filter((service) => service.groups.includes(group));
+  const resources = selectResources(services);
+  if (resources.length === 0) return null;
+  return (
+    <>
+      <h2>Resources you can use now, without a referral</h2>
+      <ResourceList resources={resources} />
+    </>
   );
 }

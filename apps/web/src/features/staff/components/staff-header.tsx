@@ -25,6 +25,11 @@ function listNavigation(staff: StaffProfile): NavigationItem[] {
       label: "Data protection",
       isCurrent: (path) => path.startsWith("/staff/data-protection"),
     });
+    items.push({
+      to: "/staff/links",
+      label: "Documents and links",
+      isCurrent: (path) => path.startsWith("/staff/links"),
+    });
   }
   return items;
 }
