@@ -1,3 +1,4 @@
+import type { AuditAction } from "@psu/domain";
 import { Prisma, type PrismaClient } from "@psu/prisma";
 import { recordAudit } from "../audit/audit.repository";
 
@@ -50,7 +51,7 @@ export interface IdempotentSubmission {
   /** The confirmation email, written to the outbox in the same transaction; null when there is no address. */
   email: { kind: string; recipient: string; payload: Prisma.InputJsonValue } | null;
   /** An audit entry for a referral recorded by staff (ids and codes only), in the same transaction. */
-  audit: { action: string; detail: Prisma.InputJsonObject } | null;
+  audit: { action: AuditAction; detail: Prisma.InputJsonObject } | null;
 }
 
 export type SubmissionOutcome =
