@@ -196,7 +196,12 @@ describe("PUT /api/staff/published-links/:id", () => {
     // A check that sees nothing leaves the unique index as the only guard.
     const result = await savePublishedLink(
       testApp.app.prisma,
-      { id: "managing_fatigue", url: address, at: NOW, actorId: admin.staff.id, ip: null },
+      { id: "managing_fatigue", url: address, at: NOW, updatedById: admin.staff.id },
+      {
+        actorId: admin.staff.id,
+        action: "PUBLISHED_LINK_CHANGED",
+        detail: { linkId: "managing_fatigue", change: "set" },
+      },
       () => null,
     );
     expect(result).toEqual({ outcome: "address_taken", takenBy: "eligibility_criteria" });

@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from "@psu/prisma";
-import { recordAudit } from "../audit/audit.repository";
+import { type AuditRecord, recordAudit } from "../audit/audit.repository";
 
 /** A stored link: the address (null once taken down) and who last changed it, when. */
 export interface PublishedLinkRecord {
@@ -43,8 +43,8 @@ export interface PublishedLinkChange {
   id: string;
   url: string | null;
   at: Date;
-  actorId: string;
-  ip: string | null;
+  /** The admin making the change. */
+  updatedById: string;
 }
 
 export type SavePublishedLinkResult =
@@ -52,7 +52,7 @@ export type SavePublishedLinkResult =
   | { outcome: "address_taken"; takenBy: string };
 
 /**
- * Sets or takes down one link, with its audit entry, in one transaction. Writes to links are
+ * Sets or takes down one link and writes the audit entry the service planned, in one transaction. Writes to links are
  * serialised by a transaction-scoped advisory lock, so `findClash` (which compares addresses
  * the way the domain does: a trailing slash or an upper-case host is the same page) sees every
  * committed link and no other write can slip in between the check and the save. The unique
@@ -61,6 +61,7 @@ export type SavePublishedLinkResult =
 export async function savePublishedLink(
   prisma: PrismaClient,
   change: PublishedLinkChange,
+  audit: AuditRecord,
   findClash: (links: readonly { id: string; url: string | null }[]) => string | null,
 ): Promise<SavePublishedLinkResult> {
   try {
@@ -70,19 +71,14 @@ export async function savePublishedLink(
         const current = await tx.publishedLink.findMany({ select: { id: true, url: true } });
         const takenBy = findClash(current);
         if (takenBy !== null) return { outcome: "address_taken", takenBy };
-        const data = { url: change.url, updatedAt: change.at, updatedById: change.actorId };
+        const data = { url: change.url, updatedAt: change.at, updatedById: change.updatedById };
         const saved = await tx.publishedLink.upsert({
           where: { id: change.id },
           create: { id: change.id, ...data },
           update: data,
           select: LINK_SELECT,
         });
-        await recordAudit(tx, {
-          actorId: change.actorId,
-          ip: change.ip,
-          action: "PUBLISHED_LINK_CHANGED",
-          detail: { linkId: change.id, change: change.url === null ? "removed" : "set" },
-        });
+        await recordAudit(tx, audit);
         const [link] = await withNames(tx, [saved]);
         if (!link) throw new Error("the saved link could not be read back");
         return { outcome: "saved", link };

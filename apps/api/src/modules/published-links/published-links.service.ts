@@ -75,7 +75,13 @@ export async function updatePublishedLink(
   const url = request.url;
   const result = await savePublishedLink(
     prisma,
-    { id: id.data, url, at: context.now, actorId: context.staff.id, ip: context.ip },
+    { id: id.data, url, at: context.now, updatedById: context.staff.id },
+    {
+      actorId: context.staff.id,
+      ip: context.ip,
+      action: "PUBLISHED_LINK_CHANGED",
+      detail: { linkId: id.data, change: url === null ? "removed" : "set" },
+    },
     (links) => {
       if (url === null) return null;
       // This item goes last, so any pair that includes it names the other item first.
