@@ -8,6 +8,7 @@ export * from "./api/referral-api";
 export * from "./api/reports-api";
 export * from "./api/staff-api";
 export * from "./assignment/lead-suggestions";
+export * from "./audit/audit-actions";
 export * from "./calendar/calendar-date";
 export * from "./calendar/london-time";
 export * from "./cases/case-status";

@@ -285,7 +285,7 @@ const ROWS: AuthorizationRow[] = [
         method: "POST",
         route: "/api/staff/data-protection/erasure",
         url: () => "/api/staff/data-protection/erasure",
-        body: (context) => ({ reference: context.reference, reason: "Request received by email" }),
+        body: (context) => ({ reference: context.reference, reason: "trainee_request", ticket: "DPR-1" }),
         role,
         expectedStatus: allowed ? 200 : 403,
       },

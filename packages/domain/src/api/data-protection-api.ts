@@ -23,7 +23,12 @@ export const ErasurePreviewRequestSchema = z.object({ reference: ReferenceSchema
  * Why a trainee's data is erased, as a code: the audit log is append-only and outlives the
  * case, so it holds no free text that could carry personal data.
  */
-export const ERASURE_REASONS = ["trainee_request", "consent_withdrawn", "recorded_in_error", "legal_obligation"] as const;
+export const ERASURE_REASONS = [
+  "trainee_request",
+  "consent_withdrawn",
+  "recorded_in_error",
+  "legal_obligation",
+] as const;
 export const ErasureReasonSchema = z.enum(ERASURE_REASONS, { error: "Choose why the data is being erased" });
 export type ErasureReason = z.infer<typeof ErasureReasonSchema>;
 
@@ -61,7 +66,9 @@ export const ErasurePreviewSchema = z.object({
 });
 export type ErasurePreview = z.infer<typeof ErasurePreviewSchema>;
 
-const JsonValueSchema = z.json();
+// Values as stored (text, numbers, dates as ISO text, JSON). Not z.json(): its recursion has no
+// OpenAPI form, and the generated reference document must stay valid.
+const JsonValueSchema = z.unknown();
 
 /** One email queued or sent to the trainee. */
 const ExportedEmailSchema = z.object({

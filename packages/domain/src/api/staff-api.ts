@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LeadSuggestionSchema } from "../assignment/lead-suggestions";
+import { AuditActionSchema } from "../audit/audit-actions";
 import { CalendarDateSchema } from "../calendar/calendar-date";
 import { CaseOutcomeSchema, CaseStatusSchema } from "../cases/case-status";
 import { LeadKindSchema, ServiceIdSchema } from "../catalogue/services";
@@ -212,7 +213,7 @@ export const AddLeaveRequestSchema = z
 export const AuditQuerySchema = z.object({
   actorId: z.uuid().optional(),
   caseId: z.uuid().optional(),
-  action: z.string().max(60).optional(),
+  action: AuditActionSchema.optional(),
   from: Timestamp.optional(),
   to: Timestamp.optional(),
   cursor: z.string().max(200).optional(),
@@ -222,7 +223,7 @@ export const AuditEntrySchema = z.object({
   id: z.string(),
   at: Timestamp,
   actor: StaffRefSchema.nullable(),
-  action: z.string(),
+  action: AuditActionSchema,
   caseId: z.uuid().nullable(),
   reference: z.string().nullable(),
   detail: z.record(z.string(), z.unknown()),
