@@ -11,6 +11,7 @@ import { NotEligiblePage } from "./pages/not-eligible-page";
 import { PharmacyRoutePage } from "./pages/pharmacy-route-page";
 import { RecognisedSchemePage } from "./pages/recognised-scheme-page";
 import { ReferPage } from "./pages/refer-page";
+import { ReferringSomeoneElsePage } from "./pages/referring-someone-else-page";
 import { RegistrationPage } from "./pages/registration-page";
 import { ResumePage } from "./pages/resume-page";
 import { SavedPage } from "./pages/saved-page";
@@ -38,6 +39,7 @@ export function ReferralRoutes() {
         <Route index element={<ReferPage />} />
         <Route path="urgent-help" element={<UrgentHelpPage />} />
         <Route path="who-is-referring" element={<WhoIsReferringPage />} />
+        <Route path="referring-someone-else" element={<ReferringSomeoneElsePage />} />
         <Route path="where-you-work" element={<WhereYouWorkPage />} />
         <Route path="your-group" element={<YourGroupPage />} />
         <Route path="training-number" element={<TrainingNumberPage />} />

@@ -4,11 +4,15 @@ import { BackLink } from "../../../components/back-link";
 import { CrisisContactList } from "../../../components/crisis-contact-list";
 import { toDialableContacts } from "../../../lib/dialable-crisis-contacts";
 import { useDocumentTitle } from "../../../lib/use-document-title";
+import { AdviceForEveryone } from "../components/advice-for-everyone";
 import { useWizardStep } from "../wizard/use-wizard-step";
 
 const HEADING = "You cannot use this service";
 
-/** The exit page: every reason the answers do not fit, where to go instead, and the crisis lines. */
+/**
+ * The exit page: every reason the answers do not fit, where to go instead, the unit's advice
+ * for everyone (whatever concerns were answered), and the crisis lines.
+ */
 export function NotEligiblePage() {
   const { state, redirectTo, back } = useWizardStep("not-eligible");
   useDocumentTitle(HEADING);
@@ -38,6 +42,10 @@ export function NotEligiblePage() {
             If you think your answers were wrong, you can <Link to={back.to}>go back and change them</Link>. If you are
             not sure whether we can help, email <a href={`mailto:${PSU_COORDINATOR_EMAIL}`}>{PSU_COORDINATOR_EMAIL}</a>.
           </p>
+          <AdviceForEveryone
+            heading="Advice for every trainee"
+            intro={<p>The PSU gives this advice to everyone, whether or not we can support them.</p>}
+          />
           <h2>If you need help now</h2>
           <p>These services are free and confidential. You do not need to be referred.</p>
           <CrisisContactList contacts={toDialableContacts(CRISIS_CONTACTS)} />

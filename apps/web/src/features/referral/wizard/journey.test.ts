@@ -1,6 +1,13 @@
 import type { EligibilityVerdict } from "@psu/domain";
 import { describe, expect, it } from "vitest";
-import { canVisitStep, findFirstIncompleteStep, findNextStep, listJourney, type WizardStep } from "./journey";
+import {
+  canVisitStep,
+  findFirstIncompleteStep,
+  findNextStep,
+  hasAllEligibilityAnswers,
+  listJourney,
+  type WizardStep,
+} from "./journey";
 import { INITIAL_WIZARD_STATE, type WizardState } from "./wizard-state";
 
 const TODAY = "2025-11-24";
@@ -11,6 +18,7 @@ function state(overrides: Partial<WizardState> = {}): WizardState {
 }
 
 const DOCTOR = { referrer: "self", region: "london", group: "doctor_or_dentist", trainingNumber: "current" } as const;
+const SOMEONE_ELSE = { ...DOCTOR, referrer: "someone_else" } as const;
 const COMPLETE: Partial<WizardState> = {
   eligibility: { ...DOCTOR, concerns: [] },
   verdict: ELIGIBLE,
@@ -131,5 +139,44 @@ describe("findNextStep", () => {
       eligibility: { ...DOCTOR, group: "healthcare_professional" as const, concerns: [] },
     };
     expect(findNextStep("your-group", state(changedGroup), TODAY, true)).toBe("band");
+  });
+});
+
+describe("someone referring another person", () => {
+  it("is asked nothing about themselves and sent straight to the page for them", () => {
+    const journey = ["urgent-help", "who-is-referring", "referring-someone-else"];
+    expect(listJourney(state({ eligibility: { referrer: "someone_else" } }))).toEqual(journey);
+    // Earlier answers about "you" (given before changing who is referring) no longer count.
+    expect(listJourney(state({ eligibility: { ...SOMEONE_ELSE }, verdict: ELIGIBLE }))).toEqual(journey);
+  });
+
+  it("goes from who is referring to the page for them, also when changing the answer from check your answers", () => {
+    const someoneElse = state({ ...COMPLETE, eligibility: { ...SOMEONE_ELSE, concerns: [] } });
+    expect(findNextStep("who-is-referring", someoneElse, TODAY, false)).toBe("referring-someone-else");
+    expect(findNextStep("who-is-referring", someoneElse, TODAY, true)).toBe("referring-someone-else");
+  });
+
+  it("never asks the API for a verdict, however many questions were answered before", () => {
+    expect(hasAllEligibilityAnswers(state({ eligibility: { ...SOMEONE_ELSE } }), TODAY)).toBe(false);
+    expect(hasAllEligibilityAnswers(state({ eligibility: { ...DOCTOR } }), TODAY)).toBe(true);
+  });
+
+  it("can reach the page for them only after answering who is referring, and not the other questions", () => {
+    const someoneElse = state({ eligibility: { ...SOMEONE_ELSE } });
+    expect(canVisitStep("referring-someone-else", someoneElse, TODAY)).toBe(true);
+    expect(canVisitStep("where-you-work", someoneElse, TODAY)).toBe(false);
+    expect(canVisitStep("check-your-answers", state({ ...COMPLETE, eligibility: { ...SOMEONE_ELSE } }), TODAY)).toBe(
+      false,
+    );
+    expect(canVisitStep("referring-someone-else", state({ eligibility: { ...DOCTOR } }), TODAY)).toBe(false);
+    expect(
+      canVisitStep("referring-someone-else", { ...INITIAL_WIZARD_STATE, eligibility: { ...SOMEONE_ELSE } }, TODAY),
+    ).toBe(false);
+  });
+
+  it("lands on the page for them when coming back to the wizard", () => {
+    expect(findFirstIncompleteStep(state({ eligibility: { referrer: "someone_else" } }), TODAY)).toBe(
+      "referring-someone-else",
+    );
   });
 });

@@ -51,8 +51,12 @@ export const ADVICE_SIGNPOSTS: Readonly<Record<AdviceStep, SignpostCode>> = {
 
 export const DETAILS_STEPS = ["contact-details", "registration", "training-and-work"] as const;
 
+/** Where someone referring another person is sent at once: the trainee must refer themselves. */
+export const SOMEONE_ELSE_STEP = "referring-someone-else";
+
 export type WizardStep =
   | (typeof ELIGIBILITY_STEPS)[number]
+  | typeof SOMEONE_ELSE_STEP
   | "not-eligible"
   | "services"
   | "concerns"
@@ -64,6 +68,7 @@ export type WizardStep =
 
 const ALL_STEPS: readonly WizardStep[] = [
   ...ELIGIBILITY_STEPS,
+  SOMEONE_ELSE_STEP,
   "not-eligible",
   "services",
   "concerns",
@@ -103,9 +108,13 @@ export function toStepPath(step: WizardStep): string {
   return `/refer/${step}`;
 }
 
-/** The eligibility questions for the answers so far, in order. */
+/**
+ * The eligibility questions for the answers so far, in order. Someone referring another person
+ * is asked nothing more: nothing about "you" applies to them, and the answer is already known.
+ */
 export function listEligibilitySteps(state: WizardState): WizardStep[] {
-  const { group, trainingNumber } = state.eligibility;
+  const { referrer, group, trainingNumber } = state.eligibility;
+  if (referrer === "someone_else") return ["urgent-help", "who-is-referring"];
   const steps: WizardStep[] = ["urgent-help", "who-is-referring", "where-you-work", "your-group"];
   switch (group) {
     case "doctor_or_dentist":
@@ -129,6 +138,8 @@ export function listEligibilitySteps(state: WizardState): WizardStep[] {
 /** Every step of the journey for the answers so far: up to the verdict when there is none yet. */
 export function listJourney(state: WizardState): WizardStep[] {
   const steps = listEligibilitySteps(state);
+  // Known from this one answer, so no verdict is asked for (the API would give NOT_SELF_REFERRAL).
+  if (state.eligibility.referrer === "someone_else") return [...steps, SOMEONE_ELSE_STEP];
   if (state.verdict === undefined) return steps;
   if (!state.verdict.eligible) return [...steps, "not-eligible"];
   return [
@@ -173,6 +184,7 @@ export function isStepComplete(step: WizardStep, state: WizardState, today: stri
       return PharmacyRouteSchema.safeParse(answers.pharmacyRoute).success;
     case "scheme-offered":
       return typeof answers.schemeOffered === "boolean";
+    case SOMEONE_ELSE_STEP:
     case "not-eligible":
       return false;
     case "services":
@@ -233,7 +245,11 @@ export function findNextStep(step: WizardStep, state: WizardState, today: string
   return journey[index + 1] ?? findFirstIncompleteStep(state, today);
 }
 
-/** Whether every eligibility question of the chosen branch is answered, so the API can give a verdict. */
+/**
+ * Whether every eligibility question of the chosen branch is answered, so the API can give a
+ * verdict. Never for someone referring another person: their next page needs none.
+ */
 export function hasAllEligibilityAnswers(state: WizardState, today: string): boolean {
+  if (state.eligibility.referrer === "someone_else") return false;
   return listEligibilitySteps(state).every((step) => isStepComplete(step, state, today));
 }

@@ -59,9 +59,12 @@ export function useWizardStep(step: WizardStep) {
 }
 
 function findBackLink(step: WizardStep, state: WizardState, returnToCheck: boolean): { to: string; state?: unknown } {
-  if (returnToCheck) return { to: toStepPath("check-your-answers") };
   const journey = listJourney(state);
+  // A change can end the journey before "Check your answers" (referring someone else, or an
+  // exit page): then back is the question just changed, still on the way back to the check.
+  if (returnToCheck && journey.includes("check-your-answers")) return { to: toStepPath("check-your-answers") };
   const index = journey.indexOf(step);
   const previous = index > 0 ? journey[index - 1] : undefined;
-  return { to: previous === undefined ? "/" : toStepPath(previous) };
+  if (previous === undefined) return { to: "/" };
+  return returnToCheck ? { to: toStepPath(previous), state: RETURN_TO_CHECK } : { to: toStepPath(previous) };
 }
