@@ -66,7 +66,7 @@ test("the whole journey can be done with the keyboard alone", async ({ page }) =
   await tabAndPress(page, continueButton(page), "Enter");
 
   await onPage(page, "What support would you like?");
-  await tabAndPress(page, page.getByRole("checkbox", { name: "Careers advice" }), "Space");
+  await tabAndPress(page, page.getByRole("checkbox", { name: "Careers Unit" }), "Space");
   await tabAndPress(page, continueButton(page), "Enter");
 
   await onPage(page, "Is what is happening about any of these?");

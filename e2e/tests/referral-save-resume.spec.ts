@@ -14,7 +14,7 @@ test("a trainee saves their answers, and comes back later with the resume code",
   test.setTimeout(90_000);
   await startReferral(page);
   await answerEligibleDoctor(page);
-  await chooseServices(page, ["Coaching"]);
+  await chooseServices(page, ["Coaching Service"]);
   await chooseConcerns(page, ["None of these"]);
   await expectQuestion(page, "Your name and contact details");
   await page.getByLabel("Full name").fill(TRAINEE.fullName);

@@ -76,7 +76,7 @@ export async function answerEligibleDoctor(page: Page, options: StepOptions = {}
   await answerRadio(
     page,
     "Do you hold a London or Kent, Surrey and Sussex training number?",
-    "Yes, I hold one now",
+    "Yes, I hold one now or I am in a foundation programme",
     options,
   );
   await expectQuestion(page, "What support would you like?");
@@ -194,7 +194,7 @@ export async function giveConsent(page: Page, options: StepOptions = {}) {
 export async function reachCheckYourAnswers(page: Page, options: StepOptions = {}) {
   await startReferral(page, options);
   await answerEligibleDoctor(page, options);
-  await chooseServices(page, ["Coaching"], options);
+  await chooseServices(page, ["Coaching Service"], options);
   await chooseConcerns(page, ["None of these"], options);
   await fillContactDetails(page, options);
   await fillRegistration(page, options);

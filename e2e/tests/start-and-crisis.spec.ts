@@ -14,8 +14,24 @@ test("a trainee opens the start page and sees the PSU's services", async ({ page
     .locator("xpath=following-sibling::ul[1]");
   await expect(referralList.getByRole("listitem")).toHaveCount(8);
   await expect(referralList).toContainText("Individual Support Team");
-  await expect(page.getByRole("link", { name: "Wellbeing and self-management resources" })).toBeVisible();
+  await expect(page.getByText("Wellbeing and self-management resources")).toBeVisible();
   await expect(page.getByRole("link", { name: "Start now" })).toBeVisible();
+
+  // Only what the unit's own page says: independent and impartial, and who can use the service.
+  await expect(
+    page.getByText(/works independently of Specialty Schools, training programmes and Trusts/),
+  ).toBeVisible();
+  await expect(
+    page.getByText(/not sure which of our services would help you, or if you would like more than one/),
+  ).toBeVisible();
+  const whoCanUse = page
+    .getByRole("heading", { name: "Who can use this service" })
+    .locator("xpath=following-sibling::ul[1]");
+  await expect(whoCanUse).toContainText(
+    "a doctor in a London or KSS foundation programme counts as holding a training number",
+  );
+  await expect(whoCanUse).toContainText("gave up their training number in the last 3 months");
+  await expect(whoCanUse).toContainText("18-month GP pharmacist training pathway");
 
   await expectNoAxeViolations(page);
 });

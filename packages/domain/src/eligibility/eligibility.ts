@@ -56,7 +56,9 @@ const REASON_MESSAGES: Readonly<Record<Exclude<EligibilityReasonCode, "GRACE_PER
     LOCAL_HELP,
   NO_TRAINING_NUMBER:
     "We support doctors and dentists who hold a London or KSS training number, " +
-    `or who finished training or gave their number up in the last ${GRACE_PERIOD_MONTHS} months. ${LOCAL_HELP}`,
+    `or who finished training or gave their number up in the last ${GRACE_PERIOD_MONTHS} months. ` +
+    "A doctor in a London or KSS foundation programme counts as holding one: if that is you, go back and answer yes. " +
+    LOCAL_HELP,
   BAND_NOT_ELIGIBLE:
     "We support healthcare professionals in Agenda for Change bands 5 to 8 (including 8a to 8d). " +
     `Your band is not one of these. ${LOCAL_HELP}`,

@@ -33,7 +33,9 @@ export const GROUP_LABELS: Record<EligibilityGroup, string> = {
 };
 
 export const TRAINING_NUMBER_LABELS: Record<TrainingNumberStatus, string> = {
-  current: "Yes, I hold one now",
+  // Foundation doctors hold no national training number but count as holding one (the unit supports
+  // "Foundation years until CCT"), so "yes" must read true for them here and on "Check your answers".
+  current: "Yes, I hold one now or I am in a foundation programme",
   ended: "I did, but it has ended",
   none: "No",
 };

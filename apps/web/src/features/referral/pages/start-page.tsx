@@ -1,3 +1,4 @@
+import { GRACE_PERIOD_MONTHS } from "@psu/domain";
 import { lazy, Suspense } from "react";
 import { Link } from "react-router";
 import { CareCard } from "../../../components/care-card";
@@ -22,14 +23,32 @@ export function StartPage() {
           The Professional Support Unit (PSU) offers free, confidential and independent support to postgraduate doctors,
           dentists, pharmacists and other healthcare trainees in London and Kent, Surrey and Sussex (KSS).
         </p>
-        <p>Use this service to refer yourself to the PSU for support with anything that is affecting your training.</p>
+        <p>
+          The PSU works independently of Specialty Schools, training programmes and Trusts, and offers confidential and
+          impartial support.
+        </p>
+        <p>
+          Use this service to refer yourself to the PSU if you are not sure which of our services would help you, or if
+          you would like more than one.
+        </p>
 
         <h2>Who can use this service</h2>
         <p>You can use this service if you are training in London or Kent, Surrey and Sussex and you are:</p>
         <ul>
-          <li>a postgraduate doctor or dentist with a London or KSS training number</li>
+          <li>
+            a postgraduate doctor or dentist with a London or KSS training number, from the foundation years until you
+            complete your training (CCT): a doctor in a London or KSS foundation programme counts as holding a training
+            number
+          </li>
+          <li>
+            a doctor or dentist who completed training (CCT) or gave up their training number in the last{" "}
+            {GRACE_PERIOD_MONTHS} months
+          </li>
           <li>a healthcare professional in Agenda for Change bands 5 to 8 on a recognised training scheme</li>
-          <li>a trainee or foundation pharmacist, or a trainee pharmacy technician</li>
+          <li>
+            a trainee or foundation pharmacist, a trainee pharmacy technician, or a pharmacist on the 18-month GP
+            pharmacist training pathway
+          </li>
           <li>a doctor on the Induction and Returning, Retainer or International GP Recruitment scheme</li>
           <li>a doctor on the Clinical Apprenticeship Scheme or the Medical Support Worker programme</li>
         </ul>

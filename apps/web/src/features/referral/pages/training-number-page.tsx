@@ -8,7 +8,7 @@ export function TrainingNumberPage() {
       step="training-number"
       field="trainingNumber"
       question="Do you hold a London or Kent, Surrey and Sussex training number?"
-      hint="Your national training number (NTN) or dental training number (DRN)"
+      hint="Your national training number (NTN) or dental training number (DRN). If you are a doctor in a London or KSS foundation programme, you count as holding one: answer yes."
       options={[
         { value: "current", label: TRAINING_NUMBER_LABELS.current },
         {
