@@ -4,7 +4,7 @@ import { expectNoAxeViolations } from "./fixtures";
 import { continueOn, expectErrorOnEmptySubmit, expectQuestion, REFERENCE_PATTERN } from "./referral-steps";
 
 /** A referral made in this test through the API (the wizard itself is covered by the referral specs). */
-async function createReferral(page: Page, email: string): Promise<string> {
+async function createReferral(page: Page, email: string): Promise<{ reference: string; triageDueOn: string }> {
   const response = await page.request.post("/api/referrals", {
     headers: { "Idempotency-Key": randomUUID() },
     data: {
@@ -30,9 +30,15 @@ async function createReferral(page: Page, email: string): Promise<string> {
     },
   });
   expect(response.status()).toBe(201);
-  const { reference } = await response.json();
+  const { reference, triageDueOn } = await response.json();
   expect(reference).toMatch(REFERENCE_PATTERN);
-  return reference;
+  return { reference, triageDueOn };
+}
+
+/** "2026-06-03" as the pages write it: "3 June 2026". */
+function formatLongDate(date: string): string {
+  const options = { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" } as const;
+  return new Date(`${date}T12:00:00Z`).toLocaleDateString("en-GB", options);
 }
 
 async function lookUp(page: Page, reference: string, email: string) {
@@ -46,7 +52,7 @@ test("a trainee checks their referral's status and withdraws it", async ({ page 
   // the machine is busy (it timed out once on the last page's scan).
   test.slow();
   const email = `status-${randomUUID()}@example.com`;
-  const reference = await createReferral(page, email);
+  const { reference, triageDueOn } = await createReferral(page, email);
 
   await page.goto("/");
   await page.getByRole("link", { name: "Check the status of a referral" }).click();
@@ -63,7 +69,10 @@ test("a trainee checks their referral's status and withdraws it", async ({ page 
   await expectQuestion(page, "Your referral");
   await expect(page.getByText(reference)).toBeVisible();
   await expect(page.getByText("Received", { exact: true })).toBeVisible();
-  await expect(page.getByText(/A coordinator will review it/)).toBeVisible();
+  // The confirmation's promise, with the date the referral's receipt gave.
+  await expect(
+    page.getByText(`A PSU coordinator will review your referral by ${formatLongDate(triageDueOn)}.`, { exact: true }),
+  ).toBeVisible();
   expect(page.url()).not.toContain(reference);
   await expectNoAxeViolations(page);
 
@@ -79,7 +88,7 @@ test("a trainee checks their referral's status and withdraws it", async ({ page 
 });
 
 test("a reference and email that do not match get one generic answer", async ({ page }) => {
-  const reference = await createReferral(page, `owner-${randomUUID()}@example.com`);
+  const { reference } = await createReferral(page, `owner-${randomUUID()}@example.com`);
   await page.goto("/check-status");
   await lookUp(page, reference, "someone.else@example.com");
   await expect(page.getByRole("alert")).toContainText(

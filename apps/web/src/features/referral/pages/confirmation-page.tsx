@@ -1,15 +1,17 @@
-import { CRISIS_CONTACTS } from "@psu/domain";
+import { CRISIS_CONTACTS, describeNextSteps } from "@psu/domain";
 import { Link, Navigate } from "react-router";
 import { CrisisContactList } from "../../../components/crisis-contact-list";
 import { Panel } from "../../../components/panel";
 import { toDialableContacts } from "../../../lib/dialable-crisis-contacts";
-import { formatDateWithWeekday } from "../../../lib/format-date";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useWizard } from "../wizard/wizard-provider";
 
 const HEADING = "Referral sent";
 
-/** NHS.UK confirmation page: the reference, what happens next and by when, and the crisis lines again. */
+/**
+ * NHS.UK confirmation page: the reference, what happens next and by when (the same promise as the
+ * confirmation email and the status page), and the crisis lines again.
+ */
 export function ConfirmationPage() {
   const { state } = useWizard();
   useDocumentTitle(HEADING);
@@ -30,10 +32,9 @@ export function ConfirmationPage() {
         <p>We have sent an email to your personal email address with your reference number.</p>
 
         <h2>What happens next</h2>
-        <p>
-          A PSU coordinator will read your referral and get in touch by{" "}
-          <strong>{formatDateWithWeekday(triageDueOn)}</strong>, in the way you asked us to contact you.
-        </p>
+        {describeNextSteps(triageDueOn).map((sentence) => (
+          <p key={sentence}>{sentence}</p>
+        ))}
         <p>
           You can <Link to="/check-status">check the status of your referral</Link> at any time with your reference
           number and the email address you gave us. You can also withdraw your referral there.
@@ -48,7 +49,7 @@ export function ConfirmationPage() {
           Answer equality questions
         </Link>
 
-        <h2>If you need help before we contact you</h2>
+        <h2>If you need help now</h2>
         <p>The PSU cannot respond straight away. These services are free, confidential and available now.</p>
         <CrisisContactList contacts={toDialableContacts(CRISIS_CONTACTS)} />
       </div>

@@ -1,4 +1,4 @@
-import { FREE_TEXT_LIMITS, PREFERRED_CONTACT } from "@psu/domain";
+import { CONFIDENTIALITY_PROMISE, FREE_TEXT_LIMITS, PREFERRED_CONTACT } from "@psu/domain";
 import { Radios } from "../../../components/radios";
 import { TextInput } from "../../../components/text-input";
 import { Textarea } from "../../../components/textarea";
@@ -28,7 +28,8 @@ export function ContactDetailsPage() {
     intro: (
       <>
         <h1>{HEADING}</h1>
-        <p>We will only use these to contact you about your referral. We never contact your employer.</p>
+        <p>We will only use these to contact you about your referral.</p>
+        <p>{CONFIDENTIALITY_PROMISE}</p>
       </>
     ),
     children: (

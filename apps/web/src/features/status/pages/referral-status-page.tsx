@@ -1,4 +1,4 @@
-import { formatCalendarDateLong, TRAINEE_STATUS_TEXT } from "@psu/domain";
+import { describeWhatHappensNext, formatCalendarDateLong, TRAINEE_STATUS_TITLES } from "@psu/domain";
 import { Link, Navigate } from "react-router";
 import { BackLink } from "../../../components/back-link";
 import { SummaryList } from "../../../components/summary-list";
@@ -13,7 +13,6 @@ export function ReferralStatusPage() {
   // Nothing is kept over a refresh: look the referral up again.
   if (lookup === null) return <Navigate to="/check-status" replace />;
   const { status } = lookup;
-  const text = TRAINEE_STATUS_TEXT[status.status];
 
   return (
     <>
@@ -25,11 +24,14 @@ export function ReferralStatusPage() {
             rows={[
               { key: "Reference number", value: status.reference },
               { key: "Sent on", value: formatCalendarDateLong(status.submittedOn) },
-              { key: "Status", value: <strong className="nhsuk-tag">{text.title}</strong> },
+              { key: "Status", value: <strong className="nhsuk-tag">{TRAINEE_STATUS_TITLES[status.status]}</strong> },
             ]}
           />
           <h2>What happens next</h2>
-          <p>{text.whatHappensNext}</p>
+          {/* The same promises as the confirmation page and the emails, from the triage clock staff are measured by. */}
+          {describeWhatHappensNext(status.status, status.triageDueOn).map((sentence) => (
+            <p key={sentence}>{sentence}</p>
+          ))}
           {status.canWithdraw && (
             <>
               <h2>If you no longer need support</h2>
