@@ -64,6 +64,15 @@ export const staffAuthPlugin = fp<{ env: Config["env"] }>(async (app: FastifyIns
   });
 });
 
+/**
+ * The member of staff `requireStaff` let through, as a non-null value. Only for routes that run
+ * `requireStaff` first; without it this is a programming error, answered as signed out.
+ */
+export function getSignedInStaff(request: FastifyRequest): StaffProfile {
+  if (!request.staff) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  return request.staff;
+}
+
 // Browsers send Origin on every cross-site write; Sec-Fetch-Site where Origin is absent.
 function isSameOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin;

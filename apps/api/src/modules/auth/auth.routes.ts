@@ -1,6 +1,7 @@
 import { ErrorBodySchema, SignInRequestSchema, StaffProfileSchema } from "@psu/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { getSignedInStaff } from "../../plugins/staff-auth";
 import { signIn, signOut } from "./auth.service";
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -42,6 +43,6 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ staff: StaffProfileSchema }), 401: ErrorBodySchema },
       },
     },
-    async (request) => ({ staff: StaffProfileSchema.parse(request.staff) }),
+    async (request) => ({ staff: StaffProfileSchema.parse(getSignedInStaff(request)) }),
   );
 };

@@ -13,7 +13,7 @@ import type { PrismaClient } from "@psu/prisma";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AppError } from "../../errors/app-error";
+import { getSignedInStaff } from "../../plugins/staff-auth";
 import {
   addCaseNote,
   assignCase,
@@ -50,9 +50,7 @@ type CaseChanged = z.infer<typeof CaseChangedSchema>;
 
 /** The change's context from the request: the signed-in staff member and the If-Match version. */
 function toContext(request: FastifyRequest, caseId: string, ifMatch: string | undefined, now: Date): CaseChangeContext {
-  const staff = request.staff;
-  // Set by requireStaff, which every route here runs first.
-  if (!staff) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  const staff = getSignedInStaff(request);
   return { caseId, expectedVersion: readExpectedVersion(ifMatch), staff, ip: request.ip, now };
 }
 
@@ -140,8 +138,7 @@ export const caseChangeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const staff = request.staff;
-      if (!staff) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+      const staff = getSignedInStaff(request);
       return suggestLeadsForCase(app.prisma, { caseId: request.params.caseId, staff, ip: request.ip, now: app.now() });
     },
   );

@@ -130,7 +130,6 @@ function fromPlan(loaded: LoadedCase, plan: CaseTransitionPlan, audit: CaseChang
   };
 }
 
-
 /** Writes the change if the case is still at the expected version; 412 otherwise. */
 async function commit(
   prisma: PrismaClient,

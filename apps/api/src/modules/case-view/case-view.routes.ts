@@ -1,7 +1,7 @@
 import { CaseDetailSchema, ErrorBodySchema } from "@psu/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AppError } from "../../errors/app-error";
+import { getSignedInStaff } from "../../plugins/staff-auth";
 import { viewCase } from "./case-view.service";
 
 const CaseParamsSchema = z.object({ caseId: z.uuid({ error: "The case id is not valid" }) });
@@ -24,10 +24,9 @@ export const caseViewRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!request.staff) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
       const detail = await viewCase(app.prisma, {
         caseId: request.params.caseId,
-        staff: request.staff,
+        staff: getSignedInStaff(request),
         ip: request.ip,
         now: app.now(),
       });

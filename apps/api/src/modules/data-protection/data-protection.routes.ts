@@ -9,14 +9,13 @@ import {
 } from "@psu/domain";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { AppError } from "../../errors/app-error";
+import { getSignedInStaff } from "../../plugins/staff-auth";
 import { type AdminContext, eraseOnRequest, exportSubjectData, previewErasure } from "./data-protection.service";
 
 const ERRORS = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
 
 function toContext(app: { now: () => Date }, request: FastifyRequest): AdminContext {
-  if (!request.staff) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
-  return { staffId: request.staff.id, ip: request.ip, now: app.now() };
+  return { staffId: getSignedInStaff(request).id, ip: request.ip, now: app.now() };
 }
 
 /** Subject access export and erasure on request (admins only; docs/data-protection.md). */

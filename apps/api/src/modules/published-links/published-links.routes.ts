@@ -7,7 +7,7 @@ import {
 } from "@psu/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AppError } from "../../errors/app-error";
+import { getSignedInStaff } from "../../plugins/staff-auth";
 import { listPublishedDocuments, listPublishedLinks, updatePublishedLink } from "./published-links.service";
 
 // Any id is let through to the service, which answers 404 for one it does not know (not 400).
@@ -75,10 +75,8 @@ export const publishedLinkRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      // Set by requireStaff, which runs first.
-      if (!request.staff) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
       return updatePublishedLink(app.prisma, request.params.id, request.body, {
-        staff: request.staff,
+        staff: getSignedInStaff(request),
         ip: request.ip,
         now: app.now(),
       });

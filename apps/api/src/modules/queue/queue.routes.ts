@@ -1,6 +1,6 @@
 import { ErrorBodySchema, QueuePageSchema, QueueQuerySchema } from "@psu/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { AppError } from "../../errors/app-error";
+import { getSignedInStaff } from "../../plugins/staff-auth";
 import { listQueue } from "./queue.service";
 
 /** The staff queue: a POST so searches for names and emails stay out of URLs and logs. */
@@ -22,8 +22,7 @@ export const queueRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      if (!request.staff) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
-      return listQueue(app.prisma, { query: request.body, staff: request.staff, now: app.now() });
+      return listQueue(app.prisma, { query: request.body, staff: getSignedInStaff(request), now: app.now() });
     },
   );
 };

@@ -1,6 +1,6 @@
 import { ErrorBodySchema, RecordedReferralSchema, RecordReferralRequestSchema } from "@psu/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { AppError } from "../../errors/app-error";
+import { getSignedInStaff } from "../../plugins/staff-auth";
 import { IdempotencyKeyHeadersSchema } from "./idempotency-key-header";
 import { recordReferral } from "./referrals.service";
 
@@ -30,11 +30,9 @@ export const recordReferralRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      // Set by requireStaff, which runs first.
-      if (!request.staff) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
       const result = await recordReferral(app.prisma, {
         request: request.body,
-        staff: request.staff,
+        staff: getSignedInStaff(request),
         ip: request.ip,
         idempotencyKey: request.headers["idempotency-key"],
         now: app.now(),

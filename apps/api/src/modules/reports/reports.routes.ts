@@ -8,20 +8,19 @@ import {
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AppError } from "../../errors/app-error";
-import { recordAudit } from "../audit/audit.repository";
-import { buildEqualityReport, buildReportSummary, exportReportTable } from "./reports.service";
+import { getSignedInStaff } from "../../plugins/staff-auth";
+import { buildReportSummary, downloadReportTable, type ReportViewer, viewEqualityReport } from "./reports.service";
 
 const ERRORS = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema };
-
-function signedIn(request: FastifyRequest) {
-  if (!request.staff) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
-  return request.staff;
-}
 
 /** Reports for coordinators and admins: figures only, no personal data (docs/reports.md). */
 export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
   const canSeeReports = app.requireStaff("coordinator", "admin");
+  const viewerOf = (request: FastifyRequest): ReportViewer => ({
+    staffId: getSignedInStaff(request).id,
+    ip: request.ip,
+    now: app.now(),
+  });
 
   app.get(
     "/reports/summary",
@@ -51,17 +50,7 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: EqualityReportSchema, ...ERRORS },
       },
     },
-    async (request) => {
-      const staff = signedIn(request);
-      const report = await buildEqualityReport(app.prisma, request.query, app.now());
-      await recordAudit(app.prisma, {
-        actorId: staff.id,
-        action: "EQUALITY_REPORT_VIEWED",
-        detail: { from: request.query.from, to: request.query.to },
-        ip: request.ip,
-      });
-      return report;
-    },
+    async (request) => viewEqualityReport(app.prisma, request.query, viewerOf(request)),
   );
 
   app.get(
@@ -78,15 +67,8 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const staff = signedIn(request);
       const { table } = request.params;
-      const csv = await exportReportTable(app.prisma, table, request.query, app.now());
-      await recordAudit(app.prisma, {
-        actorId: staff.id,
-        action: "REPORT_EXPORTED",
-        detail: { table, from: request.query.from, to: request.query.to },
-        ip: request.ip,
-      });
+      const csv = await downloadReportTable(app.prisma, table, request.query, viewerOf(request));
       const filename = `${table}-${request.query.from}-to-${request.query.to}.csv`;
       return reply
         .header("content-type", "text/csv; charset=utf-8")

@@ -38,6 +38,7 @@ import {
   workingDaysBetween,
 } from "@psu/domain";
 import type { PrismaClient } from "@psu/prisma";
+import { recordAudit } from "../audit/audit.repository";
 import { collectPauses } from "../case-view/case-clocks";
 import { caseloadToCsv, equalityToCsv, openCasesToCsv, responseTimesToCsv, volumesToCsv } from "./reports.csv";
 import {
@@ -293,4 +294,47 @@ export async function exportReportTable(
     case "equality":
       return equalityToCsv(await buildEqualityReport(prisma, query, now));
   }
+}
+
+/** Who is looking at a report, from where and when: each equality view and download is audited. */
+export interface ReportViewer {
+  staffId: string;
+  ip: string;
+  now: Date;
+}
+
+/**
+ * The equality report, recorded as viewed with its months (EQUALITY_REPORT_VIEWED): runs of
+ * overlapping periods could be subtracted from each other, so each is on record.
+ */
+export async function viewEqualityReport(
+  prisma: PrismaClient,
+  query: ReportQuery,
+  viewer: ReportViewer,
+): Promise<EqualityReport> {
+  const report = await buildEqualityReport(prisma, query, viewer.now);
+  await recordAudit(prisma, {
+    actorId: viewer.staffId,
+    action: "EQUALITY_REPORT_VIEWED",
+    detail: { from: query.from, to: query.to },
+    ip: viewer.ip,
+  });
+  return report;
+}
+
+/** One report table as CSV, recorded as downloaded (REPORT_EXPORTED) with its months. */
+export async function downloadReportTable(
+  prisma: PrismaClient,
+  table: ReportTable,
+  query: ReportQuery,
+  viewer: ReportViewer,
+): Promise<string> {
+  const csv = await exportReportTable(prisma, table, query, viewer.now);
+  await recordAudit(prisma, {
+    actorId: viewer.staffId,
+    action: "REPORT_EXPORTED",
+    detail: { table, from: query.from, to: query.to },
+    ip: viewer.ip,
+  });
+  return csv;
 }

@@ -9,7 +9,7 @@ import {
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AppError } from "../../errors/app-error";
+import { getSignedInStaff } from "../../plugins/staff-auth";
 import {
   type AdminContext,
   addStaffLeave,
@@ -25,9 +25,7 @@ const LeaveParamsSchema = z.object({ id: z.uuid(), leaveId: z.uuid() });
 const AUTH_ERRORS = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema };
 
 function toContext(request: FastifyRequest): AdminContext {
-  // Set by requireStaff, which every route here runs first.
-  if (!request.staff) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
-  return { staff: request.staff, ip: request.ip };
+  return { staff: getSignedInStaff(request), ip: request.ip };
 }
 
 /** Staff and leads: who they are, what they cover, their capacity and leave (admins; coordinators may list). */
