@@ -11,6 +11,7 @@ export * from "./assignment/lead-suggestions";
 export * from "./audit/audit-actions";
 export * from "./calendar/calendar-date";
 export * from "./calendar/london-time";
+export * from "./cases/case-access";
 export * from "./cases/case-status";
 export * from "./cases/case-transition-plan";
 export * from "./cases/case-transitions";

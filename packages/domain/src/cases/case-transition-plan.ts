@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { findTraineeEmailForStatusChange, type TraineeEmailKind } from "../referrals/trainee-messages";
 import type { CaseOutcome, CaseStatus } from "./case-status";
 import type { CaseTransitionDecision } from "./case-transitions";
@@ -7,7 +8,9 @@ import type { CaseTransitionDecision } from "./case-transitions";
 // it writes, the timeline event, and the email the trainee gets. The API only carries the plan
 // out, so a rule such as "leaving a pause ends it" cannot be forgotten by one caller.
 
-/** A closed pause of the SLA clocks, as stored on the case (a type, not an interface, so it is JSON). */
+/** The case's closed pauses of the SLA clocks, as stored (JSON), read back. */
+export const ClosedPausesSchema = z.array(z.object({ from: z.string(), to: z.string() }));
+/** A closed pause (a type, not an interface, so it is assignable to JSON). */
 export type ClosedPause = { from: string; to: string };
 
 /** What the planner needs to know about the case as it is. */

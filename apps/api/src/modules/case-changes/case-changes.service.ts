@@ -1,6 +1,7 @@
 import {
   type AddNoteRequestSchema,
   type AssignRequestSchema,
+  CASE_NOT_FOUND_MESSAGE,
   CASE_STATUS_LABELS,
   type CaseActor,
   type CaseChangedSchema,
@@ -10,6 +11,9 @@ import {
   type CaseTransitionDecision,
   type CaseTransitionPlan,
   type ChangeStatusRequestSchema,
+  type ClosedPause,
+  ClosedPausesSchema,
+  canSeeCase,
   decideTransition,
   type FirstContactRequestSchema,
   findService,
@@ -55,16 +59,11 @@ export interface CaseChangeContext {
   now: Date;
 }
 
-/** The same answer for a case that does not exist and one a lead may not see (need-to-know). */
-export const CASE_NOT_FOUND_MESSAGE = "There is no case with that id, or it is not allocated to you.";
-
-const PausesSchema = z.array(z.object({ from: z.string(), to: z.string() }));
-
 /** The case as loaded, with its stored strings read back into the domain's types. */
 interface LoadedCase extends Omit<CaseForChange, "status" | "resumeTo" | "pauses"> {
   status: CaseStatus;
   resumeTo: CaseStatus | null;
-  pauses: z.infer<typeof PausesSchema>;
+  pauses: ClosedPause[];
 }
 
 function isOwnCase(staff: StaffProfile, loaded: { leadId: string | null }): boolean {
@@ -98,7 +97,7 @@ async function buildStaleCaseError(prisma: PrismaClient, caseId: string, now: Da
  */
 async function loadCase(prisma: PrismaClient, context: CaseChangeContext): Promise<LoadedCase> {
   const found = await findCaseForChange(prisma, context.caseId);
-  if (!found || (context.staff.role === "lead" && !isOwnCase(context.staff, found))) {
+  if (!found || !canSeeCase(context.staff, found)) {
     throw new AppError("NOT_FOUND", CASE_NOT_FOUND_MESSAGE);
   }
   if (found.version !== context.expectedVersion) throw await buildStaleCaseError(prisma, found.id, context.now);
@@ -106,7 +105,7 @@ async function loadCase(prisma: PrismaClient, context: CaseChangeContext): Promi
     ...found,
     status: CaseStatusSchema.parse(found.status),
     resumeTo: found.resumeTo === null ? null : CaseStatusSchema.parse(found.resumeTo),
-    pauses: PausesSchema.parse(found.pauses),
+    pauses: ClosedPausesSchema.parse(found.pauses),
   };
 }
 

@@ -1,7 +1,9 @@
 import {
+  CASE_NOT_FOUND_MESSAGE,
   type CaseDetail,
   CaseDetailSchema,
   CaseStatusSchema,
+  canSeeCase,
   listAllowedTransitions,
   type StaffProfile,
 } from "@psu/domain";
@@ -22,7 +24,6 @@ export interface ViewCaseInput {
 }
 
 // Need-to-know: a case that is not theirs and a case that does not exist look the same to a lead.
-const NOT_FOUND_MESSAGE = "There is no case with this id, or it is not yours to see.";
 
 const StaffIdSchema = z.uuid();
 const NoteDataSchema = z.object({ text: z.string() });
@@ -37,7 +38,7 @@ const StaffIdFieldsSchema = z.object({ leadId: z.unknown(), previousLeadId: z.un
 export async function viewCase(prisma: PrismaClient, input: ViewCaseInput): Promise<CaseDetail> {
   const { caseId, staff, ip, now } = input;
   const found = await findCaseForView(prisma, caseId);
-  const allowed = found !== null && (staff.role !== "lead" || found.leadId === staff.id);
+  const allowed = found !== null && canSeeCase(staff, found);
 
   if (!found || !allowed) {
     if (staff.role === "lead") {
@@ -49,7 +50,7 @@ export async function viewCase(prisma: PrismaClient, input: ViewCaseInput): Prom
         ip,
       });
     }
-    throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
+    throw new AppError("NOT_FOUND", CASE_NOT_FOUND_MESSAGE);
   }
 
   const names = await findStaffNames(prisma, collectStaffIds(found));

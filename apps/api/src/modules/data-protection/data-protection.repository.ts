@@ -1,6 +1,11 @@
-import { type CaseFacts, type CaseStatus, CaseStatusSchema, type CaseTransitionPlan } from "@psu/domain";
+import {
+  type CaseFacts,
+  type CaseStatus,
+  CaseStatusSchema,
+  type CaseTransitionPlan,
+  ClosedPausesSchema,
+} from "@psu/domain";
 import type { Prisma, PrismaClient } from "@psu/prisma";
-import { z } from "zod";
 import { type AuditRecord, recordAudit } from "../audit/audit.repository";
 import { anonymiseReferral } from "./anonymise";
 import { CASE_COLUMNS, REFERRAL_COLUMNS } from "./personal-data";
@@ -71,8 +76,6 @@ export async function findReferralForErasure(prisma: PrismaClient, reference: st
   });
 }
 
-const PausesSchema = z.array(z.object({ from: z.string(), to: z.string() }));
-
 /** A case as the transition planner needs it, read inside the erasure's transaction. */
 export interface CaseForErasure extends CaseFacts {
   id: string;
@@ -122,7 +125,7 @@ export async function eraseReferral(prisma: PrismaClient, erasure: Erasure): Pro
     const facts = found && {
       ...found,
       status: CaseStatusSchema.parse(found.status),
-      pauses: PausesSchema.parse(found.pauses),
+      pauses: ClosedPausesSchema.parse(found.pauses),
     };
     const plan = facts ? erasure.planWithdrawal(facts) : null;
     if (facts && plan) {

@@ -1,5 +1,6 @@
 import {
   type CaseStatus,
+  listVisibleLeadIds,
   normaliseReference,
   type QueueItem,
   type QueuePage,
@@ -109,8 +110,7 @@ export function toQueueFilters(
 }
 
 function toPageFilter(query: QueueRequest, staff: StaffProfile, now: Date): QueueFilter {
-  const leadIds: string[] = [];
-  if (staff.role === "lead") leadIds.push(staff.id);
+  const leadIds: string[] = [...(listVisibleLeadIds(staff) ?? [])];
   if (query.view === "my_cases") leadIds.push(staff.id);
   if (query.leadId && query.leadId !== "unassigned") leadIds.push(query.leadId);
 

@@ -1,11 +1,22 @@
+import type { CaseStatus } from "@psu/domain";
 import { ErrorBodySchema, ReferralStatusSchema } from "@psu/domain";
+import type { PrismaClient } from "@psu/prisma";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { createTestCase } from "../../test/staff-fixtures";
 import { withdrawCaseIfUnchanged } from "./referral-status.repository";
 import { REFERRAL_NOT_FOUND_MESSAGE } from "./referral-status.service";
-import { insertReferral } from "./test-fixtures";
 
 const NOW = new Date("2026-06-01T10:00:00Z");
+
+/** A referral and its case, submitted a month before NOW unless said otherwise. */
+function insertReferral(
+  prisma: PrismaClient,
+  options: { email?: string; status?: CaseStatus; submittedAt?: Date } = {},
+) {
+  const { submittedAt = new Date("2026-05-01T09:00:00Z"), ...rest } = options;
+  return createTestCase(prisma, { ...rest, openedAt: submittedAt });
+}
 let testApp: TestApp;
 beforeAll(async () => {
   testApp = await buildTestApp({ now: () => NOW });
@@ -40,7 +51,8 @@ async function readCase(caseId: string) {
       status: true,
       version: true,
       closedAt: true,
-      events: { select: { actorType: true, kind: true, data: true } },
+      // The events after submission (the fixture writes the submission's own).
+      events: { where: { kind: { not: "referral_submitted" } }, select: { actorType: true, kind: true, data: true } },
     },
   });
 }
@@ -179,7 +191,7 @@ describe("POST /api/referral-status/withdraw", () => {
         {
           actorType: "trainee",
           kind: "status_changed",
-          data: { from: "triage", to: "withdrawn", reason: "Feeling better" },
+          data: { from: "triage", to: "withdrawn", reason: "Feeling better", outcome: null },
         },
       ],
     });
@@ -189,7 +201,12 @@ describe("POST /api/referral-status/withdraw", () => {
     const referral = await insertReferral(testApp.app.prisma);
     const response = await withdraw({ reference: referral.reference, email: referral.email.toUpperCase() });
     expect(response.status).toBe(200);
-    expect((await readCase(referral.caseId)).events[0]?.data).toEqual({ from: "new", to: "withdrawn", reason: null });
+    expect((await readCase(referral.caseId)).events[0]?.data).toEqual({
+      from: "new",
+      to: "withdrawn",
+      reason: null,
+      outcome: null,
+    });
   });
 
   it("refuses a second withdrawal with 409 and writes nothing more", async () => {
@@ -233,18 +250,47 @@ describe("POST /api/referral-status/withdraw", () => {
     expect(stored.events).toHaveLength(1);
   });
 
+  it("ends the open pause when a trainee withdraws while information is requested", async () => {
+    const pausedSince = new Date("2026-05-20T09:00:00Z");
+    const referral = await createTestCase(testApp.app.prisma, {
+      status: "information_requested",
+      resumeTo: "triage",
+      triagedAt: new Date("2026-05-02T09:00:00Z"),
+      pausedSince,
+      openedAt: new Date("2026-05-01T09:00:00Z"),
+    });
+    const response = await withdraw({ reference: referral.reference, email: referral.email });
+    expect(response.status).toBe(200);
+    const stored = await testApp.app.prisma.case.findUniqueOrThrow({
+      where: { id: referral.caseId },
+      select: { status: true, pausedSince: true, resumeTo: true, pauses: true, closedAt: true },
+    });
+    // Left open, the pause would go on counting in the clocks and reports after the case ended.
+    expect(stored).toEqual({
+      status: "withdrawn",
+      pausedSince: null,
+      resumeTo: null,
+      pauses: [{ from: pausedSince.toISOString(), to: NOW.toISOString() }],
+      closedAt: NOW,
+    });
+  });
+
   it("writes nothing when the case changed after it was read", async () => {
     const referral = await insertReferral(testApp.app.prisma);
     await testApp.app.prisma.case.update({ where: { id: referral.caseId }, data: { version: 2 } });
     const written = await withdrawCaseIfUnchanged(testApp.app.prisma, {
       caseId: referral.caseId,
       expectedVersion: 1,
-      from: "new",
-      to: "withdrawn",
-      reason: null,
       now: NOW,
+      plan: {
+        set: { status: "withdrawn", closedAt: NOW },
+        event: { kind: "status_changed", data: { from: "new", to: "withdrawn" } },
+        traineeEmail: "referral_withdrawn",
+      },
+      traineeEmail: { kind: "referral_withdrawn", recipient: "lost.race@example.org", reference: "PSU-7K3F-9QX4" },
     });
     expect(written).toBe(false);
+    expect(await testApp.app.prisma.outboxMessage.count({ where: { recipient: "lost.race@example.org" } })).toBe(0);
     expect(await readCase(referral.caseId)).toMatchObject({ status: "new", version: 2, events: [] });
   });
 

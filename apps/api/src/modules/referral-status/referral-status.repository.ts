@@ -1,3 +1,4 @@
+import type { CaseTransitionPlan } from "@psu/domain";
 import type { PrismaClient } from "@psu/prisma";
 import type { CaseClockFacts } from "../case-view/case-clocks";
 import { queueTraineeEmail, type TraineeEmailMessage } from "../outbox/outbox.repository";
@@ -8,7 +9,9 @@ export interface ReferralForStatus {
   email: string | null;
   submittedAt: Date;
   /** With the columns its triage clock is computed from (see case-clocks.ts). */
-  case: (Omit<CaseClockFacts, "status"> & { id: string; status: string; version: number }) | null;
+  case:
+    | (Omit<CaseClockFacts, "status"> & { id: string; status: string; version: number; leadId: string | null })
+    | null;
 }
 
 /** The referral with this reference and what the status page needs of its case, or null. */
@@ -27,6 +30,7 @@ export async function findReferralForStatus(
           id: true,
           status: true,
           version: true,
+          leadId: true,
           openedAt: true,
           allocatedAt: true,
           triagedAt: true,
@@ -45,29 +49,28 @@ export interface CaseWithdrawal {
   caseId: string;
   /** The version the decision was made on: if the case has changed since, nothing is written. */
   expectedVersion: number;
-  from: string;
-  to: string;
-  reason: string | null;
   now: Date;
-  /** The withdrawal's confirmation, queued in the same transaction. */
+  /** The domain's plan: the columns, the timeline event, and the email it sends. */
+  plan: CaseTransitionPlan;
+  /** The withdrawal's confirmation, addressed, queued in the same transaction. */
   traineeEmail: TraineeEmailMessage | null;
 }
 
 /**
- * Withdraws a case and appends the timeline event in one transaction, only if the case is
- * still at the version the decision was based on. False when it was not (someone else changed
- * it first): then nothing is written.
+ * Withdraws a case as planned and appends the timeline event in one transaction, only if the
+ * case is still at the version the decision was based on. False when it was not (someone else
+ * changed it first): then nothing is written.
  */
 export async function withdrawCaseIfUnchanged(prisma: PrismaClient, withdrawal: CaseWithdrawal): Promise<boolean> {
-  const { caseId, expectedVersion, from, to, reason, now } = withdrawal;
+  const { caseId, expectedVersion, now, plan } = withdrawal;
   return prisma.$transaction(async (tx) => {
     const updated = await tx.case.updateMany({
       where: { id: caseId, version: expectedVersion },
-      data: { status: to, version: { increment: 1 }, closedAt: now, updatedAt: now },
+      data: { ...plan.set, version: { increment: 1 }, updatedAt: now },
     });
     if (updated.count === 0) return false;
     await tx.caseEvent.create({
-      data: { caseId, at: now, actorType: "trainee", kind: "status_changed", data: { from, to, reason } },
+      data: { caseId, at: now, actorType: "trainee", kind: plan.event.kind, data: plan.event.data },
       select: { id: true },
     });
     if (withdrawal.traineeEmail) await queueTraineeEmail(tx, withdrawal.traineeEmail);

@@ -1,8 +1,11 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import {
+  type CaseFacts,
   type CaseStatus,
   CaseStatusSchema,
+  ClosedPausesSchema,
   decideTransition,
+  planCaseTransition,
   type ReferralStatus,
   type StatusLookupRequest,
   toLondonDate,
@@ -43,6 +46,8 @@ interface MatchedReferral {
   version: number;
   /** The triage clock's due date, the same one staff are measured by. */
   triageDueOn: string;
+  /** What the transition planner needs to know about the case. */
+  facts: CaseFacts;
 }
 
 function hashEmail(email: string): Buffer {
@@ -87,6 +92,7 @@ async function findMatchingReferral(
     status,
     version: referral.case.version,
     triageDueOn: computeTriageClock({ ...referral.case, status }, input.now).dueOn,
+    facts: { ...referral.case, status, pauses: ClosedPausesSchema.parse(referral.case.pauses) },
   };
 }
 
@@ -131,13 +137,18 @@ export async function withdrawReferral(
     reason: request.reason ?? null,
   });
   if (!decision.ok) throw new AppError("CONFLICT", decision.message);
+  const plan = planCaseTransition(referral.facts, decision, input.now);
   const withdrawn = await withdrawCaseIfUnchanged(prisma, {
     caseId: referral.caseId,
     expectedVersion: referral.version,
-    from: decision.from,
-    to: decision.status,
-    reason: decision.reason,
     now: input.now,
+    plan,
+    // The address they just proved they hold: the confirmation goes there.
+    traineeEmail: plan.traineeEmail && {
+      kind: plan.traineeEmail,
+      recipient: request.email.trim().toLowerCase(),
+      reference: referral.reference,
+    },
   });
   if (!withdrawn) throw new AppError("CONFLICT", CHANGED_MESSAGE);
   return toReferralStatus(referral, decision.status);
