@@ -16,7 +16,7 @@ function lazyComponent<Module>(load: () => Promise<Module>, pick: (module: Modul
   return lazy(async () => ({ default: pick(await load()) }));
 }
 
-const loadStaffLayout = () => import("../features/staff/components/staff-layout");
+const loadStaffLayout = () => import("./layouts/staff/staff-layout");
 const QueryLayout = lazyComponent(
   () => import("./layouts/query-layout"),
   (module) => module.QueryLayout,
@@ -24,31 +24,31 @@ const QueryLayout = lazyComponent(
 const StaffLayout = lazyComponent(loadStaffLayout, (module) => module.StaffLayout);
 const SignedOutLayout = lazyComponent(loadStaffLayout, (module) => module.SignedOutLayout);
 const SignInPage = lazyComponent(
-  () => import("../features/staff/pages/sign-in-page"),
+  () => import("../features/sign-in/pages/sign-in-page"),
   (module) => module.SignInPage,
 );
 const QueuePage = lazyComponent(
-  () => import("../features/staff/pages/queue-page"),
+  () => import("../features/queue/pages/queue-page"),
   (module) => module.QueuePage,
 );
 const CasePage = lazyComponent(
-  () => import("../features/staff/pages/case-page"),
+  () => import("../features/cases/pages/case-page"),
   (module) => module.CasePage,
 );
 const LeadsPage = lazyComponent(
-  () => import("../features/staff/pages/leads-page"),
+  () => import("../features/staff-admin/pages/leads-page"),
   (module) => module.LeadsPage,
 );
 const AddStaffMemberPage = lazyComponent(
-  () => import("../features/staff/pages/add-staff-member-page"),
+  () => import("../features/staff-admin/pages/add-staff-member-page"),
   (module) => module.AddStaffMemberPage,
 );
 const ManageStaffMemberPage = lazyComponent(
-  () => import("../features/staff/pages/manage-staff-member-page"),
+  () => import("../features/staff-admin/pages/manage-staff-member-page"),
   (module) => module.ManageStaffMemberPage,
 );
 const AuditPage = lazyComponent(
-  () => import("../features/staff/pages/audit-page"),
+  () => import("../features/audit/pages/audit-page"),
   (module) => module.AuditPage,
 );
 const ReportsRoutes = lazyComponent(
@@ -68,7 +68,7 @@ const RecordReferralPage = lazyComponent(
   (module) => module.RecordReferralPage,
 );
 const StaffNotFoundPage = lazyComponent(
-  () => import("../features/staff/pages/staff-not-found-page"),
+  () => import("../components/staff-not-found-page"),
   (module) => module.StaffNotFoundPage,
 );
 

@@ -44,13 +44,13 @@ describe("fetchJson", () => {
     answerWith(
       400,
       JSON.stringify({
-        error: { code: "VALIDATION", message: "Check", fields: [{ field: "band", message: "Choose a band" }] },
+        error: { code: "VALIDATION_FAILED", message: "Check", fields: [{ field: "band", message: "Choose a band" }] },
       }),
     );
     const error = await failureOf(fetchJson("/api/eligibility", GreetingSchema));
     expect(error).toMatchObject({
       status: 400,
-      code: "VALIDATION",
+      code: "VALIDATION_FAILED",
       message: "Check",
       fields: [{ field: "band", message: "Choose a band" }],
     });

@@ -1,9 +1,12 @@
-import { ErrorBodySchema, type FieldError } from "@psu/domain";
+import { ErrorBodySchema, type ErrorCode, type FieldError } from "@psu/domain";
 import type { z } from "zod";
+
+/** The API's own error codes, and the three the client gives a failure that never reached one. */
+export type ApiErrorCode = ErrorCode | "NETWORK_ERROR" | "UNEXPECTED_RESPONSE" | "INVALID_RESPONSE";
 
 type ApiErrorInit = {
   status: number;
-  code: string;
+  code: ApiErrorCode;
   message: string;
   fields?: readonly FieldError[] | undefined;
   cause?: unknown;
@@ -17,7 +20,8 @@ type ApiErrorInit = {
 export class ApiError extends Error {
   override readonly name = "ApiError";
   readonly status: number;
-  readonly code: string;
+  /** What went wrong: branch on this, never on the HTTP status. */
+  readonly code: ApiErrorCode;
   /** The invalid fields, in the order the server listed them (empty when none). */
   readonly fields: readonly FieldError[];
 
@@ -34,16 +38,14 @@ export type FetchJsonOptions = Omit<RequestInit, "body"> & {
   json?: unknown;
 };
 
-/** Calls the API and parses the answer with `schema`; throws ApiError for any failure. */
-export async function fetchJson<T>(path: string, schema: z.ZodType<T>, options: FetchJsonOptions = {}): Promise<T> {
+/** Sends a request to the API; an unreachable service is a NETWORK_ERROR ApiError. */
+async function send(path: string, options: FetchJsonOptions, accept: string): Promise<Response> {
   const { json, headers: initHeaders, ...init } = options;
   const headers = new Headers(initHeaders);
-  headers.set("Accept", "application/json");
+  headers.set("Accept", accept);
   if (json !== undefined) headers.set("Content-Type", "application/json");
-
-  let response: Response;
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       ...init,
       headers,
       ...(json === undefined ? {} : { body: JSON.stringify(json) }),
@@ -53,18 +55,24 @@ export async function fetchJson<T>(path: string, schema: z.ZodType<T>, options: 
     if (error instanceof DOMException && error.name === "AbortError") throw error;
     throw new ApiError({ status: 0, code: "NETWORK_ERROR", message: "The service could not be reached", cause: error });
   }
+}
 
+/** The API's error for a failed response: its own error shape, parsed, or UNEXPECTED_RESPONSE. */
+function toApiError(response: Response, body: unknown): ApiError {
+  const errorBody = ErrorBodySchema.safeParse(body);
+  if (errorBody.success) return new ApiError({ status: response.status, ...errorBody.data.error });
+  return new ApiError({
+    status: response.status,
+    code: "UNEXPECTED_RESPONSE",
+    message: `The service answered with status ${response.status}`,
+  });
+}
+
+/** Calls the API and parses the answer with `schema`; throws ApiError for any failure. */
+export async function fetchJson<T>(path: string, schema: z.ZodType<T>, options: FetchJsonOptions = {}): Promise<T> {
+  const response = await send(path, options, "application/json");
   const body = await readBody(response);
-
-  if (!response.ok) {
-    const errorBody = ErrorBodySchema.safeParse(body);
-    if (errorBody.success) throw new ApiError({ status: response.status, ...errorBody.data.error });
-    throw new ApiError({
-      status: response.status,
-      code: "UNEXPECTED_RESPONSE",
-      message: `The service answered with status ${response.status}`,
-    });
-  }
+  if (!response.ok) throw toApiError(response, body);
 
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
@@ -76,6 +84,22 @@ export async function fetchJson<T>(path: string, schema: z.ZodType<T>, options: 
     });
   }
   return parsed.data;
+}
+
+/** Calls the API for a file to save: its contents and the name the server gave it. */
+export async function fetchDownload(
+  path: string,
+  options: FetchJsonOptions = {},
+): Promise<{ blob: Blob; fileName: string | null }> {
+  const response = await send(path, options, "*/*");
+  if (!response.ok) throw toApiError(response, await readBody(response));
+  const disposition = response.headers.get("content-disposition") ?? "";
+  return { blob: await response.blob(), fileName: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null };
+}
+
+/** Whether a failure is an ApiError with one of these codes. */
+export function hasErrorCode(error: unknown, ...codes: readonly ApiErrorCode[]): error is ApiError {
+  return error instanceof ApiError && codes.includes(error.code);
 }
 
 /** The parsed JSON body; undefined when empty or not JSON (the schemas then reject it). */

@@ -1,5 +1,13 @@
 import { QueryClient } from "@tanstack/react-query";
-import { ApiError } from "./api-client";
+import { ApiError, type ApiErrorCode } from "./api-client";
+
+const RETRYABLE: readonly ApiErrorCode[] = [
+  "NETWORK_ERROR",
+  "INTERNAL_ERROR",
+  "SERVICE_UNAVAILABLE",
+  "UNEXPECTED_RESPONSE",
+];
+
 import { onExitThisPage } from "./quick-exit";
 
 const MAX_RETRIES = 2;
@@ -12,9 +20,9 @@ export function createQueryClient(): QueryClient {
         staleTime: 60_000,
         // Trainees move between tabs while filling in forms; refetching on every return is noise.
         refetchOnWindowFocus: false,
-        // A 4xx answer will not change on a retry; network failures and 5xx may.
+        // A refusal or a bad request will not change on a retry; an outage or a lost connection may.
         retry: (failureCount, error) => {
-          if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+          if (error instanceof ApiError && !RETRYABLE.includes(error.code)) return false;
           return failureCount < MAX_RETRIES;
         },
       },

@@ -6,32 +6,21 @@ import {
   ErasureResultSchema,
   type SubjectAccessRequest,
 } from "@psu/domain";
-import { ApiError, fetchJson } from "../../../lib/api-client";
+import { fetchDownload, fetchJson } from "../../../lib/api-client";
 
 /**
  * Downloads the subject access export. The email or reference goes in the request body and the
  * file is saved from a Blob, so neither reaches a URL, the history or browser storage.
  */
 export async function downloadSubjectAccess(query: SubjectAccessRequest): Promise<void> {
-  const response = await fetch("/api/staff/data-protection/subject-access", {
+  const { blob, fileName } = await fetchDownload("/api/staff/data-protection/subject-access", {
     method: "POST",
-    headers: { "Content-Type": "application/json", Accept: "application/json" },
-    body: JSON.stringify(query),
+    json: query,
   });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-    throw new ApiError({
-      status: response.status,
-      code: body?.error?.code ?? "UNEXPECTED_RESPONSE",
-      message: body?.error?.message ?? `The service answered with status ${response.status}`,
-    });
-  }
-  const disposition = response.headers.get("content-disposition") ?? "";
-  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? "subject-access.json";
-  const url = URL.createObjectURL(await response.blob());
+  const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
-  link.download = fileName;
+  link.download = fileName ?? "subject-access.json";
   document.body.append(link);
   link.click();
   link.remove();

@@ -7,16 +7,15 @@ import {
   type ErasureResult,
 } from "@psu/domain";
 import { type FormEvent, useState } from "react";
+import { AdminOnly } from "../../../components/admin-only";
 import { ErrorSummary } from "../../../components/error-summary";
 import { Panel } from "../../../components/panel";
 import { Radios } from "../../../components/radios";
 import { TextInput } from "../../../components/text-input";
 import { WarningCallout } from "../../../components/warning-callout";
-import { ApiError } from "../../../lib/api-client";
-import { type FormError, findFieldError, toFormErrors } from "../../../lib/form-errors";
+import { type FormError, findFieldError, toApiFormErrors, toFormErrors } from "../../../lib/form-errors";
+import { useSignedInStaff } from "../../../lib/staff-session";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import { AdminOnly } from "../../staff/components/admin-only";
-import { useSignedInStaff } from "../../staff/components/staff-session";
 import { downloadSubjectAccess, eraseTraineeData, previewErasure } from "../api/data-protection-api";
 
 // The form's field ids for the erasure request's fields.
@@ -28,16 +27,12 @@ const ERASURE_FIELDS: Readonly<Record<string, string>> = {
 const REASON_OPTIONS = ERASURE_REASONS.map((value) => ({ value, label: ERASURE_REASON_LABELS[value] }));
 
 function problemFrom(error: unknown, field: string): FormError[] {
-  if (error instanceof ApiError) {
-    if (error.fields.length > 0) {
-      return error.fields.map((fieldError) => ({
-        field: ERASURE_FIELDS[fieldError.field] ?? field,
-        message: fieldError.message,
-      }));
-    }
-    return [{ field: error.status === 404 ? field : "", message: error.message }];
-  }
-  return [{ field: "", message: "Something went wrong. Try again." }];
+  return toApiFormErrors(error, {
+    // The export has one box for either; the erasure form has a box per field.
+    fieldIds: field === "export-subject" ? { email: field, reference: field } : ERASURE_FIELDS,
+    fieldFor: { NOT_FOUND: field },
+    messages: { FORBIDDEN: "Only admins can do this." },
+  });
 }
 
 /** Subject access export and erasure on request (admins only; docs/data-protection.md). */

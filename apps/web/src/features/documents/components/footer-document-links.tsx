@@ -1,6 +1,6 @@
 import { QueryClientProvider } from "@tanstack/react-query";
+import { DocumentLink } from "../../../components/document-link";
 import { getQueryClient } from "../../../lib/query-client";
-import { DocumentLink } from "./document-link";
 
 /**
  * The footer's policy links, pointing at each policy's own address when one is set. Loaded after

@@ -1,8 +1,8 @@
 import { DOCUMENTS, type PublishedDocument } from "@psu/domain";
 import { LoadError } from "../../../components/load-error";
 import { LoadingStatus } from "../../../components/loading-status";
+import { useDocuments } from "../../../lib/documents-query";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import { useDocuments } from "../api/get-documents";
 import { AskForDocument } from "../components/ask-for-document";
 
 const HEADING = "Documents";

@@ -1,5 +1,5 @@
 import type { PublishedLink, PublishedLinkKind } from "@psu/domain";
-import { ApiError } from "../../../lib/api-client";
+import { ApiError, hasErrorCode } from "../../../lib/api-client";
 import { formatLondonDate } from "../../../lib/format-date";
 
 export const PAGE_TITLE = "Documents and links";
@@ -25,5 +25,5 @@ export function describeLastChange(link: Pick<PublishedLink, "updatedAt" | "upda
 
 /** True for the API's answer to someone whose role may not manage links. */
 export function isNotAllowed(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 403;
+  return hasErrorCode(error, "FORBIDDEN");
 }

@@ -20,7 +20,7 @@ import { Panel } from "../../../components/panel";
 import { Radios } from "../../../components/radios";
 import { TextInput } from "../../../components/text-input";
 import { Textarea } from "../../../components/textarea";
-import { ApiError } from "../../../lib/api-client";
+import { ApiError, hasErrorCode } from "../../../lib/api-client";
 import { type FormError, findFieldError } from "../../../lib/form-errors";
 import { createRandomUuid } from "../../../lib/random-id";
 import { useDocumentTitle } from "../../../lib/use-document-title";
@@ -106,7 +106,7 @@ export function RecordReferralPage() {
       const referral = await mutation.mutateAsync({ request: checked.request, idempotencyKey: attempt.current.key });
       setRecorded({ referral, emailed: checked.request.details.personalEmail !== undefined });
     } catch (error) {
-      if (error instanceof ApiError && error.status === 403) return setForbidden(true);
+      if (hasErrorCode(error, "FORBIDDEN")) return setForbidden(true);
       fail(describeFailure(error));
     }
   }
@@ -356,9 +356,9 @@ export function RecordReferralPage() {
 
 function describeFailure(error: unknown): FormError[] {
   if (error instanceof ApiError) {
-    if (error.status === 400 && error.fields.length > 0) return toPageErrors(error.fields);
+    if (error.code === "VALIDATION_FAILED" && error.fields.length > 0) return toPageErrors(error.fields);
     if (error.code === "NOT_ELIGIBLE") return [{ field: "eligibility-verdict", message: error.message }];
-    if (error.status === 0) {
+    if (error.code === "NETWORK_ERROR") {
       return [{ field: "", message: "The service could not be reached. Check the connection and try again." }];
     }
   }

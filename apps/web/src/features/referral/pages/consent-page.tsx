@@ -2,12 +2,12 @@ import { CONFIDENTIALITY_PROMISE, ReferralConsentSchema } from "@psu/domain";
 import { useState } from "react";
 import { Navigate } from "react-router";
 import { Checkboxes } from "../../../components/checkboxes";
+// The one page of another feature this uses: the documents feature owns where each policy is.
+import { DocumentLink } from "../../../components/document-link";
 import { FormPage, useFormErrors } from "../../../components/form-page";
 import { Radios } from "../../../components/radios";
 import { WarningCallout } from "../../../components/warning-callout";
 import { findFieldError, toFormErrors } from "../../../lib/form-errors";
-// The one page of another feature this uses: the documents feature owns where each policy is.
-import { DocumentLink } from "../../documents/components/document-link";
 import { fromYesNo, toYesNo, YES_NO_OPTIONS, type YesNo } from "../components/yes-no";
 import { useWizardStep } from "../wizard/use-wizard-step";
 

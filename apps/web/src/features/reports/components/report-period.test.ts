@@ -88,7 +88,7 @@ describe("toPeriodErrors", () => {
     expect(toPeriodErrors(new ApiError({ status: 400, code: "BAD_REQUEST", message: "Check the period" }))).toEqual([
       { field: "", message: "Check the period" },
     ]);
-    expect(toPeriodErrors(new ApiError({ status: 500, code: "INTERNAL", message: "Sorry" }))).toEqual([]);
+    expect(toPeriodErrors(new ApiError({ status: 500, code: "INTERNAL_ERROR", message: "Sorry" }))).toEqual([]);
     expect(toPeriodErrors(null)).toEqual([]);
   });
 

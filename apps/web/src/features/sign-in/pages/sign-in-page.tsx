@@ -1,0 +1,88 @@
+import { SignInRequestSchema } from "@psu/domain";
+import { useState } from "react";
+import { useLocation, useNavigate } from "react-router";
+import { FormPage, useFormErrors } from "../../../components/form-page";
+import { NotificationBanner } from "../../../components/notification-banner";
+import { PasswordInput } from "../../../components/password-input";
+import { TextInput } from "../../../components/text-input";
+import { type FormError, findFieldError, toApiFormErrors, toFormErrors } from "../../../lib/form-errors";
+import { readSignInState } from "../../../lib/router-state";
+import { useSignIn } from "../api/sign-in";
+
+const FIELDS = ["email", "password"];
+
+/** Staff sign-in: email and password. Afterwards, the queue (or the page the session ended on). */
+export function SignInPage() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { reason, returnTo } = readSignInState(location.state);
+  const signIn = useSignIn();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const { errors, failures, fail } = useFormErrors();
+
+  function submit() {
+    const parsed = SignInRequestSchema.safeParse({ email, password });
+    if (!parsed.success) return fail(toFormErrors(parsed.error.issues, FIELDS));
+    signIn.mutate(parsed.data, {
+      onSuccess: () => navigate(returnTo ?? "/staff", { replace: true }),
+      onError: (error) => {
+        // The password is cleared after a failure, as sign-in forms usually do.
+        setPassword("");
+        fail(describeSignInError(error));
+      },
+    });
+  }
+
+  return (
+    <FormPage
+      title="Sign in"
+      errors={errors}
+      failures={failures}
+      onSubmit={submit}
+      submitLabel="Sign in"
+      isSubmitting={signIn.isPending}
+      intro={
+        <>
+          {reason === "session-ended" && errors.length === 0 && (
+            <NotificationBanner heading="You have been signed out">
+              <p>
+                Sessions end after 30 minutes without activity, or 12 hours after signing in. Sign in again to continue.
+              </p>
+            </NotificationBanner>
+          )}
+          {reason === "signed-out" && errors.length === 0 && <NotificationBanner heading="You have signed out" />}
+          <h1>Sign in to PSU case management</h1>
+          <p>For Professional Support Unit coordinators, leads and admins.</p>
+        </>
+      }
+    >
+      <TextInput
+        id="email"
+        label="Email address"
+        type="email"
+        autoComplete="username"
+        spellCheck={false}
+        value={email}
+        onChange={setEmail}
+        error={findFieldError(errors, "email")}
+      />
+      <PasswordInput
+        id="password"
+        label="Password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+        error={findFieldError(errors, "password")}
+      />
+    </FormPage>
+  );
+}
+
+function describeSignInError(error: unknown): FormError[] {
+  return toApiFormErrors(error, {
+    // A wrong email or password is about what was typed; a lock-out or an outage is not.
+    fieldFor: { UNAUTHENTICATED: "email" },
+    messages: { UNAUTHENTICATED: "The email address or password is not right" },
+  });
+}

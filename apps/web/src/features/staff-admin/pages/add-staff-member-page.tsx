@@ -1,0 +1,141 @@
+import { CreateStaffMemberRequestSchema, STAFF_ROLES, type StaffRole } from "@psu/domain";
+import { useState } from "react";
+import { useNavigate } from "react-router";
+import { AdminOnly } from "../../../components/admin-only";
+import { FormPage, useFormErrors } from "../../../components/form-page";
+import { PasswordInput } from "../../../components/password-input";
+import { Radios } from "../../../components/radios";
+import { TextInput } from "../../../components/text-input";
+import { ApiError, hasErrorCode } from "../../../lib/api-client";
+import { ROLE_LABELS } from "../../../lib/case-labels";
+import { findFieldError } from "../../../lib/form-errors";
+import { useSignedInStaff } from "../../../lib/staff-session";
+import { useCreateStaffMember } from "../api/create-staff-member";
+import { type LeadDetails, LeadDetailsFields } from "../components/lead-details-fields";
+import { fromApiError, fromIssues, parseWholeNumber, splitLines, toFieldErrors } from "../components/staff-form-errors";
+
+const IDS = {
+  name: "staff-name",
+  email: "staff-email",
+  role: "staff-role",
+  password: "staff-password",
+  leadKinds: "staff-lead-kinds",
+  capacity: "staff-capacity",
+  affiliations: "staff-affiliations",
+};
+
+const ROLE_HINTS: Readonly<Record<StaffRole, string>> = {
+  coordinator: "Triages referrals and allocates them to leads",
+  lead: "Supports trainees; sees only the cases allocated to them",
+  admin: "Manages staff and reads the audit log",
+};
+
+/** An admin adds a coordinator, lead or admin, with the password they will first sign in with. */
+export function AddStaffMemberPage() {
+  const staff = useSignedInStaff();
+  if (staff.role !== "admin") return <AdminOnly title="Add a member of staff" />;
+  return <AddStaffMemberForm />;
+}
+
+function AddStaffMemberForm() {
+  const navigate = useNavigate();
+  const create = useCreateStaffMember();
+  const { errors, failures, fail } = useFormErrors();
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<StaffRole | undefined>(undefined);
+  const [password, setPassword] = useState("");
+  const [lead, setLead] = useState<LeadDetails>({ leadKinds: [], capacity: "", affiliations: "" });
+  const { leadKinds, capacity, affiliations } = lead;
+  const isLead = role === "lead";
+
+  function submit() {
+    const capacityNumber = isLead ? parseWholeNumber(capacity) : 0;
+    const parsed = CreateStaffMemberRequestSchema.safeParse({
+      name,
+      email,
+      role,
+      password,
+      leadKinds: isLead ? leadKinds : [],
+      capacity: capacityNumber ?? -1,
+      affiliations: isLead ? splitLines(affiliations) : [],
+    });
+    const problems = parsed.success ? [] : fromIssues(parsed.error.issues);
+    // Clearer words than the schema's for the choices and the number.
+    const worded = problems.map((problem) => {
+      if (problem.path === "role") return { ...problem, message: "Choose a role" };
+      if (problem.path === "capacity") return { ...problem, message: "Enter how many cases they can take, like 8" };
+      return problem;
+    });
+    if (isLead && leadKinds.length === 0) worded.push({ path: "leadKinds", message: "Choose the services they cover" });
+    if (!parsed.success || worded.length > 0) return fail(toFieldErrors(worded, IDS));
+
+    create.mutate(parsed.data, {
+      onSuccess: (member) => navigate("/staff/leads", { state: { staffChanged: `${member.name} has been added` } }),
+      onError: (error) => {
+        if (hasErrorCode(error, "CONFLICT")) {
+          return fail([{ field: IDS.email, message: "Someone already has this email address" }]);
+        }
+        fail(fromApiError(error, IDS));
+      },
+    });
+  }
+
+  return (
+    <FormPage
+      title="Add a member of staff"
+      back={{ to: "/staff/leads" }}
+      errors={errors}
+      failures={failures}
+      onSubmit={submit}
+      submitLabel="Add member of staff"
+      isSubmitting={create.isPending}
+      intro={<h1>Add a member of staff</h1>}
+    >
+      <TextInput
+        id={IDS.name}
+        label="Full name"
+        autoComplete="off"
+        value={name}
+        onChange={setName}
+        error={findFieldError(errors, IDS.name)}
+      />
+      <TextInput
+        id={IDS.email}
+        label="Work email address"
+        type="email"
+        autoComplete="off"
+        spellCheck={false}
+        value={email}
+        onChange={setEmail}
+        error={findFieldError(errors, IDS.email)}
+      />
+      <Radios<StaffRole>
+        name={IDS.role}
+        legend="Role"
+        legendSize="s"
+        options={STAFF_ROLES.map((value) => ({ value, label: ROLE_LABELS[value], hint: ROLE_HINTS[value] }))}
+        value={role}
+        onChange={setRole}
+        error={findFieldError(errors, IDS.role)}
+      />
+      {isLead && (
+        <LeadDetailsFields
+          ids={IDS}
+          values={lead}
+          onChange={(change) => setLead((current) => ({ ...current, ...change }))}
+          errors={errors}
+        />
+      )}
+      <PasswordInput
+        id={IDS.password}
+        label="Password for their first sign-in"
+        hint="At least 12 characters. Tell them in person or by phone, never by email."
+        autoComplete="new-password"
+        value={password}
+        onChange={setPassword}
+        error={findFieldError(errors, IDS.password)}
+      />
+    </FormPage>
+  );
+}

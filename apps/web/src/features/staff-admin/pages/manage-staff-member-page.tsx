@@ -1,0 +1,263 @@
+import { AddLeaveRequestSchema, type StaffMember, UpdateStaffMemberRequestSchema } from "@psu/domain";
+import { type FormEvent, useState } from "react";
+import { useParams } from "react-router";
+import { AdminOnly } from "../../../components/admin-only";
+import { BackLink } from "../../../components/back-link";
+import { DateInput, type DateParts } from "../../../components/date-input";
+import { ErrorSummary } from "../../../components/error-summary";
+import { useFormErrors } from "../../../components/form-page";
+import { LoadError } from "../../../components/load-error";
+import { LoadingStatus } from "../../../components/loading-status";
+import { NotificationBanner } from "../../../components/notification-banner";
+import { Radios } from "../../../components/radios";
+import { StaffNotFoundPage } from "../../../components/staff-not-found-page";
+import { ROLE_LABELS } from "../../../lib/case-labels";
+import { EMPTY_DATE, toCalendarDate } from "../../../lib/date-parts";
+import { findFieldError } from "../../../lib/form-errors";
+import { formatShortDate } from "../../../lib/format-dates";
+import { useStaffMembers } from "../../../lib/staff-api/get-staff-members";
+import { useSignedInStaff } from "../../../lib/staff-session";
+import { useDocumentTitle } from "../../../lib/use-document-title";
+import { useAddLeave } from "../api/add-leave";
+import { useRemoveLeave } from "../api/remove-leave";
+import { useUpdateStaffMember } from "../api/update-staff-member";
+import { type LeadDetails, LeadDetailsFields } from "../components/lead-details-fields";
+import { fromApiError, fromIssues, parseWholeNumber, splitLines, toFieldErrors } from "../components/staff-form-errors";
+
+type Announce = (message: string) => void;
+
+/** An admin changes one member of staff: services, capacity, conflicts, whether they can sign in, and leave. */
+export function ManageStaffMemberPage() {
+  const staff = useSignedInStaff();
+  const { staffId } = useParams();
+  const members = useStaffMembers({ enabled: staff.role === "admin" });
+  const [success, setSuccess] = useState<{ message: string; key: number } | null>(null);
+  const announce: Announce = (message) => setSuccess((current) => ({ message, key: (current?.key ?? 0) + 1 }));
+
+  if (staff.role !== "admin") return <AdminOnly title="Manage a member of staff" />;
+  if (members.isPending) return <LoadingStatus>Loading staff</LoadingStatus>;
+  if (members.isError) {
+    return (
+      <LoadError onRetry={() => void members.refetch()}>
+        <p>Sorry, we could not load the staff list. Try again in a moment.</p>
+      </LoadError>
+    );
+  }
+  const member = members.data.find((candidate) => candidate.id === staffId);
+  if (!member) return <StaffNotFoundPage />;
+
+  return <MemberView member={member} announce={announce} success={success} />;
+}
+
+function MemberView({
+  member,
+  announce,
+  success,
+}: {
+  member: StaffMember;
+  announce: Announce;
+  success: { message: string; key: number } | null;
+}) {
+  useDocumentTitle(member.name);
+  return (
+    <>
+      <BackLink to="/staff/leads" />
+      {success && <NotificationBanner variant="success" heading={success.message} focusKey={success.key} />}
+      <h1>
+        <span className="nhsuk-caption-l">{ROLE_LABELS[member.role]}</span>
+        <span className="nhsuk-u-visually-hidden"> – </span>
+        {member.name}
+      </h1>
+      <p>
+        {member.email}. {member.openCaseCount === 1 ? "1 open case" : `${member.openCaseCount} open cases`}.
+      </p>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <h2>Services and account</h2>
+          <MemberSettingsForm member={member} announce={announce} />
+          <h2>Leave</h2>
+          <LeaveList member={member} announce={announce} />
+          <AddLeaveForm member={member} announce={announce} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+const SETTINGS_IDS = {
+  leadKinds: "member-lead-kinds",
+  capacity: "member-capacity",
+  affiliations: "member-affiliations",
+  active: "member-active",
+};
+
+function MemberSettingsForm({ member, announce }: { member: StaffMember; announce: Announce }) {
+  const update = useUpdateStaffMember();
+  const { errors, failures, fail, clear } = useFormErrors();
+  const [lead, setLead] = useState<LeadDetails>({
+    leadKinds: member.leadKinds,
+    capacity: String(member.capacity),
+    affiliations: member.affiliations.join("\n"),
+  });
+  const { leadKinds, capacity, affiliations } = lead;
+  const [active, setActive] = useState<"yes" | "no">(member.active ? "yes" : "no");
+  const isLead = member.role === "lead";
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const capacityNumber = parseWholeNumber(capacity);
+    if (isLead && capacityNumber === null) {
+      return fail([{ field: SETTINGS_IDS.capacity, message: "Enter how many cases they can take, like 8" }]);
+    }
+    const parsed = UpdateStaffMemberRequestSchema.safeParse({
+      active: active === "yes",
+      ...(isLead ? { leadKinds, capacity: capacityNumber, affiliations: splitLines(affiliations) } : {}),
+    });
+    if (!parsed.success) return fail(toFieldErrors(fromIssues(parsed.error.issues), SETTINGS_IDS));
+    update.mutate(
+      { staffId: member.id, change: parsed.data },
+      {
+        onSuccess: () => {
+          clear();
+          announce(`Changes to ${member.name} saved`);
+        },
+        onError: (error) => fail(fromApiError(error, SETTINGS_IDS)),
+      },
+    );
+  }
+
+  return (
+    <form noValidate onSubmit={submit}>
+      <ErrorSummary errors={errors} focusKey={failures} />
+      {isLead && (
+        <LeadDetailsFields
+          ids={SETTINGS_IDS}
+          values={lead}
+          onChange={(change) => setLead((current) => ({ ...current, ...change }))}
+          errors={errors}
+        />
+      )}
+      <Radios<"yes" | "no">
+        name={SETTINGS_IDS.active}
+        legend="Can they sign in?"
+        legendSize="s"
+        inline
+        options={[
+          { value: "yes", label: "Yes" },
+          { value: "no", label: "No" },
+        ]}
+        value={active}
+        onChange={setActive}
+        hint="Turning this off ends their sessions. Their cases stay allocated to them until reassigned."
+      />
+      <button className="nhsuk-button" type="submit" disabled={update.isPending}>
+        Save changes
+      </button>
+    </form>
+  );
+}
+
+function LeaveList({ member, announce }: { member: StaffMember; announce: Announce }) {
+  const remove = useRemoveLeave();
+  const { errors, failures, fail, clear } = useFormErrors();
+  if (member.leave.length === 0) return <p>No leave booked.</p>;
+  return (
+    <>
+      <ErrorSummary errors={errors} focusKey={failures} />
+      <ul className="nhsuk-list nhsuk-list--border">
+        {member.leave.map((leave) => {
+          const period = `${formatShortDate(leave.fromDay)} to ${formatShortDate(leave.toDay)}`;
+          return (
+            <li key={leave.id}>
+              {period}{" "}
+              <button
+                className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+                type="button"
+                disabled={remove.isPending}
+                onClick={() =>
+                  remove.mutate(
+                    { staffId: member.id, leaveId: leave.id },
+                    {
+                      onSuccess: () => {
+                        clear();
+                        announce(`Leave from ${period} removed`);
+                      },
+                      onError: (error) => fail(fromApiError(error, {})),
+                    },
+                  )
+                }
+              >
+                Remove<span className="nhsuk-u-visually-hidden"> leave from {period}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+const LEAVE_IDS = { fromDay: "leave-from", toDay: "leave-to" };
+
+function AddLeaveForm({ member, announce }: { member: StaffMember; announce: Announce }) {
+  const add = useAddLeave();
+  const { errors, failures, fail, clear } = useFormErrors();
+  const [from, setFrom] = useState<DateParts>(EMPTY_DATE);
+  const [to, setTo] = useState<DateParts>(EMPTY_DATE);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const fromDay = toCalendarDate(from);
+    const toDay = toCalendarDate(to);
+    const missing = [
+      ...(fromDay
+        ? []
+        : [{ field: `${LEAVE_IDS.fromDay}-day`, message: "Enter the first day of leave as a real date" }]),
+      ...(toDay ? [] : [{ field: `${LEAVE_IDS.toDay}-day`, message: "Enter the last day of leave as a real date" }]),
+    ];
+    if (missing.length > 0) return fail(missing);
+    const parsed = AddLeaveRequestSchema.safeParse({ fromDay, toDay });
+    if (!parsed.success) {
+      return fail(toFieldErrors(fromIssues(parsed.error.issues), { fromDay: "leave-from-day", toDay: "leave-to-day" }));
+    }
+    add.mutate(
+      { staffId: member.id, leave: parsed.data },
+      {
+        onSuccess: () => {
+          clear();
+          setFrom(EMPTY_DATE);
+          setTo(EMPTY_DATE);
+          announce(`Leave from ${formatShortDate(parsed.data.fromDay)} to ${formatShortDate(parsed.data.toDay)} added`);
+        },
+        onError: (error) => fail(fromApiError(error, { fromDay: "leave-from-day", toDay: "leave-to-day" })),
+      },
+    );
+  }
+
+  return (
+    <form noValidate onSubmit={submit}>
+      <ErrorSummary errors={errors} focusKey={failures} />
+      <h3>Add leave</h3>
+      <DateInput
+        id={LEAVE_IDS.fromDay}
+        legend="First day away"
+        legendSize="s"
+        hint="For example, 27 3 2026"
+        value={from}
+        onChange={setFrom}
+        error={findFieldError(errors, `${LEAVE_IDS.fromDay}-day`)}
+      />
+      <DateInput
+        id={LEAVE_IDS.toDay}
+        legend="Last day away"
+        legendSize="s"
+        value={to}
+        onChange={setTo}
+        error={findFieldError(errors, `${LEAVE_IDS.toDay}-day`)}
+      />
+      <button className="nhsuk-button nhsuk-button--secondary" type="submit" disabled={add.isPending}>
+        Add leave
+      </button>
+    </form>
+  );
+}
