@@ -10,10 +10,9 @@
 // it times a year's response times both ways: as the reports work them out, and one row per
 // case through computeSlaClock. Not a test: numbers depend on the machine.
 import { performance } from "node:perf_hooks";
-import { computeSlaClock } from "@psu/domain";
+import { collectPauses, computeSlaClock } from "@psu/domain";
 import { buildApp } from "../src/app";
 import { parseConfig } from "../src/config/env";
-import { collectPauses } from "../src/modules/case-view/case-clocks";
 import { findSteps } from "../src/modules/reports/reports.repository";
 import { measureResponseTimes } from "../src/modules/reports/reports.service";
 import { CASES, elapsedSeconds, median, NOW, RUNS, seedCases, signIn, withBenchDatabase } from "./bench-support";

@@ -1,5 +1,6 @@
 import {
   type AddNoteRequestSchema,
+  ALLOCATABLE_CASE_STATUSES,
   type AssignRequestSchema,
   CASE_NOT_FOUND_MESSAGE,
   CASE_STATUS_LABELS,
@@ -16,11 +17,10 @@ import {
   canSeeCase,
   decideTransition,
   type FirstContactRequestSchema,
-  findService,
   type LeadForSuggestion,
-  type LeadKind,
   LeadKindSchema,
-  type LeadSuggestionReasonCode,
+  listOverriddenReasons,
+  listRequestedLeadKinds,
   planCaseTransition,
   planReallocation,
   type SafetyFlagRequestSchema,
@@ -241,18 +241,9 @@ export async function setSafetyFlag(
   );
 }
 
-/** The lead kinds of the referral services the trainee asked for, in their order; SPOC when none. */
-function requestedLeadKinds(services: readonly string[]): LeadKind[] {
-  const kinds = services.flatMap((id) => {
-    const service = findService(id);
-    return service?.access === "referral" ? [service.leadKind] : [];
-  });
-  return kinds.length > 0 ? [...new Set(kinds)] : ["spoc"];
-}
-
 function toCaseForSuggestion(loaded: CaseForChange, previousLeadIds: string[]): CaseForSuggestion {
   return {
-    leadKind: requestedLeadKinds(loaded.referral.services)[0] ?? "spoc",
+    leadKind: listRequestedLeadKinds(loaded.referral.services)[0] ?? "spoc",
     traineeTrust: loaded.referral.employer.trim() || null,
     previousLeadIds,
   };
@@ -291,15 +282,6 @@ export async function suggestLeadsForCase(
   return { suggestions };
 }
 
-// Suggestion reasons a coordinator overrides by allocating anyway; recorded with the allocation.
-const OVERRIDABLE: readonly LeadSuggestionReasonCode[] = [
-  "DOES_NOT_COVER_SERVICE",
-  "AT_CAPACITY",
-  "ON_LEAVE",
-  "CONFLICT_SAME_TRUST",
-];
-const ALLOCATABLE: readonly CaseStatus[] = ["new", "triage", "allocated"];
-
 function leadFieldError(message: string): AppError {
   return new AppError("UNPROCESSABLE", message, [{ field: "leadId", message }]);
 }
@@ -320,7 +302,7 @@ export async function assignCase(
   request: z.infer<typeof AssignRequestSchema>,
 ): Promise<CaseChanged> {
   const loaded = await loadCase(prisma, context);
-  if (!ALLOCATABLE.includes(loaded.status)) {
+  if (!ALLOCATABLE_CASE_STATUSES.includes(loaded.status)) {
     throw new AppError(
       "CONFLICT",
       `A case can be allocated only while it is new, in triage or allocated; this one is ${label(loaded.status)}.`,
@@ -332,7 +314,7 @@ export async function assignCase(
     throw new AppError("CONFLICT", `This case is already allocated to ${lead.name}.`);
   }
   const candidate = toLeadForSuggestion(lead);
-  const kinds = requestedLeadKinds(loaded.referral.services);
+  const kinds = listRequestedLeadKinds(loaded.referral.services);
   if (!candidate.leadKinds.some((kind) => kinds.includes(kind))) {
     throw leadFieldError(`${lead.name} does not cover the services this trainee asked for.`);
   }
@@ -347,9 +329,7 @@ export async function assignCase(
   }
 
   const [suggestion] = suggestLeads(toCaseForSuggestion(loaded, []), [candidate], context.now);
-  const overrides = (suggestion?.reasons ?? [])
-    .map((reason) => reason.code)
-    .filter((code) => OVERRIDABLE.includes(code));
+  const overrides = listOverriddenReasons(suggestion?.reasons ?? []);
   const cause = { kind: "assignment", leadId: lead.id, previousLeadId: loaded.leadId, overrides } as const;
   const plan =
     steps.length === 0

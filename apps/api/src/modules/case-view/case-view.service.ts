@@ -4,6 +4,9 @@ import {
   CaseDetailSchema,
   CaseStatusSchema,
   canSeeCase,
+  collectPauses,
+  computeFirstContactClock,
+  computeTriageClock,
   listAllowedTransitions,
   type StaffProfile,
 } from "@psu/domain";
@@ -12,7 +15,6 @@ import { z } from "zod";
 import { AppError } from "../../errors/app-error";
 import { recordAudit } from "../audit/audit.repository";
 import { findStaffNames } from "../staff-admin/staff-admin.repository";
-import { collectPauses, computeFirstContactClock, computeTriageClock } from "./case-clocks";
 import { type CaseForView, findCaseForView } from "./case-view.repository";
 import { describeEvent } from "./describe-event";
 

@@ -1,4 +1,5 @@
-import type { PrismaClient } from "@psu/prisma";
+import { TERMINAL_CASE_STATUSES } from "@psu/domain";
+import { Prisma, type PrismaClient } from "@psu/prisma";
 import { recordAudit } from "../audit/audit.repository";
 import { anonymiseReferral } from "./anonymise";
 
@@ -12,6 +13,9 @@ export function monthsBefore(now: Date, months: number): Date {
   target.setUTCDate(Math.min(day, lastDay));
   return target;
 }
+
+// Closed and withdrawn: the domain's list, not literals.
+const TERMINAL = Prisma.join([...TERMINAL_CASE_STATUSES]);
 
 export interface RetentionRun {
   now: Date;
@@ -37,7 +41,7 @@ export async function runRetention(prisma: PrismaClient, run: RetentionRun): Pro
     const excluded = [...skipped];
     const candidates = await prisma.$queryRaw<{ referral_id: string }[]>`
       SELECT c.referral_id::text AS referral_id FROM cases c JOIN referrals r ON r.id = c.referral_id
-      WHERE c.status IN ('closed', 'withdrawn') AND c.closed_at < ${cutoff} AND r.anonymised_at IS NULL
+      WHERE c.status IN (${TERMINAL}) AND c.closed_at < ${cutoff} AND r.anonymised_at IS NULL
         AND NOT (c.referral_id::text = ANY(${excluded}::text[]))
       ORDER BY c.closed_at LIMIT ${batchSize}`;
     if (candidates.length === 0) break;
@@ -46,7 +50,7 @@ export async function runRetention(prisma: PrismaClient, run: RetentionRun): Pro
         const claimed = await tx.$queryRaw<{ id: string; case_id: string }[]>`
           SELECT r.id, c.id::text AS case_id FROM referrals r JOIN cases c ON c.referral_id = r.id
           WHERE r.id = ${referralId}::uuid AND r.anonymised_at IS NULL
-            AND c.status IN ('closed', 'withdrawn') AND c.closed_at < ${cutoff}
+            AND c.status IN (${TERMINAL}) AND c.closed_at < ${cutoff}
           FOR UPDATE OF r SKIP LOCKED`;
         const claim = claimed[0];
         if (!claim) return null;

@@ -1,9 +1,11 @@
 import {
   type CalendarDate,
   CaseStatusSchema,
+  FIRST_CONTACT_CLOCK_STATUSES,
   type QUEUE_SORTS,
   ReferralChannelSchema,
   ServiceIdSchema,
+  TRIAGE_CLOCK_STATUSES,
 } from "@psu/domain";
 import { Prisma, type PrismaClient } from "@psu/prisma";
 import { z } from "zod";
@@ -73,12 +75,14 @@ export type QueueRow = z.infer<typeof QueueRowSchema>;
 const StatusCountSchema = z.object({ status: z.string(), count: z.number() });
 
 // A clock runs on triage while new or in triage (or waiting for information from there), and
-// on first contact once allocated (or waiting for information from there). Mirrors
-// findRunningClockKind in case-view/case-clocks.ts.
-const ON_TRIAGE_CLOCK = Prisma.sql`(c.status IN ('new', 'triage') OR (c.status = 'information_requested'
-  AND (c.resume_to IS NULL OR c.resume_to NOT IN ('allocated', 'first_contact'))))`;
-const ON_FIRST_CONTACT_CLOCK = Prisma.sql`(c.status IN ('allocated', 'first_contact')
-  OR (c.status = 'information_requested' AND c.resume_to IN ('allocated', 'first_contact')))`;
+// on first contact once allocated (or waiting for information from there): the domain's
+// findRunningClockKind, in SQL, from the domain's own status lists.
+const TRIAGE = Prisma.join([...TRIAGE_CLOCK_STATUSES]);
+const FIRST_CONTACT = Prisma.join([...FIRST_CONTACT_CLOCK_STATUSES]);
+const ON_TRIAGE_CLOCK = Prisma.sql`(c.status IN (${TRIAGE}) OR (c.status = 'information_requested'
+  AND (c.resume_to IS NULL OR c.resume_to NOT IN (${FIRST_CONTACT}))))`;
+const ON_FIRST_CONTACT_CLOCK = Prisma.sql`(c.status IN (${FIRST_CONTACT})
+  OR (c.status = 'information_requested' AND c.resume_to IN (${FIRST_CONTACT})))`;
 
 /** `%`, `_` and `\` typed by a person match themselves, not any text. */
 function escapeLike(text: string): string {

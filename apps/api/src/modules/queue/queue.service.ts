@@ -1,5 +1,6 @@
 import {
   type CaseStatus,
+  computeRunningClock,
   listVisibleLeadIds,
   normaliseReference,
   type QueueItem,
@@ -15,7 +16,6 @@ import {
 } from "@psu/domain";
 import type { PrismaClient } from "@psu/prisma";
 import { z } from "zod";
-import { computeRunningClock } from "../case-view/case-clocks";
 import { findLatestStartForDueSoonOrBreached } from "./due-soon-window";
 import { decodeCursor, encodeCursor } from "./keyset-cursor";
 import {

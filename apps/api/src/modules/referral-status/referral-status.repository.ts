@@ -1,6 +1,5 @@
-import type { CaseTransitionPlan } from "@psu/domain";
+import type { CaseClockFacts, CaseTransitionPlan } from "@psu/domain";
 import type { PrismaClient } from "@psu/prisma";
-import type { CaseClockFacts } from "../case-view/case-clocks";
 import { queueTraineeEmail, type TraineeEmailMessage } from "../outbox/outbox.repository";
 
 export interface ReferralForStatus {

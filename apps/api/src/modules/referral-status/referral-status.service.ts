@@ -4,6 +4,7 @@ import {
   type CaseStatus,
   CaseStatusSchema,
   ClosedPausesSchema,
+  computeTriageClock,
   decideTransition,
   planCaseTransition,
   type ReferralStatus,
@@ -14,7 +15,6 @@ import {
 } from "@psu/domain";
 import type { PrismaClient } from "@psu/prisma";
 import { AppError } from "../../errors/app-error";
-import { computeTriageClock } from "../case-view/case-clocks";
 import { enforceRateLimits, toRateLimitKey } from "../rate-limit/rate-limit.service";
 import { findReferralForStatus, withdrawCaseIfUnchanged } from "./referral-status.repository";
 

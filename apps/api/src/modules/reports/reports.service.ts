@@ -4,6 +4,7 @@ import {
   type CaseloadRow,
   type CaseStatus,
   type CountedMeasure,
+  collectPauses,
   createStepMeasurer,
   DEFAULT_SLA_CONFIG,
   EQUALITY_LABELS,
@@ -39,7 +40,6 @@ import {
 } from "@psu/domain";
 import type { PrismaClient } from "@psu/prisma";
 import { recordAudit } from "../audit/audit.repository";
-import { collectPauses } from "../case-view/case-clocks";
 import { caseloadToCsv, equalityToCsv, openCasesToCsv, responseTimesToCsv, volumesToCsv } from "./reports.csv";
 import {
   type CountRow,

@@ -1,4 +1,4 @@
-import { ApiError, hasErrorCode } from "../api-client";
+import { hasErrorCode } from "../api-client";
 
 /**
  * Every staff query's key starts with this, so signing in or out can drop them all at once:

@@ -8,7 +8,7 @@ import { LoadingStatus } from "../../../components/loading-status";
 import { NotificationBanner } from "../../../components/notification-banner";
 import { StaffNotFoundPage } from "../../../components/staff-not-found-page";
 import { WarningCallout } from "../../../components/warning-callout";
-import { ApiError, hasErrorCode } from "../../../lib/api-client";
+import { hasErrorCode } from "../../../lib/api-client";
 import { readBackTo } from "../../../lib/router-state";
 import { useSignedInStaff } from "../../../lib/staff-session";
 import { useDocumentTitle } from "../../../lib/use-document-title";

@@ -1,5 +1,5 @@
 import type { PublishedLink, PublishedLinkKind } from "@psu/domain";
-import { ApiError, hasErrorCode } from "../../../lib/api-client";
+import { hasErrorCode } from "../../../lib/api-client";
 import { formatLondonDate } from "../../../lib/format-date";
 
 export const PAGE_TITLE = "Documents and links";

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { LoadError } from "../../../components/load-error";
 import { LoadingStatus } from "../../../components/loading-status";
-import { ApiError, hasErrorCode } from "../../../lib/api-client";
+import { hasErrorCode } from "../../../lib/api-client";
 import { useStaffMembers } from "../../../lib/staff-api/get-staff-members";
 import { useQueueSearch, useSignedInStaff } from "../../../lib/staff-session";
 import { useDocumentTitle } from "../../../lib/use-document-title";

@@ -1,5 +1,5 @@
 import { addCalendarMonthsClamped, type ReportQuery, ReportQuerySchema, toLondonDate } from "@psu/domain";
-import { ApiError, hasErrorCode } from "../../../lib/api-client";
+import { hasErrorCode } from "../../../lib/api-client";
 import { type FormError, toFormErrors } from "../../../lib/form-errors";
 
 /** A report's period: whole months, `from` to `to` inclusive ("2025-12" to "2026-11"). */

@@ -6,7 +6,7 @@ import { FormPage, useFormErrors } from "../../../components/form-page";
 import { PasswordInput } from "../../../components/password-input";
 import { Radios } from "../../../components/radios";
 import { TextInput } from "../../../components/text-input";
-import { ApiError, hasErrorCode } from "../../../lib/api-client";
+import { hasErrorCode } from "../../../lib/api-client";
 import { ROLE_LABELS } from "../../../lib/case-labels";
 import { findFieldError } from "../../../lib/form-errors";
 import { useSignedInStaff } from "../../../lib/staff-session";

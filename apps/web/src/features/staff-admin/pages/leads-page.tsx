@@ -2,7 +2,7 @@ import { Link, useLocation } from "react-router";
 import { LoadError } from "../../../components/load-error";
 import { LoadingStatus } from "../../../components/loading-status";
 import { NotificationBanner } from "../../../components/notification-banner";
-import { ApiError, hasErrorCode } from "../../../lib/api-client";
+import { hasErrorCode } from "../../../lib/api-client";
 import { readStaffChanged } from "../../../lib/router-state";
 import { useStaffMembers } from "../../../lib/staff-api/get-staff-members";
 import { useSignedInStaff } from "../../../lib/staff-session";

@@ -1,5 +1,9 @@
-import { type CaseStatus, computeSlaClock, type SlaClock, type SlaPause, SlaPauseSchema } from "@psu/domain";
 import { z } from "zod";
+import type { CaseStatus } from "../cases/case-status";
+import { computeSlaClock, type SlaClock, type SlaPause, SlaPauseSchema } from "./sla";
+
+// A case's SLA clocks assembled from its stored columns, in one place: the case page, the
+// queue, the status page and the reports all read a case's clocks through these.
 
 /** What a case's SLA clocks are computed from: the columns of `cases`, as stored. */
 export interface CaseClockFacts {
@@ -55,7 +59,10 @@ export function computeFirstContactClock(
   });
 }
 
-const FIRST_CONTACT_STATUSES: readonly string[] = ["allocated", "first_contact"];
+/** Statuses on the triage clock (and, while information is requested, the statuses paused from). */
+export const TRIAGE_CLOCK_STATUSES: readonly CaseStatus[] = ["new", "triage"];
+/** Statuses on the first-contact clock. */
+export const FIRST_CONTACT_CLOCK_STATUSES: readonly CaseStatus[] = ["allocated", "first_contact"];
 
 /**
  * Which clock a case in this status is on: triage while new or in triage, first contact once
@@ -65,10 +72,11 @@ const FIRST_CONTACT_STATUSES: readonly string[] = ["allocated", "first_contact"]
 export function findRunningClockKind(
   facts: Pick<CaseClockFacts, "status" | "resumeTo">,
 ): "triage" | "first_contact" | null {
-  if (facts.status === "new" || facts.status === "triage") return "triage";
-  if (FIRST_CONTACT_STATUSES.includes(facts.status)) return "first_contact";
+  if (TRIAGE_CLOCK_STATUSES.includes(facts.status)) return "triage";
+  if (FIRST_CONTACT_CLOCK_STATUSES.includes(facts.status)) return "first_contact";
   if (facts.status === "information_requested") {
-    return facts.resumeTo && FIRST_CONTACT_STATUSES.includes(facts.resumeTo) ? "first_contact" : "triage";
+    const resumesToFirstContact = FIRST_CONTACT_CLOCK_STATUSES.some((status) => status === facts.resumeTo);
+    return resumesToFirstContact ? "first_contact" : "triage";
   }
   return null;
 }
