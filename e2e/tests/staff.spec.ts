@@ -167,6 +167,12 @@ test("a coordinator assigns a new referral to the suggested SPOC lead, who alone
   await expect(reads.filter({ hasText: "Indra Ist" })).toHaveCount(0);
   await expect(admin.getByRole("row").filter({ hasText: "Indra Ist" })).toContainText("CASE_VIEW_REFUSED");
   await expectNoAxeViolations(admin);
+  // The actions offered are the audit log's own vocabulary.
+  await admin.getByLabel("Action").selectOption({ label: "Case allocated" });
+  await admin.getByRole("button", { name: "Apply filters" }).click();
+  await expect(admin).toHaveURL(/action=CASE_ASSIGNED/);
+  await expect(admin.getByRole("row").filter({ hasText: "CASE_ASSIGNED" })).toHaveCount(1);
+  await expect(admin.getByRole("row").filter({ hasText: "CASE_VIEWED" })).toHaveCount(0);
 });
 
 test("signing out ends the session on the server, so the staff pages ask to sign in again", async ({ page }) => {

@@ -1,11 +1,11 @@
-import { AuditPageSchema } from "@psu/domain";
+import { type AuditAction, AuditPageSchema } from "@psu/domain";
 import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { fetchJson } from "../../../lib/api-client";
 import { STAFF_QUERY_KEY } from "../../../lib/staff-api/staff-query-key";
 
 /** The audit log's filters: ids, an action code and times only, so a query string may carry them. */
-export type AuditFilters = { actorId?: string; caseId?: string; action?: string; from?: string; to?: string };
+export type AuditFilters = { actorId?: string; caseId?: string; action?: AuditAction; from?: string; to?: string };
 export type AuditPage = z.infer<typeof AuditPageSchema>;
 
 const PAGE_SIZE = 50;

@@ -1,4 +1,5 @@
 import type { AuditEntry } from "@psu/domain";
+import { AUDIT_ACTION_LABELS } from "@psu/domain";
 import type { Ref } from "react";
 import { Link } from "react-router";
 import { TableRegion } from "../../../components/table-region";
@@ -49,7 +50,7 @@ export function AuditTable({ entries, regionRef }: { entries: readonly AuditEntr
               </td>
               <td className="nhsuk-table__cell">{entry.actor ? entry.actor.name : "The system or a trainee"}</td>
               <td className="nhsuk-table__cell">
-                {describeCode(entry.action)}
+                {AUDIT_ACTION_LABELS[entry.action]}
                 <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-margin-bottom-0">
                   {entry.action}
                 </span>

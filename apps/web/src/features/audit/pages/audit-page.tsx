@@ -1,3 +1,4 @@
+import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, type AuditAction, AuditActionSchema } from "@psu/domain";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { z } from "zod";
@@ -20,10 +21,13 @@ import { AuditTable } from "../components/audit-table";
 
 // The filters in the URL: ids, an action code and dates, none of them personal data.
 const UuidSchema = z.uuid();
-const ActionSchema = z.string().regex(/^[A-Z_]{1,60}$/);
+const ActionOptions = [
+  { value: "", label: "Any action" },
+  ...AUDIT_ACTIONS.map((action) => ({ value: action, label: AUDIT_ACTION_LABELS[action] })),
+];
 const DateSchema = z.iso.date();
 
-type AuditSearch = { caseId?: string; actorId?: string; action?: string; from?: string; to?: string };
+type AuditSearch = { caseId?: string; actorId?: string; action?: AuditAction; from?: string; to?: string };
 
 function readOne<T>(schema: z.ZodType<T>, value: string | null): T | undefined {
   const parsed = schema.safeParse(value);
@@ -34,7 +38,7 @@ function readAuditSearch(params: URLSearchParams): AuditSearch {
   return {
     caseId: readOne(UuidSchema, params.get("caseId")),
     actorId: readOne(UuidSchema, params.get("actorId")),
-    action: readOne(ActionSchema, params.get("action")),
+    action: readOne(AuditActionSchema, params.get("action")),
     from: readOne(DateSchema, params.get("from")),
     to: readOne(DateSchema, params.get("to")),
   };
@@ -131,15 +135,12 @@ function AuditFilterForm({ search, onApply }: { search: AuditSearch; onApply: (s
     event.preventDefault();
     const problems: FormError[] = [];
     const trimmedCase = caseId.trim();
-    const code = action.trim().toUpperCase().replaceAll(" ", "_");
+    const code = AuditActionSchema.safeParse(action).data;
     const isBlank = (date: DateParts) => !date.day.trim() && !date.month.trim() && !date.year.trim();
     const fromDay = isBlank(from) ? undefined : toCalendarDate(from);
     const toDay = isBlank(to) ? undefined : toCalendarDate(to);
     if (trimmedCase && !UuidSchema.safeParse(trimmedCase).success) {
       problems.push({ field: IDS.caseId, message: "Enter the case id as it appears in the case’s address" });
-    }
-    if (code && !ActionSchema.safeParse(code).success) {
-      problems.push({ field: IDS.action, message: "Enter an action code such as CASE_VIEWED" });
     }
     if (fromDay === null) problems.push({ field: `${IDS.from}-day`, message: "Enter the from date as a real date" });
     if (toDay === null) problems.push({ field: `${IDS.to}-day`, message: "Enter the to date as a real date" });
@@ -151,7 +152,7 @@ function AuditFilterForm({ search, onApply }: { search: AuditSearch; onApply: (s
     onApply({
       caseId: trimmedCase || undefined,
       actorId: actorId || undefined,
-      action: code || undefined,
+      action: code,
       from: fromDay ?? undefined,
       to: toDay ?? undefined,
     });
@@ -188,17 +189,7 @@ function AuditFilterForm({ search, onApply }: { search: AuditSearch; onApply: (s
               ...(members.data ?? []).map((member) => ({ value: member.id, label: member.name })),
             ]}
           />
-          <TextInput
-            id={IDS.action}
-            label="Action"
-            hint="For example CASE_VIEWED or CASE_ASSIGNED"
-            spellCheck={false}
-            autoComplete="off"
-            width="20"
-            value={action}
-            onChange={setAction}
-            error={findFieldError(errors, IDS.action)}
-          />
+          <Select id={IDS.action} label="Action" value={action} onChange={setAction} options={ActionOptions} />
           <DateInput
             id={IDS.from}
             legend="From"
