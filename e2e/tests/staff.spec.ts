@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Browser, expect, type Page, test } from "@playwright/test";
+import { buildExampleSubmission } from "@psu/domain";
 import { expectNoAxeViolations } from "./fixtures";
 
 // The staff side, as coordinators, leads and admins use it, against the real app and its demo
@@ -14,43 +15,9 @@ const ADMIN = "admin@psu.example";
 const SPOC_LEAD = "spoc.lead@psu.example";
 const IST_LEAD = "ist.lead@psu.example";
 
-/** A complete, valid referral for the SPOC, as the wizard would send it (apps/api/src/test/referral-fixtures.ts). */
+/** A complete, valid referral for the SPOC, as the wizard would send it (the domain's example). */
 function buildSubmission(fullName: string) {
-  const handle = fullName.toLowerCase().replaceAll(" ", ".");
-  return {
-    eligibility: {
-      referrer: "self",
-      region: "london",
-      group: "doctor_or_dentist",
-      trainingNumber: "current",
-      concerns: [],
-    },
-    services: ["spoc"],
-    details: {
-      fullName,
-      personalEmail: `${handle}@example.com`,
-      phone: "07700 900982",
-      preferredContact: "email",
-      safeContactTimes: "After 6pm on weekdays",
-      registration: { register: "GMC", number: "1234567" },
-      programme: "General Practice",
-      grade: "ST2",
-      employer: "Example NHS Foundation Trust",
-      workPattern: "less_than_full_time",
-    },
-    story: {
-      whatIsHappening: "I am finding it hard to keep up after returning from leave.",
-      whatHasBeenTried: "I spoke to my educational supervisor.",
-      whatWouldHelp: "Someone to talk it through with.",
-      howSoon: "soon_within_a_month",
-      accessNeeds: "",
-    },
-    consent: {
-      acceptsConfidentialityPolicy: true,
-      understandsSafetyOverride: true,
-      consentsToSupervisorContact: false,
-    },
-  };
+  return buildExampleSubmission({ fullName, services: ["spoc"] });
 }
 
 /** Makes a referral through the API (the wizard is tested on its own) and returns its reference. */

@@ -28,6 +28,7 @@ export * from "./eligibility/signposts";
 export * from "./references/reference";
 export * from "./referrals/contact";
 export * from "./referrals/equality-monitoring";
+export * from "./referrals/example-submission";
 export * from "./referrals/recorded-referral";
 export * from "./referrals/referral";
 export * from "./referrals/referral-status";

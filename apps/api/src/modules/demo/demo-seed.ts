@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { ReferralSubmission } from "@psu/domain";
+import { buildExampleSubmission, type ReferralSubmission } from "@psu/domain";
 import type { PrismaClient } from "@psu/prisma";
 import { hashPassword } from "../auth/password";
 import { submitReferral } from "../referrals/referrals.service";
@@ -33,37 +33,15 @@ const DEMO_STAFF = [
 ] as const;
 
 function demoReferral(
-  name: string,
-  email: string,
+  fullName: string,
+  personalEmail: string,
   services: ReferralSubmission["services"],
   howSoon: ReferralSubmission["story"]["howSoon"],
 ): ReferralSubmission {
+  const example = buildExampleSubmission({ fullName, personalEmail, services, howSoon });
   return {
-    eligibility: {
-      referrer: "self",
-      region: "london",
-      group: "doctor_or_dentist",
-      trainingNumber: "current",
-      concerns: [],
-    },
-    services,
-    details: {
-      fullName: name,
-      personalEmail: email,
-      phone: "+447700900982",
-      preferredContact: "email",
-      registration: { register: "GMC", number: "7654321" },
-      programme: "Core Surgical Training",
-      grade: "CT1",
-      employer: "Example Hospitals NHS Trust",
-      workPattern: "full_time",
-    },
+    ...example,
     story: { whatIsHappening: "Demo referral: fictional person, for trying the staff screens.", howSoon },
-    consent: {
-      acceptsConfidentialityPolicy: true,
-      understandsSafetyOverride: true,
-      consentsToSupervisorContact: false,
-    },
   };
 }
 
