@@ -1,10 +1,10 @@
 import { expect, type Page, test } from "@playwright/test";
+import { signIn } from "./fixtures";
 import { continueOn, REFERENCE_PATTERN, reachCheckYourAnswers, TRAINEE } from "./referral-steps";
 
 // A trainee refers themselves with a unique canary in every personal field; then a coordinator
 // finds and opens the case. The canary must reach no request URL and no browser storage.
 
-const PASSWORD = "demo-password-2026";
 test.describe.configure({ timeout: 120_000 });
 
 /** Everything the page keeps in the browser, as one string: storage, cookies, IndexedDB, caches. */
@@ -62,11 +62,7 @@ test("the canary reaches no URL and no browser storage, on the trainee's side or
   expect(traineeStorage.toLowerCase()).not.toContain(canary);
 
   // The staff side: sign in, search for the canary's name, open the case.
-  await page.goto("/staff/sign-in");
-  await page.getByLabel("Email address").fill("coordinator@psu.example");
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await signIn(page, "coordinator@psu.example");
   await page.getByLabel("Search cases").fill(`Canary ${canary}`);
   await page.getByRole("button", { name: "Search", exact: true }).click();
   await page.getByRole("link", { name: reference }).click();

@@ -1,19 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
-import { expectNoAxeViolations } from "./fixtures";
+import { expectNoAxeViolations, signIn } from "./fixtures";
 
 // An admin exports what is held about a demo trainee, then erases that trainee's referral.
 
-const PASSWORD = "demo-password-2026";
 test.describe.configure({ timeout: 120_000 });
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto("/staff/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-}
 
 test("an admin downloads a subject access export and erases the trainee's data", async ({ page }, testInfo) => {
   // Each project (desktop, mobile) erases a different demo trainee: they share one database.

@@ -19,3 +19,15 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   }));
   expect(summary).toEqual([]);
 }
+
+/** Every demo account's password (apps/api/src/modules/demo/demo-seed.ts, printed in the README). */
+export const DEMO_PASSWORD = "demo-password-2026";
+
+/** Signs in as a demo member of staff, as a person would, and waits for the staff pages. */
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto("/staff/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}

@@ -1,10 +1,9 @@
 import { expect, type Page, test } from "@playwright/test";
-import { expectNoAxeViolations } from "./fixtures";
+import { expectNoAxeViolations, signIn } from "./fixtures";
 
 // An admin sets the address of one of the unit's documents, and the trainee pages link to it at
 // once; before that (and after it is removed) they say how to ask the coordinators for it.
 
-const PASSWORD = "demo-password-2026";
 test.describe.configure({ timeout: 120_000 });
 
 // The two screen sizes run side by side on one database: each changes a document of its own.
@@ -22,14 +21,6 @@ const DOCUMENTS = {
     url: "https://documents.example.org/psu-complaints.pdf",
   },
 } as const;
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto("/staff/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-}
 
 function footerLink(page: Page, name: string) {
   return page.getByRole("contentinfo").getByRole("link", { name, exact: true });

@@ -1,22 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import { expectNoAxeViolations } from "./fixtures";
+import { expectNoAxeViolations, signIn } from "./fixtures";
 
 // A referral that came by phone, recorded by a coordinator from the staff side, against the
 // real app and its demo staff.
 
-const PASSWORD = "demo-password-2026";
 const COORDINATOR = "coordinator@psu.example";
 // Signing in (argon2id) and axe on a long form take time on a small, busy machine.
 test.describe.configure({ timeout: 120_000 });
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto("/staff/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-}
 
 function radioIn(page: Page, question: string, answer: string | RegExp) {
   return page.getByRole("group", { name: question }).getByRole("radio", { name: answer, exact: true });

@@ -1,21 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
-import { expectNoAxeViolations } from "./fixtures";
+import { expectNoAxeViolations, signIn } from "./fixtures";
 
 // Reports for coordinators and admins, against the real app and its demo data: a year of
 // fictional history (apps/api/src/modules/demo/demo-history.ts) seeded on the fresh database.
 
-const PASSWORD = "demo-password-2026";
 // Sign-ins are slow on purpose (argon2id) and axe runs on every page: more than 30 seconds.
 test.describe.configure({ timeout: 120_000 });
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto("/staff/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-}
 
 /** The numbers in a table's last column, header row left out. */
 async function readCounts(page: Page, caption: string): Promise<number[]> {

@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { buildExampleSubmission } from "@psu/domain";
-import { expectNoAxeViolations } from "./fixtures";
+import { DEMO_PASSWORD, expectNoAxeViolations, signIn } from "./fixtures";
 
 // The staff side, as coordinators, leads and admins use it, against the real app and its demo
 // staff (seeded on the fresh embedded database the e2e server starts with).
 
-const PASSWORD = "demo-password-2026";
 // These journeys sign several people in (argon2id is slow on purpose) and run axe on each page,
 // in up to four browser contexts: more than the default 30 seconds on a small, busy machine.
 test.describe.configure({ timeout: 120_000 });
@@ -36,14 +35,6 @@ async function makeReferral(page: Page, fullName: string): Promise<string> {
 /** A name no other test (or the other screen size running alongside) uses. */
 function uniqueTraineeName(): string {
   return `Trainee ${randomUUID().slice(0, 8)}`;
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto("/staff/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 
 /** A second person at another computer: their own browser context, cookies and all. */
@@ -177,7 +168,7 @@ test("when the session ends while a page is open, the page signs itself out and 
 
   // Signing in again returns to where they were, filters and all.
   await page.getByLabel("Email address").fill(COORDINATOR);
-  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/staff\?view=all$/);
   await expect(page.getByRole("region", { name: "All cases" })).toBeVisible();

@@ -3,5 +3,6 @@
 export * from "../generated/client/client";
 export { type CreatePrismaClientOptions, createPrismaClient } from "./client";
 export { type EmbeddedDatabase, type EmbeddedDatabaseOptions, startEmbeddedPostgres } from "./embedded-postgres";
+export { findFreePort } from "./free-port";
 export { type ApplyMigrationsOptions, type ApplyMigrationsResult, applyMigrations, MigrationError } from "./migrations";
 export { createTestDatabase, type TestDatabase, type TestPostgres } from "./test-database";

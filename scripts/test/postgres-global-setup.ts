@@ -1,24 +1,10 @@
 // Starts one throwaway PostgreSQL for the integration tests and migrates a template database
 // that every test file copies (prisma/src/test-database.ts), so files run in parallel, alone.
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { applyMigrations, startEmbeddedPostgres } from "@psu/prisma";
+import { applyMigrations, findFreePort, startEmbeddedPostgres } from "@psu/prisma";
 import type { TestProject } from "vitest/node";
-
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = await mkdtemp(join(tmpdir(), "psu-test-"));

@@ -2,12 +2,17 @@
 // through the app, and medians. Not tests: numbers depend on the machine.
 import { randomInt } from "node:crypto";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { generateReference, type StaffProfile } from "@psu/domain";
-import { applyMigrations, createPrismaClient, type PrismaClient, startEmbeddedPostgres } from "@psu/prisma";
+import {
+  applyMigrations,
+  createPrismaClient,
+  findFreePort,
+  type PrismaClient,
+  startEmbeddedPostgres,
+} from "@psu/prisma";
 import type { FastifyInstance } from "fastify";
 import { hashPassword } from "../src/modules/auth/password";
 
@@ -22,19 +27,6 @@ const SAME_ORIGIN = { origin: "http://localhost:80", host: "localhost:80" };
 export interface Viewer {
   headers: Record<string, string>;
   profile: StaffProfile;
-}
-
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }
 
 /**

@@ -1,9 +1,10 @@
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { findFreePort } from "@psu/prisma";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findFreePort, isPortOpen, startServer, stopServer } from "./test/server-process";
+import { isPortOpen, startServer, stopServer } from "./test/server-process";
 
 // The real server process, as `npm start` runs it: embedded PostgreSQL, SIGTERM, restart.
 let dataRoot: string;

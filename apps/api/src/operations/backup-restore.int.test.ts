@@ -7,14 +7,13 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { ReferralReceiptSchema } from "@psu/domain";
-import { applyMigrations, createPrismaClient } from "@psu/prisma";
+import { applyMigrations, createPrismaClient, findFreePort } from "@psu/prisma";
 import type { FastifyInstance } from "fastify";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app";
 import { parseConfig } from "../config/env";
 import { buildSubmission } from "../test/referral-fixtures";
-import { findFreePort } from "../test/server-process";
 import { createStaff, signInAs } from "../test/staff-fixtures";
 
 // scripts/ops/backup.sh and restore.sh against a real PostgreSQL 15 (the oldest major version

@@ -4,13 +4,12 @@ import { Agent } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ErrorBodySchema, ReferralReceiptSchema } from "@psu/domain";
-import { startEmbeddedPostgres } from "@psu/prisma";
+import { findFreePort, startEmbeddedPostgres } from "@psu/prisma";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp } from "../test/build-test-app";
 import { buildSubmission } from "../test/referral-fixtures";
 import {
-  findFreePort,
   httpRequest,
   isPortOpen,
   type ServerProcess,

@@ -3,11 +3,17 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CaseChangedSchema, ErrorBodySchema, ReferralReceiptSchema } from "@psu/domain";
-import { createPrismaClient, createTestDatabase, type PrismaClient, type TestDatabase } from "@psu/prisma";
+import {
+  createPrismaClient,
+  createTestDatabase,
+  findFreePort,
+  type PrismaClient,
+  type TestDatabase,
+} from "@psu/prisma";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildSubmission } from "../test/referral-fixtures";
-import { findFreePort, type ServerProcess, startServer, stopServer, waitUntil } from "../test/server-process";
+import { type ServerProcess, startServer, stopServer, waitUntil } from "../test/server-process";
 import { type SmtpSink, startSmtpSink } from "../test/smtp-sink";
 import { createStaff, TEST_STAFF_PASSWORD, type TestStaff } from "../test/staff-fixtures";
 

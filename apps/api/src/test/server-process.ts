@@ -9,20 +9,6 @@ import { fileURLToPath } from "node:url";
 
 const apiRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
 
-/** A port nobody listens on right now. */
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
-
 /** True when something listens on the port (we cannot bind it ourselves). */
 export function isPortOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {

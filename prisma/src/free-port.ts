@@ -1,0 +1,15 @@
+import { createServer } from "node:net";
+
+/** A port nobody listens on right now, for a throwaway server (embedded PostgreSQL, the API). */
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
