@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
-import { describedBy, ErrorMessage } from "./error-message";
-import { Label } from "./label";
+import { FormGroup } from "./form-group";
 
 export type SelectOption = { value: string; label: string };
 
@@ -14,33 +13,26 @@ type SelectProps = {
   error?: string | undefined;
 };
 
-/** NHS.UK select (nhsuk-frontend 10 markup); there is no shared one yet. */
+/** NHS.UK select with its label, hint and inline error (nhsuk-frontend 10 markup). */
 export function Select({ id, label, options, value, onChange, hint, error }: SelectProps) {
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   return (
-    <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
-      <Label htmlFor={id} label={label} />
-      {hint !== undefined && (
-        <div className="nhsuk-hint" id={hintId}>
-          {hint}
-        </div>
+    <FormGroup id={id} label={label} hint={hint} error={error}>
+      {(ariaDescribedBy) => (
+        <select
+          className={`nhsuk-select${error ? " nhsuk-select--error" : ""}`}
+          id={id}
+          name={id}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          aria-describedby={ariaDescribedBy}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
       )}
-      {error !== undefined && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
-      <select
-        className={`nhsuk-select${error ? " nhsuk-select--error" : ""}`}
-        id={id}
-        name={id}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-describedby={describedBy(hint !== undefined && hintId, error !== undefined && errorId)}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    </FormGroup>
   );
 }

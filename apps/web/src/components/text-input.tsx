@@ -1,6 +1,6 @@
 import type { HTMLInputAutoCompleteAttribute, HTMLInputTypeAttribute, ReactNode } from "react";
-import { describedBy, ErrorMessage } from "./error-message";
-import { Label, type LabelProps } from "./label";
+import { FormGroup } from "./form-group";
+import type { LabelProps } from "./label";
 
 type TextInputProps = LabelProps & {
   id: string;
@@ -8,7 +8,7 @@ type TextInputProps = LabelProps & {
   onChange: (value: string) => void;
   hint?: ReactNode;
   error?: string | undefined;
-  type?: Extract<HTMLInputTypeAttribute, "text" | "email" | "tel">;
+  type?: Extract<HTMLInputTypeAttribute, "text" | "email" | "tel" | "password">;
   autoComplete?: HTMLInputAutoCompleteAttribute;
   inputMode?: "text" | "email" | "tel" | "numeric";
   spellCheck?: boolean;
@@ -19,7 +19,7 @@ type TextInputProps = LabelProps & {
 
 const FIXED_WIDTHS = new Set(["2", "3", "4", "5", "10", "20", "30"]);
 
-/** NHS.UK text input with its label, hint and inline error (nhsuk-frontend 10 markup). */
+/** NHS.UK text input (a password too) with its label, hint and inline error (nhsuk-frontend 10 markup). */
 export function TextInput({
   id,
   value,
@@ -34,32 +34,25 @@ export function TextInput({
   autoCapitalize,
   ...label
 }: TextInputProps) {
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   const widthClass =
     width === undefined ? "" : FIXED_WIDTHS.has(width) ? ` nhsuk-input--width-${width}` : ` nhsuk-u-width-${width}`;
   return (
-    <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
-      <Label htmlFor={id} {...label} />
-      {hint !== undefined && (
-        <div className="nhsuk-hint" id={hintId}>
-          {hint}
-        </div>
+    <FormGroup id={id} hint={hint} error={error} {...label}>
+      {(ariaDescribedBy) => (
+        <input
+          className={`nhsuk-input${error ? " nhsuk-input--error" : ""}${widthClass}`}
+          id={id}
+          name={id}
+          type={type}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          autoComplete={autoComplete}
+          inputMode={inputMode}
+          spellCheck={spellCheck}
+          autoCapitalize={autoCapitalize}
+          aria-describedby={ariaDescribedBy}
+        />
       )}
-      {error !== undefined && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
-      <input
-        className={`nhsuk-input${error ? " nhsuk-input--error" : ""}${widthClass}`}
-        id={id}
-        name={id}
-        type={type}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
-        spellCheck={spellCheck}
-        autoCapitalize={autoCapitalize}
-        aria-describedby={describedBy(hint !== undefined && hintId, error !== undefined && errorId)}
-      />
-    </div>
+    </FormGroup>
   );
 }

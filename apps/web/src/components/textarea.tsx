@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useState } from "react";
-import { describedBy, ErrorMessage } from "./error-message";
-import { Label, type LabelProps } from "./label";
+import { FormGroup } from "./form-group";
+import type { LabelProps } from "./label";
 
 type TextareaProps = LabelProps & {
   id: string;
@@ -19,8 +19,6 @@ const formatNumber = new Intl.NumberFormat("en-GB");
 
 /** NHS.UK textarea with a character count (nhsuk-frontend 10 markup, the count kept by React). */
 export function Textarea({ id, value, onChange, hint, error, maxLength, rows = 5, ...label }: TextareaProps) {
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   const infoId = `${id}-info`;
   const status = describeRemaining(maxLength - [...value].length);
   const [announced, setAnnounced] = useState("");
@@ -31,37 +29,34 @@ export function Textarea({ id, value, onChange, hint, error, maxLength, rows = 5
   }, [status.text]);
 
   return (
-    <div className={`nhsuk-form-group nhsuk-character-count${error ? " nhsuk-form-group--error" : ""}`}>
-      <Label htmlFor={id} {...label} />
-      {hint !== undefined && (
-        <div className="nhsuk-hint" id={hintId}>
-          {hint}
-        </div>
+    <FormGroup id={id} hint={hint} error={error} className="nhsuk-character-count" describedByExtra={infoId} {...label}>
+      {(ariaDescribedBy) => (
+        <>
+          <textarea
+            className={`nhsuk-textarea${error || status.isOver ? " nhsuk-textarea--error" : ""}`}
+            id={id}
+            name={id}
+            rows={rows}
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+            aria-describedby={ariaDescribedBy}
+          />
+          {/* Read with the field: the limit. The live count below is shown, and announced after a pause. */}
+          <div className="nhsuk-u-visually-hidden" id={infoId}>
+            You can enter up to {formatNumber.format(maxLength)} characters
+          </div>
+          <div
+            className={`nhsuk-character-count__status ${status.isOver ? "nhsuk-error-message" : "nhsuk-hint"}`}
+            aria-hidden="true"
+          >
+            {status.text}
+          </div>
+          <div className="nhsuk-u-visually-hidden" aria-live="polite">
+            {announced}
+          </div>
+        </>
       )}
-      {error !== undefined && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
-      <textarea
-        className={`nhsuk-textarea${error || status.isOver ? " nhsuk-textarea--error" : ""}`}
-        id={id}
-        name={id}
-        rows={rows}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-describedby={describedBy(infoId, hint !== undefined && hintId, error !== undefined && errorId)}
-      />
-      {/* Read with the field: the limit. The live count below is shown, and announced after a pause. */}
-      <div className="nhsuk-u-visually-hidden" id={infoId}>
-        You can enter up to {formatNumber.format(maxLength)} characters
-      </div>
-      <div
-        className={`nhsuk-character-count__status ${status.isOver ? "nhsuk-error-message" : "nhsuk-hint"}`}
-        aria-hidden="true"
-      >
-        {status.text}
-      </div>
-      <div className="nhsuk-u-visually-hidden" aria-live="polite">
-        {announced}
-      </div>
-    </div>
+    </FormGroup>
   );
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { ErrorBodySchema, ResumedDraftSchema, SavedDraftSchema } from "@psu/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAnonymousClient } from "../../test/anonymous-client";
 import { buildTestApp, type TestApp } from "../../test/build-test-app";
 import { deleteExpiredDrafts } from "./drafts.service";
 
@@ -15,19 +16,7 @@ afterAll(async () => {
   await testApp.close();
 });
 
-// Counters persist for the whole file, so each test calls from addresses of its own.
-let lastIp = 0;
-const nextIp = () => `198.51.100.${++lastIp}`;
-
-async function post(url: string, body: unknown, ip = nextIp()) {
-  const response = await testApp.app.inject({ method: "POST", url, payload: body as object, remoteAddress: ip });
-  return {
-    status: response.statusCode,
-    body: response.json() as unknown,
-    headers: response.headers,
-    raw: response.body,
-  };
-}
+const { post, nextIp } = createAnonymousClient(() => testApp.app);
 const save = (body: unknown, ip?: string) => post("/api/drafts", body, ip);
 const resume = (resumeCode: string, ip?: string) => post("/api/drafts/resume", { resumeCode }, ip);
 const errorOf = (body: unknown) => ErrorBodySchema.parse(body).error;

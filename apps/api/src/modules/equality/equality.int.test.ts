@@ -1,5 +1,6 @@
 import { ErrorBodySchema } from "@psu/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAnonymousClient } from "../../test/anonymous-client";
 import { buildTestApp, type TestApp } from "../../test/build-test-app";
 
 // 23:30 UTC on 31 May is already June in London (BST).
@@ -12,18 +13,8 @@ afterAll(async () => {
   await testApp.close();
 });
 
-let lastIp = 0;
-const nextIp = () => `198.51.100.${++lastIp}`;
-
-async function submit(body: unknown, ip = nextIp()) {
-  const response = await testApp.app.inject({
-    method: "POST",
-    url: "/api/equality-responses",
-    payload: body as object,
-    remoteAddress: ip,
-  });
-  return { status: response.statusCode, raw: response.body, headers: response.headers };
-}
+const { post, nextIp } = createAnonymousClient(() => testApp.app);
+const submit = (body: unknown, ip = nextIp()) => post("/api/equality-responses", body, ip);
 const errorOf = (raw: string) => ErrorBodySchema.parse(JSON.parse(raw)).error;
 
 const answers = { ageBand: "30_34", ethnicity: "white_irish", disability: "prefer_not_to_say" };

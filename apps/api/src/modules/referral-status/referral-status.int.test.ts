@@ -2,6 +2,7 @@ import type { CaseStatus } from "@psu/domain";
 import { ErrorBodySchema, ReferralStatusSchema } from "@psu/domain";
 import type { PrismaClient } from "@psu/prisma";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAnonymousClient } from "../../test/anonymous-client";
 import { buildTestApp, type TestApp } from "../../test/build-test-app";
 import { createTestCase } from "../../test/staff-fixtures";
 import { withdrawCaseIfUnchanged } from "./referral-status.repository";
@@ -25,19 +26,7 @@ afterAll(async () => {
   await testApp.close();
 });
 
-// Counters persist for the whole file, so each test calls from addresses of its own.
-let lastIp = 0;
-const nextIp = () => `198.51.100.${++lastIp}`;
-
-async function post(url: string, body: unknown, ip = nextIp()) {
-  const response = await testApp.app.inject({ method: "POST", url, payload: body as object, remoteAddress: ip });
-  return {
-    status: response.statusCode,
-    body: response.json() as unknown,
-    headers: response.headers,
-    raw: response.body,
-  };
-}
+const { post, nextIp } = createAnonymousClient(() => testApp.app);
 const lookUp = (body: unknown, ip?: string) => post("/api/referral-status", body, ip);
 const withdraw = (body: unknown, ip?: string) => post("/api/referral-status/withdraw", body, ip);
 

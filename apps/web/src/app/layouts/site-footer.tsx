@@ -1,5 +1,6 @@
 import { lazy, Suspense } from "react";
 import { Link } from "react-router";
+import { Footer } from "../../components/footer";
 
 // The policies' own addresses come from the API (admins keep them current), with react-query
 // and zod: loaded after the page. Until then, and while a policy has none, they lead to the
@@ -33,33 +34,20 @@ const CONTACT_EMAIL = "psu.lase@hee.nhs.uk";
 /** NHS.UK footer with the service's support links. */
 export function SiteFooter() {
   return (
-    <footer className="nhsuk-footer">
-      <div className="nhsuk-width-container">
-        <div className="nhsuk-footer__meta">
-          <h2 className="nhsuk-u-visually-hidden">Support links</h2>
-          <ul className="nhsuk-footer__list">
-            <li className="nhsuk-footer__list-item">
-              <Link className="nhsuk-footer__list-item-link" to="/accessibility-statement">
-                Accessibility statement
-              </Link>
-            </li>
-            <Suspense fallback={<DocumentsPageLinks />}>
-              <FooterDocumentLinks />
-            </Suspense>
-            <li className="nhsuk-footer__list-item">
-              <Link className="nhsuk-footer__list-item-link" to="/documents">
-                Documents
-              </Link>
-            </li>
-            <li className="nhsuk-footer__list-item">
-              <a className="nhsuk-footer__list-item-link" href={`mailto:${CONTACT_EMAIL}`}>
-                Contact {CONTACT_EMAIL}
-              </a>
-            </li>
-          </ul>
-          <p className="nhsuk-body-s">© NHS England</p>
-        </div>
-      </div>
-    </footer>
+    <Footer>
+      <Suspense fallback={<DocumentsPageLinks />}>
+        <FooterDocumentLinks />
+      </Suspense>
+      <li className="nhsuk-footer__list-item">
+        <Link className="nhsuk-footer__list-item-link" to="/documents">
+          Documents
+        </Link>
+      </li>
+      <li className="nhsuk-footer__list-item">
+        <a className="nhsuk-footer__list-item-link" href={`mailto:${CONTACT_EMAIL}`}>
+          Contact {CONTACT_EMAIL}
+        </a>
+      </li>
+    </Footer>
   );
 }

@@ -1,7 +1,7 @@
 import type { StaffProfile } from "@psu/domain";
 import { useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef } from "react";
-import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
+import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import { LoadError } from "../../../components/load-error";
 import { LoadingStatus } from "../../../components/loading-status";
 import { signInState } from "../../../lib/router-state";
@@ -12,6 +12,7 @@ import { StaffSessionProvider } from "../../../lib/staff-session";
 import { StaffHeader } from "./staff-header";
 import { useSessionEnd } from "./use-session-end";
 import "./staff.css";
+import { Footer } from "../../../components/footer";
 
 // The id app/staff-routes.tsx's skip link and focus handling look for (the same as trainee pages').
 const STAFF_MAIN_ID = "maincontent";
@@ -36,21 +37,7 @@ function StaffShell({ children, notice, ...header }: StaffShellProps) {
           {children}
         </main>
       </div>
-      <footer className="nhsuk-footer">
-        <div className="nhsuk-width-container nhsuk-width-container-fluid">
-          <div className="nhsuk-footer__meta">
-            <h2 className="nhsuk-u-visually-hidden">Support links</h2>
-            <ul className="nhsuk-footer__list">
-              <li className="nhsuk-footer__list-item">
-                <Link className="nhsuk-footer__list-item-link" to="/accessibility-statement">
-                  Accessibility statement
-                </Link>
-              </li>
-            </ul>
-            <p className="nhsuk-body-s">© NHS England</p>
-          </div>
-        </div>
-      </footer>
+      <Footer fluid />
     </>
   );
 }

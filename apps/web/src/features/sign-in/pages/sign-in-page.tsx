@@ -3,7 +3,6 @@ import { useState } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { FormPage, useFormErrors } from "../../../components/form-page";
 import { NotificationBanner } from "../../../components/notification-banner";
-import { PasswordInput } from "../../../components/password-input";
 import { TextInput } from "../../../components/text-input";
 import { type FormError, findFieldError, toApiFormErrors, toFormErrors } from "../../../lib/form-errors";
 import { readSignInState } from "../../../lib/router-state";
@@ -67,7 +66,10 @@ export function SignInPage() {
         onChange={setEmail}
         error={findFieldError(errors, "email")}
       />
-      <PasswordInput
+      <TextInput
+        type="password"
+        width="two-thirds"
+        spellCheck={false}
         id="password"
         label="Password"
         autoComplete="current-password"

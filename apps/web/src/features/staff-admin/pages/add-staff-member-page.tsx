@@ -3,7 +3,6 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 import { AdminOnly } from "../../../components/admin-only";
 import { FormPage, useFormErrors } from "../../../components/form-page";
-import { PasswordInput } from "../../../components/password-input";
 import { Radios } from "../../../components/radios";
 import { TextInput } from "../../../components/text-input";
 import { hasErrorCode } from "../../../lib/api-client";
@@ -127,7 +126,10 @@ function AddStaffMemberForm() {
           errors={errors}
         />
       )}
-      <PasswordInput
+      <TextInput
+        type="password"
+        width="two-thirds"
+        spellCheck={false}
         id={IDS.password}
         label="Password for their first sign-in"
         hint="At least 12 characters. Tell them in person or by phone, never by email."
