@@ -45,6 +45,16 @@ test("a trainee in distress reaches the crisis contacts in one click from the st
   await expect(page.getByRole("link", { name: "Call 116 123" })).toHaveAttribute("href", "tel:116123");
   await expect(page.getByRole("link", { name: "Text FRONTLINE to 85258" })).toHaveAttribute("href", "sms:85258");
   await expect(page.getByRole("link", { name: /Call 999/ })).toBeVisible();
+  // The three organisations the unit's page links to, each to its own site.
+  await expect(page.getByRole("link", { name: "Visit bma.org.uk" })).toHaveAttribute("href", "https://www.bma.org.uk/");
+  await expect(page.getByRole("link", { name: "Visit samaritans.org" })).toHaveAttribute(
+    "href",
+    "https://www.samaritans.org/",
+  );
+  await expect(page.getByRole("link", { name: "Visit practitionerhealth.nhs.uk" })).toHaveAttribute(
+    "href",
+    "https://www.practitionerhealth.nhs.uk/",
+  );
 
   await expectNoAxeViolations(page);
 });

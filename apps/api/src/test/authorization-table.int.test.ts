@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { StaffRole } from "@psu/domain";
+import { buildExampleRecordedReferral, type StaffRole } from "@psu/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "./build-test-app";
 import { createSignedInStaff, createTestCase, type TestStaff } from "./staff-fixtures";
@@ -228,33 +228,7 @@ const ROWS: AuthorizationRow[] = [
       method: "POST",
       route: "/api/staff/referrals",
       url: () => "/api/staff/referrals",
-      body: () => ({
-        channel: "phone",
-        eligibility: {
-          referrer: "self",
-          region: "london",
-          group: "doctor_or_dentist",
-          trainingNumber: "current",
-          concerns: [],
-        },
-        services: ["spoc"],
-        details: {
-          fullName: "Pat Phone",
-          phone: "07700 900982",
-          preferredContact: "phone",
-          registration: { register: "GMC", number: "1234567" },
-          programme: "General Practice",
-          grade: "ST2",
-          employer: "Example NHS Foundation Trust",
-          workPattern: "full_time",
-        },
-        story: { whatIsHappening: "Called the unit.", howSoon: "when_possible" },
-        consent: {
-          confidentialityPolicyDiscussed: true,
-          safetyOverrideDiscussed: true,
-          consentsToSupervisorContact: false,
-        },
-      }),
+      body: () => buildExampleRecordedReferral({ fullName: "Pat Phone", services: ["spoc"] }),
       headers: () => ({ "idempotency-key": randomUUID() }),
       role,
       expectedStatus,

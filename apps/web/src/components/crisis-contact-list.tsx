@@ -32,6 +32,11 @@ export function CrisisContactList({ contacts, headingLevel = 3 }: CrisisContactL
               </li>
             ))}
           </ul>
+          {contact.site && (
+            <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">
+              <a href={contact.site.href}>Visit {contact.site.label}</a>
+            </p>
+          )}
         </li>
       ))}
     </ul>

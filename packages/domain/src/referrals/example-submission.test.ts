@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildExampleSubmission } from "./example-submission";
+import { buildExampleRecordedReferral, buildExampleSubmission } from "./example-submission";
+import { RecordReferralRequestSchema } from "./recorded-referral";
 import { ReferralSubmissionSchema } from "./referral";
 
 describe("the example referral", () => {
@@ -7,5 +8,10 @@ describe("the example referral", () => {
     expect(ReferralSubmissionSchema.safeParse(buildExampleSubmission()).success).toBe(true);
     const other = buildExampleSubmission({ fullName: "Sam Jones", services: ["ist"], howSoon: "urgent_within_a_week" });
     expect(ReferralSubmissionSchema.parse(other).details.personalEmail).toBe("sam.jones@example.com");
+  });
+
+  it("has a valid phoned-in form, without an email address", () => {
+    const recorded = RecordReferralRequestSchema.parse(buildExampleRecordedReferral());
+    expect(recorded.details.personalEmail).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import type { RecordReferralInput } from "./recorded-referral";
 import type { ReferralSubmission } from "./referral";
 
 // One complete, valid referral from an eligible doctor, for the API's and the browser's tests,
@@ -47,5 +48,19 @@ export function buildExampleSubmission(options: ExampleReferralOptions = {}): Re
       understandsSafetyOverride: true,
       consentsToSupervisorContact: false,
     },
+  };
+}
+
+/** A referral phoned in to a coordinator, from the same example person, without an email address. */
+export function buildExampleRecordedReferral(options: ExampleReferralOptions = {}): RecordReferralInput {
+  const { eligibility, services, details, story } = buildExampleSubmission(options);
+  const { personalEmail: _none, ...detailsWithoutEmail } = details;
+  return {
+    channel: "phone",
+    eligibility,
+    services,
+    details: { ...detailsWithoutEmail, preferredContact: "phone" },
+    story,
+    consent: { confidentialityPolicyDiscussed: true, safetyOverrideDiscussed: true, consentsToSupervisorContact: true },
   };
 }

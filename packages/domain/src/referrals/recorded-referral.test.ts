@@ -1,23 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { buildExampleRecordedReferral } from "./example-submission";
 import { NO_EMAIL_FOR_EMAIL_CONTACT, RecordReferralRequestSchema } from "./recorded-referral";
 
-const REQUEST = {
-  channel: "phone",
-  eligibility: { referrer: "self", region: "kss", group: "doctor_or_dentist", trainingNumber: "current", concerns: [] },
-  services: ["not_sure"],
-  details: {
-    fullName: "Sam Caller",
-    phone: "07700 900123",
-    preferredContact: "phone",
-    registration: { register: "GMC", number: "7654321" },
-    programme: "Core Surgical Training",
-    grade: "CT1",
-    employer: "Example NHS Trust",
-    workPattern: "full_time",
-  },
-  story: { whatIsHappening: "Called about exam stress.", howSoon: "when_possible" },
-  consent: { confidentialityPolicyDiscussed: true, safetyOverrideDiscussed: true, consentsToSupervisorContact: false },
-};
+const REQUEST = buildExampleRecordedReferral({ fullName: "Sam Caller", services: ["not_sure"] });
 
 function fieldsOf(input: unknown): string[] {
   const result = RecordReferralRequestSchema.safeParse(input);
@@ -28,7 +13,7 @@ describe("a referral recorded by staff", () => {
   it("accepts a phoned-in referral without an email address", () => {
     const parsed = RecordReferralRequestSchema.parse(REQUEST);
     expect(parsed.details.personalEmail).toBeUndefined();
-    expect(parsed.details.phone).toBe("+447700900123");
+    expect(parsed.details.phone).toBe("+447700900982");
   });
 
   it("treats a blank email address as none, and keeps one that is given", () => {

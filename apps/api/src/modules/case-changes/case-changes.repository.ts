@@ -1,5 +1,6 @@
 import { type AuditAction, type CaseColumns, TERMINAL_CASE_STATUSES } from "@psu/domain";
 import type { Prisma, PrismaClient } from "@psu/prisma";
+import { CASE_STATE_SELECT } from "../../database/case-columns";
 import { recordAudit } from "../audit/audit.repository";
 import { queueTraineeEmail, type TraineeEmailMessage } from "../outbox/outbox.repository";
 
@@ -23,16 +24,7 @@ export async function findCaseForChange(prisma: PrismaClient, caseId: string): P
   return prisma.case.findUnique({
     where: { id: caseId },
     select: {
-      id: true,
-      status: true,
-      version: true,
-      leadId: true,
-      allocatedAt: true,
-      firstContactAt: true,
-      triagedAt: true,
-      resumeTo: true,
-      pausedSince: true,
-      pauses: true,
+      ...CASE_STATE_SELECT,
       safetyConcern: true,
       referral: { select: { reference: true, services: true, employer: true, email: true } },
     },

@@ -1,20 +1,10 @@
 import type { Prisma, PrismaClient } from "@psu/prisma";
+import { CASE_STATE_SELECT } from "../../database/case-columns";
 
 const CASE_VIEW_SELECT = {
-  id: true,
-  status: true,
-  version: true,
+  ...CASE_STATE_SELECT,
   urgency: true,
-  openedAt: true,
-  closedAt: true,
   outcome: true,
-  leadId: true,
-  allocatedAt: true,
-  firstContactAt: true,
-  triagedAt: true,
-  resumeTo: true,
-  pausedSince: true,
-  pauses: true,
   safetyConcern: true,
   lead: { select: { id: true, name: true } },
   referral: {

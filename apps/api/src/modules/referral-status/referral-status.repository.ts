@@ -1,5 +1,6 @@
 import type { CaseClockFacts, CaseTransitionPlan } from "@psu/domain";
 import type { PrismaClient } from "@psu/prisma";
+import { CASE_STATE_SELECT } from "../../database/case-columns";
 import { queueTraineeEmail, type TraineeEmailMessage } from "../outbox/outbox.repository";
 
 export interface ReferralForStatus {
@@ -25,20 +26,7 @@ export async function findReferralForStatus(
       email: true,
       submittedAt: true,
       case: {
-        select: {
-          id: true,
-          status: true,
-          version: true,
-          leadId: true,
-          openedAt: true,
-          allocatedAt: true,
-          triagedAt: true,
-          firstContactAt: true,
-          closedAt: true,
-          resumeTo: true,
-          pausedSince: true,
-          pauses: true,
-        },
+        select: CASE_STATE_SELECT,
       },
     },
   });

@@ -1,4 +1,5 @@
 import {
+  buildExampleRecordedReferral,
   CaseDetailSchema,
   ErrorBodySchema,
   QueuePageSchema,
@@ -32,17 +33,7 @@ afterAll(async () => {
 
 /** A phoned-in referral from an eligible doctor, without an email address; override parts per test. */
 function buildRecordRequest(overrides: Partial<RecordReferralInput> = {}): RecordReferralInput {
-  const { eligibility, services, details, story } = buildSubmission();
-  const { personalEmail: _none, ...detailsWithoutEmail } = details;
-  return {
-    channel: "phone",
-    eligibility,
-    services,
-    details: { ...detailsWithoutEmail, preferredContact: "phone" },
-    story,
-    consent: { confidentialityPolicyDiscussed: true, safetyOverrideDiscussed: true, consentsToSupervisorContact: true },
-    ...overrides,
-  };
+  return { ...buildExampleRecordedReferral({ personalEmail: "Alex.Example@example.com" }), ...overrides };
 }
 
 function record(body: unknown, options: { headers?: Record<string, string>; key?: string | null } = {}) {

@@ -1,5 +1,6 @@
 import type { PublishedLink } from "@psu/domain";
 import { Link, useLocation } from "react-router";
+import { DataTable } from "../../../components/data-table";
 import { LoadError } from "../../../components/load-error";
 import { LoadingStatus } from "../../../components/loading-status";
 import { useDocumentTitle } from "../../../lib/use-document-title";
@@ -47,49 +48,38 @@ export function PublishedLinksPage() {
   );
 }
 
+const LINK_COLUMNS = [
+  { label: "Document or resource" },
+  { label: "Address" },
+  { label: "Last changed" },
+  { label: <span className="nhsuk-u-visually-hidden">Action</span> },
+];
+
 function LinksTable({ links }: { links: readonly PublishedLink[] }) {
   return (
-    <div className="nhsuk-table-container">
-      <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
-          Documents and resources with their addresses
-        </caption>
-        <thead className="nhsuk-table__head">
-          <tr className="nhsuk-table__row">
-            <th scope="col" className="nhsuk-table__header">
-              Document or resource
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Address
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Last changed
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              <span className="nhsuk-u-visually-hidden">Action</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {links.map((link) => (
-            <tr key={link.id} className="nhsuk-table__row">
-              <th scope="row" className="nhsuk-table__header">
-                <span className="nhsuk-caption-m">{KIND_LABELS[link.kind]}</span>
-                {describeTarget(link)}
-              </th>
-              <td className="nhsuk-table__cell" style={{ overflowWrap: "anywhere" }}>
-                {link.url === null ? "No link: trainees are told to ask the coordinators" : link.url}
-              </td>
-              <td className="nhsuk-table__cell">{describeLastChange(link)}</td>
-              <td className="nhsuk-table__cell">
-                <Link to={`${LINKS_PATH}/${link.id}`}>
-                  Change<span className="nhsuk-u-visually-hidden"> the address of {link.title}</span>
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      captionId="links-caption"
+      caption="Documents and resources with their addresses"
+      captionHidden
+      columns={LINK_COLUMNS}
+    >
+      {links.map((link) => (
+        <tr key={link.id} className="nhsuk-table__row">
+          <th scope="row" className="nhsuk-table__header">
+            <span className="nhsuk-caption-m">{KIND_LABELS[link.kind]}</span>
+            {describeTarget(link)}
+          </th>
+          <td className="nhsuk-table__cell" style={{ overflowWrap: "anywhere" }}>
+            {link.url === null ? "No link: trainees are told to ask the coordinators" : link.url}
+          </td>
+          <td className="nhsuk-table__cell">{describeLastChange(link)}</td>
+          <td className="nhsuk-table__cell">
+            <Link to={`${LINKS_PATH}/${link.id}`}>
+              Change<span className="nhsuk-u-visually-hidden"> the address of {link.title}</span>
+            </Link>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
