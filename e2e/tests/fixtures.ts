@@ -20,7 +20,7 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(summary).toEqual([]);
 }
 
-/** Every demo account's password (apps/api/src/modules/demo/demo-seed.ts, printed in the README). */
+/** Every demo account's password (apps/api/src/demo/demo-seed.ts, printed in the README). */
 export const DEMO_PASSWORD = "demo-password-2026";
 
 /** Signs in as a demo member of staff, as a person would, and waits for the staff pages. */

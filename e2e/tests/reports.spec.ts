@@ -3,7 +3,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { expectNoAxeViolations, signIn } from "./fixtures";
 
 // Reports for coordinators and admins, against the real app and its demo data: a year of
-// fictional history (apps/api/src/modules/demo/demo-history.ts) seeded on the fresh database.
+// fictional history (apps/api/src/demo/demo-history.ts) seeded on the fresh database.
 
 // Sign-ins are slow on purpose (argon2id) and axe runs on every page: more than 30 seconds.
 test.describe.configure({ timeout: 120_000 });

@@ -3,8 +3,8 @@ import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app";
 import { ConfigError, parseConfig } from "./config/env";
 import { openDatabase } from "./database/open-database";
+import { seedDemoData } from "./demo/demo-seed";
 import { createLogger } from "./logging/logger";
-import { seedDemoData } from "./modules/demo/demo-seed";
 
 // Time allowed for in-flight requests, the pool and the embedded database to close; after it
 // close-with-grace exits with 1 whatever is still running.

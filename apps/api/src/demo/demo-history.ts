@@ -9,8 +9,8 @@ import {
   toLondonDate,
 } from "@psu/domain";
 import type { PrismaClient } from "@psu/prisma";
-import { createEqualityResponse } from "../equality/equality.repository";
-import { submitReferral } from "../referrals/referrals.service";
+import { createEqualityResponse } from "../modules/equality/equality.repository";
+import { submitReferral } from "../modules/referrals/referrals.service";
 
 // A year of fictional history for the demo, so the reports have something to show: referrals
 // spread over the last 12 months that went through triage, allocation and first contact, most

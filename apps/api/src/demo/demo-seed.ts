@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { buildExampleSubmission, type ReferralSubmission } from "@psu/domain";
 import type { PrismaClient } from "@psu/prisma";
-import { hashPassword } from "../auth/password";
-import { submitReferral } from "../referrals/referrals.service";
+import { hashPassword } from "../modules/auth/password";
+import { submitReferral } from "../modules/referrals/referrals.service";
 import { seedEqualityHistory, seedReferralHistory } from "./demo-history";
 
 /** The demo sign-in password, printed in the README. Only ever seeded on the embedded database. */
