@@ -39,6 +39,24 @@ const caseUrl =
   (context: RowContext) =>
     `/api/staff/cases/${context.caseId}${suffix}`;
 
+type RouteCall = Omit<AuthorizationRow, "role" | "expectedStatus" | "url"> & {
+  url?: AuthorizationRow["url"];
+  /** What an allowed role gets. */
+  status: number;
+};
+
+/** Rows for every role: the `allowed` roles get each call's status, everyone else 403. */
+function rowsForRoles(allowed: readonly StaffRole[], calls: readonly RouteCall[]): AuthorizationRow[] {
+  return (["admin", "coordinator", "lead"] as const).flatMap((role) =>
+    calls.map(({ status, url, ...call }) => ({
+      ...call,
+      url: url ?? (() => call.route),
+      role,
+      expectedStatus: allowed.includes(role) ? status : 403,
+    })),
+  );
+}
+
 // =============================================================================================
 // AUTHORIZATION ROWS: append a row per role (and own/other case for leads) for every staff route.
 // =============================================================================================
@@ -81,9 +99,7 @@ const ROWS: AuthorizationRow[] = [
   },
 
   // The audit log
-  { method: "GET", route: "/api/staff/audit", url: () => "/api/staff/audit", role: "admin", expectedStatus: 200 },
-  { method: "GET", route: "/api/staff/audit", url: () => "/api/staff/audit", role: "coordinator", expectedStatus: 403 },
-  { method: "GET", route: "/api/staff/audit", url: () => "/api/staff/audit", role: "lead", expectedStatus: 403 },
+  ...rowsForRoles(["admin"], [{ method: "GET", route: "/api/staff/audit", status: 200 }]),
 
   // ---- append rows for further staff routes below this line ----
 
@@ -144,28 +160,13 @@ const ROWS: AuthorizationRow[] = [
   ),
 
   // Staff admin (modules/staff-admin): admins manage staff; coordinators may list them.
-  ...(
+  ...rowsForRoles(["admin", "coordinator"], [{ method: "GET", route: "/api/staff/members", status: 200 }]),
+  ...rowsForRoles(
+    ["admin"],
     [
-      ["admin", 200],
-      ["coordinator", 200],
-      ["lead", 403],
-    ] as const
-  ).map(
-    ([role, expectedStatus]): AuthorizationRow => ({
-      method: "GET",
-      route: "/api/staff/members",
-      url: () => "/api/staff/members",
-      role,
-      expectedStatus,
-    }),
-  ),
-  ...(["admin", "coordinator", "lead"] as const).flatMap((role): AuthorizationRow[] => {
-    const allowed = role === "admin";
-    return [
       {
         method: "POST",
         route: "/api/staff/members",
-        url: () => "/api/staff/members",
         body: (context) => ({
           name: "New Lead",
           email: `new.${context.caseId}@staff.test.example`,
@@ -174,24 +175,21 @@ const ROWS: AuthorizationRow[] = [
           leadKinds: ["spoc"],
           capacity: 5,
         }),
-        role,
-        expectedStatus: allowed ? 201 : 403,
+        status: 201,
       },
       {
         method: "PATCH",
         route: "/api/staff/members/:id",
         url: (context) => `/api/staff/members/${context.otherLeadId}`,
         body: () => ({ capacity: 10 }),
-        role,
-        expectedStatus: allowed ? 200 : 403,
+        status: 200,
       },
       {
         method: "POST",
         route: "/api/staff/members/:id/leave",
         url: (context) => `/api/staff/members/${context.otherLeadId}/leave`,
         body: () => ({ fromDay: "2027-08-02", toDay: "2027-08-06" }),
-        role,
-        expectedStatus: allowed ? 201 : 403,
+        status: 201,
       },
       {
         method: "DELETE",
@@ -199,22 +197,32 @@ const ROWS: AuthorizationRow[] = [
         // No such leave: an admin gets past authorization to the 404 (removal itself is tested
         // in staff-admin.int.test.ts); everyone else is stopped before it.
         url: (context) => `/api/staff/members/${context.otherLeadId}/leave/${context.caseId}`,
-        role,
-        expectedStatus: allowed ? 404 : 403,
+        status: 404,
       },
-    ];
-  }),
+    ],
+  ),
 
-  // Reports (modules/reports)
-  ...(["admin", "coordinator", "lead"] as const).flatMap((role): AuthorizationRow[] => {
-    const expectedStatus = role === "lead" ? 403 : 200;
-    const period = "from=2026-01&to=2026-03";
-    return [
-      { method: "GET", route: "/api/staff/reports/summary", url: () => `/api/staff/reports/summary?${period}` },
-      { method: "GET", route: "/api/staff/reports/equality", url: () => `/api/staff/reports/equality?${period}` },
-      { method: "GET", route: "/api/staff/reports/csv/:table", url: () => `/api/staff/reports/csv/caseload?${period}` },
-    ].map((row) => ({ ...row, method: "GET" as const, role, expectedStatus }));
-  }),
+  // Reports (modules/reports): coordinators and admins.
+  ...rowsForRoles(
+    ["admin", "coordinator"],
+    [
+      {
+        method: "GET",
+        route: "/api/staff/reports/summary",
+        url: () => "/api/staff/reports/summary?from=2026-01&to=2026-03",
+      },
+      {
+        method: "GET",
+        route: "/api/staff/reports/equality",
+        url: () => "/api/staff/reports/equality?from=2026-01&to=2026-03",
+      },
+      {
+        method: "GET",
+        route: "/api/staff/reports/csv/:table",
+        url: () => "/api/staff/reports/csv/caseload?from=2026-01&to=2026-03",
+      },
+    ].map((call) => ({ ...call, method: "GET" as const, status: 200 })),
+  ),
 
   // Recording a referral received by email or phone (modules/referrals): coordinators and admins.
   ...(
@@ -235,58 +243,45 @@ const ROWS: AuthorizationRow[] = [
     }),
   ),
 
-  // Data protection (modules/data-protection)
-  ...(["admin", "coordinator", "lead"] as const).flatMap((role): AuthorizationRow[] => {
-    const allowed = role === "admin";
-    return [
+  // Data protection (modules/data-protection): admins only.
+  ...rowsForRoles(
+    ["admin"],
+    [
       {
         method: "POST",
         route: "/api/staff/data-protection/subject-access",
-        url: () => "/api/staff/data-protection/subject-access",
         body: (context) => ({ reference: context.reference }),
-        role,
-        expectedStatus: allowed ? 200 : 403,
+        status: 200,
       },
       {
         method: "POST",
         route: "/api/staff/data-protection/erasure/preview",
-        url: () => "/api/staff/data-protection/erasure/preview",
         body: (context) => ({ reference: context.reference }),
-        role,
-        expectedStatus: allowed ? 200 : 403,
+        status: 200,
       },
       {
         method: "POST",
         route: "/api/staff/data-protection/erasure",
-        url: () => "/api/staff/data-protection/erasure",
         body: (context) => ({ reference: context.reference, reason: "trainee_request", ticket: "DPR-1" }),
-        role,
-        expectedStatus: allowed ? 200 : 403,
+        status: 200,
       },
-    ];
-  }),
+    ],
+  ),
 
   // Published links (modules/published-links): admins only. Each row's address is its own.
-  ...(["admin", "coordinator", "lead"] as const).flatMap((role): AuthorizationRow[] => {
-    const allowed = role === "admin";
-    return [
-      {
-        method: "GET",
-        route: "/api/staff/published-links",
-        url: () => "/api/staff/published-links",
-        role,
-        expectedStatus: allowed ? 200 : 403,
-      },
+  ...rowsForRoles(
+    ["admin"],
+    [
+      { method: "GET", route: "/api/staff/published-links", status: 200 },
       {
         method: "PUT",
         route: "/api/staff/published-links/:id",
         url: () => "/api/staff/published-links/managing_fatigue",
         body: (context) => ({ url: `https://documents.example.org/${context.caseId}.pdf` }),
-        role,
-        expectedStatus: allowed ? 200 : 403,
+        status: 200,
       },
-    ];
-  }),
+    ],
+  ),
 ];
 // =============================================================================================
 

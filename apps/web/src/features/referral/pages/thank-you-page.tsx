@@ -1,5 +1,6 @@
 import { describeNextSteps } from "@psu/domain";
 import { Link } from "react-router";
+import { HelpNowLink } from "../../../components/help-now-link";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useWizard } from "../wizard/wizard-provider";
 
@@ -21,9 +22,7 @@ export function ThankYouPage() {
           You can <Link to="/check-status">check the status of your referral</Link> with your reference number and the
           email address you gave us.
         </p>
-        <p>
-          If you need to talk to someone now, <Link to="/get-help-now">see who you can contact now</Link>.
-        </p>
+        <HelpNowLink />
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 import { describeWhatHappensNext, formatCalendarDateLong, TRAINEE_STATUS_TITLES } from "@psu/domain";
 import { Link, Navigate } from "react-router";
 import { BackLink } from "../../../components/back-link";
+import { HelpNowLink } from "../../../components/help-now-link";
 import { SummaryList } from "../../../components/summary-list";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useStatusLookup } from "../components/status-lookup-provider";
@@ -41,9 +42,7 @@ export function ReferralStatusPage() {
               </Link>
             </>
           )}
-          <p>
-            If you need to talk to someone now, <Link to="/get-help-now">see who you can contact now</Link>.
-          </p>
+          <HelpNowLink />
         </div>
       </div>
     </>

@@ -1,4 +1,5 @@
 import { Link, Navigate } from "react-router";
+import { HelpNowLink } from "../../../components/help-now-link";
 import { Panel } from "../../../components/panel";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useStatusLookup } from "../components/status-lookup-provider";
@@ -22,9 +23,7 @@ export function WithdrawnPage() {
         <p>
           If you need support in future, you can <Link to="/refer">make a new referral</Link> at any time.
         </p>
-        <p>
-          If you need to talk to someone now, <Link to="/get-help-now">see who you can contact now</Link>.
-        </p>
+        <HelpNowLink />
       </div>
     </div>
   );
