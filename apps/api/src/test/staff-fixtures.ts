@@ -79,6 +79,20 @@ export async function createSignedInStaff(
   return { staff, headers: await signInAs(app, staff) };
 }
 
+export type SignedInStaff = { staff: TestStaff; headers: Record<string, string> };
+
+/** One signed-in member of staff in each role, for tests of who may do what; `lead` is optional details for the lead. */
+export async function createSignedInTeam(
+  app: FastifyInstance,
+  lead: Omit<CreateStaffOptions, "role"> = {},
+): Promise<{ admin: SignedInStaff; coordinator: SignedInStaff; lead: SignedInStaff }> {
+  return {
+    admin: await createSignedInStaff(app, { role: "admin", name: "Ari Admin" }),
+    coordinator: await createSignedInStaff(app, { role: "coordinator" }),
+    lead: await createSignedInStaff(app, { role: "lead", ...lead }),
+  };
+}
+
 export interface CreateCaseOptions {
   status?: CaseStatus;
   leadId?: string | null;

@@ -7,20 +7,18 @@ import {
 } from "@psu/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../test/build-test-app";
-import { createSignedInStaff, type TestStaff } from "../../test/staff-fixtures";
+import { createSignedInTeam, type SignedInStaff } from "../../test/staff-fixtures";
 import { savePublishedLink } from "./published-links.repository";
 
 const NOW = new Date("2026-12-07T10:00:00Z");
 let testApp: TestApp;
-let admin: { staff: TestStaff; headers: Record<string, string> };
-let coordinator: { staff: TestStaff; headers: Record<string, string> };
-let lead: { staff: TestStaff; headers: Record<string, string> };
+let admin: SignedInStaff;
+let coordinator: SignedInStaff;
+let lead: SignedInStaff;
 
 beforeAll(async () => {
   testApp = await buildTestApp({ now: () => NOW });
-  admin = await createSignedInStaff(testApp.app, { role: "admin", name: "Ari Admin" });
-  coordinator = await createSignedInStaff(testApp.app, { role: "coordinator" });
-  lead = await createSignedInStaff(testApp.app, { role: "lead" });
+  ({ admin, coordinator, lead } = await createSignedInTeam(testApp.app));
 });
 afterAll(async () => {
   await testApp.close();

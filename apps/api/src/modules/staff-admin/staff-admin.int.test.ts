@@ -3,24 +3,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../test/build-test-app";
 import {
   createSignedInStaff,
+  createSignedInTeam,
   createStaff,
   createTestCase,
+  type SignedInStaff,
   signInAs,
   TEST_STAFF_PASSWORD,
-  type TestStaff,
 } from "../../test/staff-fixtures";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
 let testApp: TestApp;
-let admin: { staff: TestStaff; headers: Record<string, string> };
-let coordinator: { staff: TestStaff; headers: Record<string, string> };
-let lead: { staff: TestStaff; headers: Record<string, string> };
+let admin: SignedInStaff;
+let coordinator: SignedInStaff;
+let lead: SignedInStaff;
 
 beforeAll(async () => {
   testApp = await buildTestApp({ now: () => NOW });
-  admin = await createSignedInStaff(testApp.app, { role: "admin", name: "Ari Admin" });
-  coordinator = await createSignedInStaff(testApp.app, { role: "coordinator" });
-  lead = await createSignedInStaff(testApp.app, { role: "lead", leadKinds: ["spoc"], capacity: 5 });
+  ({ admin, coordinator, lead } = await createSignedInTeam(testApp.app, { leadKinds: ["spoc"], capacity: 5 }));
 });
 afterAll(async () => {
   await testApp.close();
