@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, signIn } from "./fixtures";
 
 // An admin exports what is held about a demo trainee, then erases that trainee's referral.

@@ -45,7 +45,6 @@ export function DataTable({
             {columns.map((column, index) => (
               <th
                 // Columns never move: their place is their identity.
-                // biome-ignore lint/suspicious/noArrayIndexKey: a fixed header row.
                 key={index}
                 className={`nhsuk-table__header${column.numeric ? " nhsuk-table__header--numeric" : ""}`}
                 scope="col"

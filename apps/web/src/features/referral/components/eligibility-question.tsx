@@ -3,8 +3,8 @@ import { useState } from "react";
 import { Navigate } from "react-router";
 import { FormPage, useFormErrors } from "../../../components/form-page";
 import { type ChoiceOption, Radios } from "../../../components/radios";
-import { ApiError } from "../../../lib/api-client";
-import { findFieldError } from "../../../lib/form-errors";
+import { hasErrorCode } from "../../../lib/api-client";
+import { findFieldError, toApiFormErrors } from "../../../lib/form-errors";
 import { useCheckEligibility } from "../api/check-eligibility";
 import { type EligibilityField, validateEligibilityField } from "../wizard/eligibility-validation";
 import { hasAllEligibilityAnswers, type WizardStep } from "../wizard/journey";
@@ -89,11 +89,11 @@ export function EligibilityQuestion<Value extends string>({
 
 /** The API's own message about this question when it has one; otherwise a plain "try again". */
 export function describeVerdictFailure(error: unknown, field: string): { field: string; message: string } {
-  if (error instanceof ApiError) {
-    const own = error.fields.find((problem) => problem.field === field);
-    if (own) return { field, message: own.message };
-    if (error.code === "TOO_MANY_REQUESTS")
-      return { field: "", message: "Too many attempts. Wait 15 minutes then try again." };
-  }
+  const [first] = toApiFormErrors(error, {
+    fieldIds: { [field]: field },
+    messages: { TOO_MANY_REQUESTS: "Too many attempts. Wait 15 minutes then try again." },
+  });
+  // This question's own problem, or being asked to wait, is worth saying; anything else is a failure to check.
+  if (first && (first.field === field || hasErrorCode(error, "TOO_MANY_REQUESTS"))) return first;
   return { field: "", message: "Sorry, we could not check your answers. Try again." };
 }

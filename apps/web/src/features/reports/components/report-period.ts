@@ -1,6 +1,6 @@
 import { addCalendarMonthsClamped, type ReportQuery, ReportQuerySchema, toLondonDate } from "@psu/domain";
 import { hasErrorCode } from "../../../lib/api-client";
-import { type FormError, toFormErrors } from "../../../lib/form-errors";
+import { type FormError, toApiFormErrors, toFormErrors } from "../../../lib/form-errors";
 
 /** A report's period: whole months, `from` to `to` inclusive ("2025-12" to "2026-11"). */
 export type ReportPeriod = ReportQuery;
@@ -44,9 +44,7 @@ export function validateReportPeriod(period: ReportPeriod): FormError[] {
 /** The API's 400 for a period, as the form's errors; none for any other failure. */
 export function toPeriodErrors(error: unknown): FormError[] {
   if (!hasErrorCode(error, "VALIDATION_FAILED", "BAD_REQUEST")) return [];
-  const fields: Readonly<Record<string, string>> = PERIOD_FIELD_IDS;
-  if (error.fields.length === 0) return [{ field: "", message: error.message }];
-  return error.fields.map((field) => ({ field: fields[field.field] ?? "", message: field.message }));
+  return toApiFormErrors(error, { fieldIds: PERIOD_FIELD_IDS });
 }
 
 /** True when the API refused the report because of the signed-in person's role. */
