@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from "@psu/prisma";
 import { type AuditRecord, recordAudit } from "../audit/audit.repository";
+import { findStaffNames } from "../staff-admin/staff-admin.repository";
 
 /** A stored link: the address (null once taken down) and who last changed it, when. */
 export interface PublishedLinkRecord {
@@ -17,11 +18,7 @@ type Database = PrismaClient | Prisma.TransactionClient;
 // The table has no relation to staff_members (a link outlives any account), so names are read apart.
 async function withNames(db: Database, rows: LinkRow[]): Promise<PublishedLinkRecord[]> {
   const ids = [...new Set(rows.flatMap((row) => (row.updatedById ? [row.updatedById] : [])))];
-  const staff =
-    ids.length === 0
-      ? []
-      : await db.staffMember.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
-  const names = new Map(staff.map((member) => [member.id, member.name]));
+  const names = await findStaffNames(db, ids);
   return rows.map(({ updatedById, ...row }) => ({
     ...row,
     updatedByName: updatedById ? (names.get(updatedById) ?? null) : null,
