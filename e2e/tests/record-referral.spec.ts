@@ -87,3 +87,12 @@ test("a coordinator records a phoned-in referral and finds it in the queue with 
   await expect(row.getByRole("cell", { name: "Phone", exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test("a lead who opens the page is told at once that recording referrals is for coordinators", async ({ page }) => {
+  await signIn(page, "spoc.lead@psu.example");
+  await expect(page.getByRole("link", { name: "Record a referral" })).toHaveCount(0);
+  await page.goto("/staff/referrals/new");
+  await expect(page.getByText("Only coordinators and admins can record referrals.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Record referral" })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});

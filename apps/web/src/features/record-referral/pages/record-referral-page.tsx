@@ -23,6 +23,7 @@ import { Textarea } from "../../../components/textarea";
 import { ApiError, hasErrorCode } from "../../../lib/api-client";
 import { type FormError, findFieldError } from "../../../lib/form-errors";
 import { createRandomUuid } from "../../../lib/random-id";
+import { useSignedInStaff } from "../../../lib/staff-session";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useRecordReferral } from "../api/record-referral";
 import { EligibilityFields } from "../components/eligibility-fields";
@@ -55,6 +56,12 @@ const REGISTER_LABELS: Readonly<Record<ProfessionalRegister, string>> = {
  * the reference to give the trainee once it is recorded.
  */
 export function RecordReferralPage() {
+  // Leads work their own cases; recording a referral is for coordinators and admins (the API agrees).
+  if (useSignedInStaff().role === "lead") return <NotAllowed />;
+  return <RecordReferral />;
+}
+
+function RecordReferral() {
   const [form, setForm] = useState<RecordReferralForm>(EMPTY_FORM);
   const [recorded, setRecorded] = useState<{ referral: RecordedReferral; emailed: boolean } | null>(null);
   const [forbidden, setForbidden] = useState(false);
