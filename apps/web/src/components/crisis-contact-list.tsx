@@ -19,7 +19,7 @@ export function CrisisContactList({ contacts, headingLevel = 3 }: CrisisContactL
       {contacts.map((contact) => (
         <li key={contact.id} className="nhsuk-u-margin-bottom-5">
           <Heading className="nhsuk-heading-s nhsuk-u-margin-bottom-1">{contact.name}</Heading>
-          <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">{contact.audience}</p>
+          {contact.audience && <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">{contact.audience}</p>}
           <ul className="nhsuk-list">
             {contact.channels.map((channel) => (
               <li key={`${channel.kind}-${channel.number}`} className="nhsuk-u-margin-bottom-1">

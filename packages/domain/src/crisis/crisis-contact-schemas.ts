@@ -17,7 +17,7 @@ export const CrisisChannelSchema = z.object({
 export const CrisisContactSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
-  audience: z.string().min(1),
+  audience: z.string().min(1).optional(),
   channels: z.array(CrisisChannelSchema).min(1),
   website: z.url({ protocol: /^https$/ }).optional(),
 }) satisfies z.ZodType<CrisisContact>;

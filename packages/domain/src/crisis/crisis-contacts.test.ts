@@ -26,6 +26,18 @@ describe("crisis contacts", () => {
     }
   });
 
+  it("says who a line is for only where the unit's page does", () => {
+    const audiences = Object.fromEntries(CRISIS_CONTACTS.map((contact) => [contact.id, contact.audience ?? null]));
+    expect(audiences).toEqual({
+      emergency: "If you or someone else is in immediate danger",
+      samaritans: null,
+      nhs_frontline: "All NHS staff",
+      nhs_bereavement: "NHS staff",
+      bma_counselling: "All doctors, whether BMA members or not",
+      practitioner_health: null,
+    });
+  });
+
   it("lists every line of the unit's page and nothing else", () => {
     expect(CRISIS_CONTACTS.map((contact) => contact.id).sort()).toEqual(UNIT_PAGE.map((line) => line.id).sort());
   });

@@ -14,7 +14,8 @@ export interface CrisisChannel {
 export interface CrisisContact {
   id: string;
   name: string;
-  audience: string;
+  /** Who it is for, where the unit's page says so; absent where it does not. */
+  audience?: string | undefined;
   channels: CrisisChannel[];
   /** The organisation's website, where the unit's page links to it. */
   website?: string | undefined;
@@ -30,7 +31,6 @@ export const CRISIS_CONTACTS: readonly CrisisContact[] = [
   {
     id: "samaritans",
     name: "Samaritans",
-    audience: "Anyone who needs to talk",
     channels: [{ kind: "phone", number: "116 123" }],
     website: "https://www.samaritans.org/",
   },
@@ -46,7 +46,7 @@ export const CRISIS_CONTACTS: readonly CrisisContact[] = [
   {
     id: "nhs_bereavement",
     name: "NHS Bereavement and Loss Helpline",
-    audience: "NHS staff affected by bereavement or loss",
+    audience: "NHS staff",
     channels: [{ kind: "phone", number: "0300 303 4434", hours: "7am to 11pm" }],
   },
   {
@@ -59,7 +59,6 @@ export const CRISIS_CONTACTS: readonly CrisisContact[] = [
   {
     id: "practitioner_health",
     name: "Practitioner Health crisis line",
-    audience: "Doctors, dentists and other healthcare practitioners",
     channels: [{ kind: "text", number: "85258", message: "NHSPH" }],
     website: "https://www.practitionerhealth.nhs.uk/",
   },
