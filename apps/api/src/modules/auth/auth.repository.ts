@@ -13,7 +13,7 @@ export interface StaffRecord {
 export async function findStaffForSignIn(
   prisma: PrismaClient,
   email: string,
-): Promise<(StaffRecord & { passwordHash: string }) | null> {
+): Promise<(StaffRecord & { passwordHash: string | null }) | null> {
   return prisma.staffMember.findUnique({ where: { email }, select: { ...STAFF_SELECT, passwordHash: true } });
 }
 
