@@ -4,7 +4,7 @@
 // autocannon ROUNDS times and reports the median requests/second and p99 latency, and the
 // ratio to GET /api/health/live (the cheapest route: Fastify plus our hooks) measured between
 // the same rounds. Results go to stdout; copy them into docs/performance.md.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -83,8 +83,14 @@ const database = await startEmbeddedPostgres({
   temporary: true,
 });
 await applyMigrations(database.url);
-const config = parseConfig({ NODE_ENV: "production", DATABASE_URL: database.url, LOG_LEVEL: "silent" });
-const app = await buildApp({ config, prisma: createPrismaClient(database.url, { max: 10 }) });
+const serverSecret = randomBytes(32).toString("hex");
+const config = parseConfig({
+  NODE_ENV: "production",
+  DATABASE_URL: database.url,
+  LOG_LEVEL: "silent",
+  SERVER_SECRET: serverSecret,
+});
+const app = await buildApp({ config, serverSecret, prisma: createPrismaClient(database.url, { max: 10 }) });
 const base = await app.listen({ host: "127.0.0.1", port: 0 });
 
 const samples = new Map(targets.map((target) => [target.name, [] as { rps: number; p99: number; errors: number }[]]));

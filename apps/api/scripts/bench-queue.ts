@@ -8,6 +8,7 @@
 // counts query on its own: the median of 20 runs after 3 warm-ups. It prints the page query's
 // EXPLAIN, then adds the index this module proposes and measures again, so the gain is shown
 // rather than claimed. Not a test: numbers depend on the machine.
+import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { type QueueQuery, QueueQuerySchema } from "@psu/domain";
 import type { PrismaClient } from "@psu/prisma";
@@ -135,6 +136,7 @@ async function main(): Promise<void> {
       app = await buildApp({
         config: parseConfig({ NODE_ENV: "test", DATABASE_URL: url }),
         prisma,
+        serverSecret: randomBytes(32).toString("hex"),
         now: () => NOW,
       });
       const who = {

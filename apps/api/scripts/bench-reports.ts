@@ -9,6 +9,7 @@
 // first page as a baseline from the same run. One case in 20 has a pause (the slow path). Then
 // it times a year's response times both ways: as the reports work them out, and one row per
 // case through computeSlaClock. Not a test: numbers depend on the machine.
+import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { collectPauses, computeSlaClock } from "@psu/domain";
 import { buildApp } from "../src/app";
@@ -47,6 +48,7 @@ await withBenchDatabase(async (prisma, url) => {
   const app = await buildApp({
     config: parseConfig({ NODE_ENV: "test", DATABASE_URL: url }),
     prisma,
+    serverSecret: randomBytes(32).toString("hex"),
     now: () => NOW,
   });
   try {

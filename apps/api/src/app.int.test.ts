@@ -2,6 +2,7 @@ import { createPrismaClient } from "@psu/prisma";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "./app";
 import { parseConfig } from "./config/env";
+import { loadServerSecret } from "./security/server-secret";
 import { buildTestApp, type TestApp } from "./test/build-test-app";
 
 let testApp: TestApp;
@@ -28,7 +29,9 @@ describe("health", () => {
   it("is not ready when the database cannot be reached", async () => {
     // Nothing listens on port 1: the ping fails fast.
     const url = "postgresql://nobody:nothing@127.0.0.1:1/none";
-    const app = await buildApp({ config: parseConfig({ DATABASE_URL: url }), prisma: createPrismaClient(url) });
+    const config = parseConfig({ NODE_ENV: "test", DATABASE_URL: url });
+    const serverSecret = await loadServerSecret(config.serverSecret);
+    const app = await buildApp({ config, serverSecret, prisma: createPrismaClient(url) });
     const response = await app.inject({ method: "GET", url: "/api/health/ready" });
     await app.close();
     expect(response.statusCode).toBe(503);

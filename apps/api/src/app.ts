@@ -28,11 +28,14 @@ import { requestLoggingPlugin } from "./plugins/request-logging";
 import { securityPlugin } from "./plugins/security";
 import { staffAuthPlugin } from "./plugins/staff-auth";
 import { hasWebApp, isWebAppPage, sendWebAppIndex, webAppPlugin } from "./plugins/web-app";
+import { createKeyedHash, type KeyedHash } from "./security/server-secret";
 
 declare module "fastify" {
   interface FastifyInstance {
     /** The current time: every rule that depends on the date asks this, never `new Date()`. */
     now: () => Date;
+    /** HMAC under the server secret: for every hash of something guessable (security/server-secret.ts). */
+    keyedHash: KeyedHash;
   }
 }
 
@@ -41,6 +44,8 @@ export interface AppOptions {
   /** Starts background work (the email outbox); tests call the jobs directly instead. */
   backgroundJobs?: boolean;
   prisma: PrismaClient;
+  /** The server secret, as `loadServerSecret` gives it. */
+  serverSecret: string;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
   /** The process logger (see logging/logger.ts); tests leave it out to stay quiet. */
@@ -59,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate("now", options.now ?? (() => new Date()));
+  app.decorate("keyedHash", createKeyedHash(options.serverSecret));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -5,6 +5,7 @@ import { ConfigError, parseConfig } from "./config/env";
 import { openDatabase } from "./database/open-database";
 import { seedDemoData } from "./demo/demo-seed";
 import { createLogger } from "./logging/logger";
+import { loadServerSecret } from "./security/server-secret";
 
 // Time allowed for in-flight requests, the pool and the embedded database to close; after it
 // close-with-grace exits with 1 whatever is still running.
@@ -40,7 +41,8 @@ async function main(): Promise<void> {
   const prisma = createPrismaClient(database.url, { max: config.databasePoolMax });
   // Demo staff and cases on the embedded database only: a real DATABASE_URL gets no default account.
   if (database.embedded && (await seedDemoData(prisma, new Date())).seeded) log.info("demo staff and referrals seeded");
-  const app = await buildApp({ config, prisma, logger: log, backgroundJobs: true });
+  const serverSecret = await loadServerSecret(config.serverSecret);
+  const app = await buildApp({ config, prisma, serverSecret, logger: log, backgroundJobs: true });
   // Readiness turns 503 and new requests get 503 while the listener stays open; once the
   // requests already accepted have finished, close() stops listening, stops the background
   // jobs and ends the pool (docs/operations.md, "Stopping").

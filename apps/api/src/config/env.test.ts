@@ -10,7 +10,8 @@ describe("parseConfig", () => {
   });
 
   it("uses DATABASE_URL when it is set", () => {
-    const config = parseConfig({ DATABASE_URL: "postgresql://app:secret@db.internal:5432/psu" });
+    const secret = "s".repeat(40);
+    const config = parseConfig({ DATABASE_URL: "postgresql://app:secret@db.internal:5432/psu", SERVER_SECRET: secret });
     expect(config.database).toEqual({ kind: "external", url: "postgresql://app:secret@db.internal:5432/psu" });
   });
 

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { SERVER_SECRET_MIN_LENGTH } from "../security/server-secret";
 
 /** The repository root: the nearest folder above this file holding pnpm-workspace.yaml. */
 function findRepoRoot(start: string): string {
@@ -47,6 +48,13 @@ const EnvSchema = z.object({
     .min(1, { error: "must be at least 1 month" })
     .max(1200, { error: "must be at most 1200 months" })
     .default(72),
+  // Keys every hash of something guessable (IP addresses, codes, tokens). Required with
+  // DATABASE_URL, the same on every instance; the embedded default makes and keeps its own.
+  SERVER_SECRET: z
+    .string()
+    .min(SERVER_SECRET_MIN_LENGTH, { error: `must be at least ${SERVER_SECRET_MIN_LENGTH} characters` })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   TRUST_PROXY: z
     .enum(["true", "false"])
     .default("false")
@@ -68,7 +76,12 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string; pollMs: number };
   /** Months after closure before a case is anonymised (docs/data-protection.md). */
   retentionMonths: number;
+  /** Where the server secret comes from (security/server-secret.ts). */
+  serverSecret: { kind: "given"; value: string } | { kind: "kept"; file: string };
 }
+
+// Tests on a throwaway database need no secret of their own; never used outside NODE_ENV=test.
+const TEST_SERVER_SECRET = "test-only-server-secret-not-for-any-real-database";
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -84,6 +97,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }
   const value = result.data;
+  if (value.DATABASE_URL && !value.SERVER_SECRET && value.NODE_ENV !== "test") {
+    throw new ConfigError([
+      "SERVER_SECRET: required with DATABASE_URL, the same on every instance (for example the output of `openssl rand -base64 48`)",
+    ]);
+  }
   return {
     env: value.NODE_ENV,
     host: value.HOST,
@@ -97,5 +115,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     trustProxy: value.TRUST_PROXY,
     mail: { smtpUrl: value.SMTP_URL, from: value.MAIL_FROM, pollMs: value.OUTBOX_POLL_MS },
     retentionMonths: value.RETENTION_MONTHS,
+    serverSecret: value.SERVER_SECRET
+      ? { kind: "given", value: value.SERVER_SECRET }
+      : value.DATABASE_URL
+        ? { kind: "given", value: TEST_SERVER_SECRET }
+        : { kind: "kept", file: resolve(value.DATA_DIR, "server-secret") },
   };
 }

@@ -13,6 +13,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app";
 import { parseConfig } from "../config/env";
+import { loadServerSecret } from "../security/server-secret";
 import { buildSubmission } from "../test/referral-fixtures";
 import { createStaff, signInAs } from "../test/staff-fixtures";
 
@@ -110,7 +111,8 @@ async function countRows(url: string): Promise<Record<string, number>> {
 
 async function startApp(url: string): Promise<FastifyInstance> {
   const config = parseConfig({ NODE_ENV: "test", DATABASE_URL: url });
-  return buildApp({ config, prisma: createPrismaClient(url, { max: 2 }), now: () => NOW });
+  const serverSecret = await loadServerSecret(config.serverSecret);
+  return buildApp({ config, serverSecret, prisma: createPrismaClient(url, { max: 2 }), now: () => NOW });
 }
 
 if (!available && process.env.CI !== "true") {

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -36,6 +36,8 @@ beforeAll(async () => {
   lead = await createStaff(prisma, { role: "lead", leadKinds: ["spoc", "coaching"], capacity: 50 });
   const env = {
     DATABASE_URL: database.url,
+    // Both instances share one secret, as every instance on one database must.
+    SERVER_SECRET: randomBytes(32).toString("hex"),
     WEB_DIST_DIR: emptyDir,
     SMTP_URL: sink.url,
     MAIL_FROM: "PSU test <psu@test.example>",

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { inject } from "vitest";
 import { buildApp } from "../app";
 import { parseConfig } from "../config/env";
+import { loadServerSecret } from "../security/server-secret";
 
 export interface TestApp {
   app: FastifyInstance;
@@ -19,7 +20,13 @@ export interface TestAppOptions {
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(inject("postgres"));
   const config = parseConfig({ NODE_ENV: "test", DATABASE_URL: database.url });
-  const app = await buildApp({ config, prisma: createPrismaClient(database.url, { max: 4 }), now: options.now });
+  const serverSecret = await loadServerSecret(config.serverSecret);
+  const app = await buildApp({
+    config,
+    serverSecret,
+    prisma: createPrismaClient(database.url, { max: 4 }),
+    now: options.now,
+  });
   return {
     app,
     database,

@@ -5,6 +5,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildApp } from "../../app";
 import { parseConfig } from "../../config/env";
+import { loadServerSecret } from "../../security/server-secret";
 import { buildSubmission } from "../../test/referral-fixtures";
 import { createSignedInStaff } from "../../test/staff-fixtures";
 import { DRAFT_LIFETIME_MS, deleteExpiredDrafts } from "../drafts/drafts.service";
@@ -34,8 +35,10 @@ beforeAll(async () => {
   });
   // Everything, at the most talkative level, with no redaction: the code itself must not log it.
   const logger = pino({ level: "trace" }, sink);
+  const config = parseConfig({ NODE_ENV: "test", DATABASE_URL: database.url });
   app = await buildApp({
-    config: parseConfig({ NODE_ENV: "test", DATABASE_URL: database.url }),
+    config,
+    serverSecret: await loadServerSecret(config.serverSecret),
     prisma: createPrismaClient(database.url, { max: 4 }),
     now: () => clock,
     logger,

@@ -2,6 +2,7 @@ import { createPrismaClient, createTestDatabase } from "@psu/prisma";
 import { expect, inject, it } from "vitest";
 import { buildApp } from "../../app";
 import { parseConfig } from "../../config/env";
+import { loadServerSecret } from "../../security/server-secret";
 import { createTestCase } from "../../test/staff-fixtures";
 import { monthsBefore } from "./retention.service";
 
@@ -11,7 +12,8 @@ it("runs the retention job at start-up with RETENTION_MONTHS and the app's clock
   const database = await createTestDatabase(inject("postgres"));
   const prisma = createPrismaClient(database.url, { max: 4 });
   const config = parseConfig({ NODE_ENV: "test", DATABASE_URL: database.url, RETENTION_MONTHS: "12" });
-  const app = await buildApp({ config, prisma, now: () => NOW, backgroundJobs: true });
+  const serverSecret = await loadServerSecret(config.serverSecret);
+  const app = await buildApp({ config, serverSecret, prisma, now: () => NOW, backgroundJobs: true });
   try {
     const due = await createTestCase(app.prisma, { status: "closed", openedAt: monthsBefore(NOW, 13) });
     const kept = await createTestCase(app.prisma, { status: "closed", openedAt: monthsBefore(NOW, 11) });

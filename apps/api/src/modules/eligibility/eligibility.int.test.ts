@@ -4,6 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../app";
 import { parseConfig } from "../../config/env";
+import { loadServerSecret } from "../../security/server-secret";
 
 // The eligibility contract does not touch the database, so the app gets a client that never
 // connects. It listens on a real port and is called with fetch, as another client would.
@@ -13,7 +14,9 @@ const NOW = new Date("2026-05-31T23:30:00Z"); // 1 June 2026 in London (BST)
 
 beforeAll(async () => {
   const url = "postgresql://nobody:nothing@127.0.0.1:1/none";
-  app = await buildApp({ config: parseConfig({ DATABASE_URL: url }), prisma: createPrismaClient(url), now: () => NOW });
+  const config = parseConfig({ NODE_ENV: "test", DATABASE_URL: url });
+  const serverSecret = await loadServerSecret(config.serverSecret);
+  app = await buildApp({ config, serverSecret, prisma: createPrismaClient(url), now: () => NOW });
   base = await app.listen({ host: "127.0.0.1", port: 0 });
 });
 afterAll(async () => {
