@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { keysOf } from "../keys-of";
 
 // The data-protection HTTP contract (admins only), shared by the API and the web app. The
 // trainee's email or reference always travels in a request body, never in a URL, where it
@@ -23,21 +24,15 @@ export const ErasurePreviewRequestSchema = z.object({ reference: ReferenceSchema
  * Why a trainee's data is erased, as a code: the audit log is append-only and outlives the
  * case, so it holds no free text that could carry personal data.
  */
-export const ERASURE_REASONS = [
-  "trainee_request",
-  "consent_withdrawn",
-  "recorded_in_error",
-  "legal_obligation",
-] as const;
-export const ErasureReasonSchema = z.enum(ERASURE_REASONS, { error: "Choose why the data is being erased" });
-export type ErasureReason = z.infer<typeof ErasureReasonSchema>;
-
-export const ERASURE_REASON_LABELS: Readonly<Record<ErasureReason, string>> = {
+export const ERASURE_REASON_LABELS = {
   trainee_request: "The trainee asked us to erase their data",
   consent_withdrawn: "The trainee withdrew their consent",
   recorded_in_error: "The referral was recorded in error",
   legal_obligation: "A legal obligation requires it",
-};
+} as const satisfies Record<string, string>;
+export const ERASURE_REASONS = keysOf(ERASURE_REASON_LABELS);
+export const ErasureReasonSchema = z.enum(ERASURE_REASONS, { error: "Choose why the data is being erased" });
+export type ErasureReason = z.infer<typeof ErasureReasonSchema>;
 
 /** The request's number in the unit's own records: letters, digits and - / . only, so no name or address fits. */
 export const ErasureTicketSchema = z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { keysOf } from "../keys-of";
 
 // Every action the audit log records, in one typed list: the API writes only these (from its
 // services), and the audit page offers them as its filter, with these words.
@@ -6,6 +7,7 @@ import { z } from "zod";
 export const AUDIT_ACTION_LABELS = {
   CASE_VIEWED: "Case viewed",
   CASE_VIEW_REFUSED: "Case view refused",
+  CASE_BREAK_GLASS_VIEWED: "Case read by break-glass",
   CASE_SUGGESTIONS_VIEWED: "Lead suggestions viewed",
   CASE_STATUS_CHANGED: "Case status changed",
   CASE_ASSIGNED: "Case allocated",
@@ -23,8 +25,10 @@ export const AUDIT_ACTION_LABELS = {
   SUBJECT_ACCESS_EXPORTED: "Subject access export",
   DATA_ERASED: "Data erased on request",
   RETENTION_ANONYMISED: "Retention run",
+  SSO_SIGN_IN_SUCCEEDED: "Signed in by single sign-on",
+  SSO_SIGN_IN_REFUSED: "Single sign-on refused",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
-export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as [AuditAction, ...AuditAction[]];
+export const AUDIT_ACTIONS = keysOf(AUDIT_ACTION_LABELS);
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS, { error: "Choose an action from the list" });

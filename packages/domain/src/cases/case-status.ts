@@ -1,20 +1,25 @@
 import { z } from "zod";
+import { keysOf } from "../keys-of";
 
-/** Every status a case can be in, in the order a case normally moves through them. */
-export const CASE_STATUSES = [
-  "new",
-  "triage",
-  "information_requested",
-  "allocated",
-  "first_contact",
-  "in_support",
-  "closed",
-  "withdrawn",
-] as const;
+/**
+ * Every status a case can be in, in the order a case normally moves through them, with its
+ * staff-facing name (for badges, filters and timeline entries).
+ */
+export const CASE_STATUS_LABELS = {
+  new: "New",
+  triage: "Triage",
+  information_requested: "Information requested",
+  allocated: "Allocated",
+  first_contact: "First contact",
+  in_support: "In support",
+  closed: "Closed",
+  withdrawn: "Withdrawn",
+} as const satisfies Record<string, string>;
+export const CASE_STATUSES = keysOf(CASE_STATUS_LABELS);
 export const CaseStatusSchema = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof CaseStatusSchema>;
 
-/** Statuses a case never leaves on its own (an admin may still reopen a closed case). */
+/** Statuses a case never leaves on its own (a coordinator may still reopen a closed case). */
 export const TERMINAL_CASE_STATUSES: readonly CaseStatus[] = ["closed", "withdrawn"];
 
 /** Statuses of a case the unit is still working on. */
@@ -30,38 +35,18 @@ export function isOpenCaseStatus(status: CaseStatus): boolean {
   return OPEN_CASE_STATUSES.includes(status);
 }
 
-/** Staff-facing names for statuses, for badges, filters and timeline entries. */
-export const CASE_STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
-  new: "New",
-  triage: "Triage",
-  information_requested: "Information requested",
-  allocated: "Allocated",
-  first_contact: "First contact",
-  in_support: "In support",
-  closed: "Closed",
-  withdrawn: "Withdrawn",
-};
-
 /** How a case ended. Required whenever a case is closed. */
-export const CASE_OUTCOMES = [
-  "support_completed",
-  "referred_elsewhere",
-  "no_response",
-  "not_eligible",
-  "declined",
-  "other",
-] as const;
-export const CaseOutcomeSchema = z.enum(CASE_OUTCOMES);
-export type CaseOutcome = z.infer<typeof CaseOutcomeSchema>;
-
-export const CASE_OUTCOME_LABELS: Readonly<Record<CaseOutcome, string>> = {
+export const CASE_OUTCOME_LABELS = {
   support_completed: "Support completed",
   referred_elsewhere: "Referred elsewhere",
   no_response: "No response from the trainee",
   not_eligible: "Not eligible",
   declined: "Trainee declined support",
   other: "Other",
-};
+} as const satisfies Record<string, string>;
+export const CASE_OUTCOMES = keysOf(CASE_OUTCOME_LABELS);
+export const CaseOutcomeSchema = z.enum(CASE_OUTCOMES);
+export type CaseOutcome = z.infer<typeof CaseOutcomeSchema>;
 
 /**
  * Who asks for a status change. `lead` may only act on a case allocated to them; the caller

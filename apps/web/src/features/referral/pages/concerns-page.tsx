@@ -2,11 +2,10 @@ import { CONCERNS, type Concern, ConcernSchema } from "@psu/domain";
 import { useState } from "react";
 import { Navigate } from "react-router";
 import { Checkboxes, type CheckboxOption } from "../../../components/checkboxes";
-import { FormPage, useFormErrors } from "../../../components/form-page";
+import { FormPage } from "../../../components/form-page";
 import { findFieldError } from "../../../lib/form-errors";
-import { useCheckEligibility } from "../api/check-eligibility";
 import { CONCERN_LABELS } from "../components/answer-labels";
-import { describeVerdictFailure } from "../components/eligibility-question";
+import { useVerdict } from "../wizard/use-verdict";
 import { useWizardStep } from "../wizard/use-wizard-step";
 
 const QUESTION = "Is what is happening about any of these?";
@@ -20,14 +19,14 @@ const OPTIONS: readonly CheckboxOption<ConcernChoice>[] = [
 
 /** Concerns that have a better first port of call; each one chosen gets a signposting page next. */
 export function ConcernsPage() {
-  const { state, store, redirectTo, back, goToNextStep } = useWizardStep("concerns");
+  const wizard = useWizardStep("concerns");
+  const { state, store, redirectTo, errors, fail, formPage } = wizard;
   const [values, setValues] = useState<ConcernChoice[]>(() => {
     const concerns = state.eligibility.concerns;
     if (concerns === undefined) return [];
     return concerns.length === 0 ? [NONE] : concerns;
   });
-  const { errors, failures, fail } = useFormErrors();
-  const verdict = useCheckEligibility();
+  const { askVerdictAndContinue, isAsking } = useVerdict(wizard);
 
   if (redirectTo) return <Navigate to={redirectTo} replace />;
 
@@ -40,25 +39,12 @@ export function ConcernsPage() {
       return concern.success ? [concern.data] : [];
     });
     store.update((current) => ({ ...current, eligibility: { ...current.eligibility, concerns } }));
-    try {
-      // The verdict's signposts depend on the concerns, so ask again with them.
-      const result = await verdict.mutateAsync(store.getState().eligibility);
-      store.update((current) => ({ ...current, verdict: result }));
-      goToNextStep(store.getState());
-    } catch (error) {
-      fail([describeVerdictFailure(error, "concerns")]);
-    }
+    // The verdict's signposts depend on the concerns, so ask again with them.
+    await askVerdictAndContinue("concerns");
   }
 
   return (
-    <FormPage
-      title={QUESTION}
-      back={back}
-      errors={errors}
-      failures={failures}
-      onSubmit={() => void submit()}
-      isSubmitting={verdict.isPending}
-    >
+    <FormPage title={QUESTION} {...formPage} onSubmit={() => void submit()} isSubmitting={isAsking}>
       <Checkboxes
         name="concerns"
         legend={QUESTION}

@@ -4,7 +4,7 @@ import { Navigate } from "react-router";
 import { Checkboxes } from "../../../components/checkboxes";
 // The one page of another feature this uses: the documents feature owns where each policy is.
 import { DocumentLink } from "../../../components/document-link";
-import { FormPage, useFormErrors } from "../../../components/form-page";
+import { FormPage } from "../../../components/form-page";
 import { Radios } from "../../../components/radios";
 import { WarningCallout } from "../../../components/warning-callout";
 import { findFieldError, toFormErrors } from "../../../lib/form-errors";
@@ -15,12 +15,11 @@ const HEADING = "Confidentiality and consent";
 const FIELDS = ["acceptsConfidentialityPolicy", "understandsSafetyOverride", "consentsToSupervisorContact"];
 
 export function ConsentPage() {
-  const { state, store, redirectTo, back, goToNextStep } = useWizardStep("consent");
+  const { state, store, redirectTo, goToNextStep, errors, fail, formPage } = useWizardStep("consent");
   const consent = state.consent;
   const [policy, setPolicy] = useState(consent.acceptsConfidentialityPolicy === true);
   const [safety, setSafety] = useState(consent.understandsSafetyOverride === true);
   const [supervisor, setSupervisor] = useState<YesNo | undefined>(toYesNo(consent.consentsToSupervisorContact));
-  const { errors, failures, fail } = useFormErrors();
 
   if (redirectTo) return <Navigate to={redirectTo} replace />;
 
@@ -39,9 +38,7 @@ export function ConsentPage() {
   return (
     <FormPage
       title={HEADING}
-      back={back}
-      errors={errors}
-      failures={failures}
+      {...formPage}
       onSubmit={submit}
       intro={
         <>

@@ -8,7 +8,7 @@ import {
 } from "@psu/domain";
 import { useState } from "react";
 import { Navigate } from "react-router";
-import { FormPage, useFormErrors } from "../../../components/form-page";
+import { FormPage } from "../../../components/form-page";
 import { Radios } from "../../../components/radios";
 import { TextInput } from "../../../components/text-input";
 import { findFieldError, toFormErrors } from "../../../lib/form-errors";
@@ -20,7 +20,7 @@ const QUESTION = "Which professional register are you on?";
 const FIELDS = ["registration-register", "registration-number"];
 
 export function RegistrationPage() {
-  const { state, store, redirectTo, back, goToNextStep } = useWizardStep("registration");
+  const { state, store, redirectTo, goToNextStep, errors, fail, formPage } = useWizardStep("registration");
   const saved = state.details.registration;
   const [register, setRegister] = useState<ProfessionalRegister | undefined>(() => {
     if (saved?.register) return saved.register;
@@ -28,7 +28,6 @@ export function RegistrationPage() {
     return group.success ? (suggestRegisterForGroup(group.data) ?? undefined) : undefined;
   });
   const [number, setNumber] = useState(saved?.number ?? "");
-  const { errors, failures, fail } = useFormErrors();
 
   if (redirectTo) return <Navigate to={redirectTo} replace />;
 
@@ -48,9 +47,7 @@ export function RegistrationPage() {
   return (
     <FormPage
       title={QUESTION}
-      back={back}
-      errors={errors}
-      failures={failures}
+      {...formPage}
       onSubmit={submit}
       secondaryAction={<SaveForLaterButton step="registration" keepPageAnswers={keepPageAnswers} onError={fail} />}
     >

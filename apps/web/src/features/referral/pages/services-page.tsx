@@ -11,7 +11,7 @@ import {
 import { useState } from "react";
 import { Navigate } from "react-router";
 import { Checkboxes, type CheckboxOption } from "../../../components/checkboxes";
-import { FormPage, useFormErrors } from "../../../components/form-page";
+import { FormPage } from "../../../components/form-page";
 import { LoadingStatus } from "../../../components/loading-status";
 import { findFieldError } from "../../../lib/form-errors";
 import { useServices } from "../api/get-services";
@@ -24,9 +24,8 @@ type ReferralService = Extract<Service, { access: "referral" }>;
 
 /** The services open to the trainee's group; self-serve resources are links, never choices. */
 export function ServicesPage() {
-  const { state, store, redirectTo, back, goToNextStep } = useWizardStep("services");
+  const { state, store, redirectTo, goToNextStep, errors, fail, formPage } = useWizardStep("services");
   const [values, setValues] = useState<RequestedService[]>(state.services ?? []);
-  const { errors, failures, fail } = useFormErrors();
 
   const group = TraineeGroupSchema.safeParse(state.eligibility.group);
   if (redirectTo || !group.success) return <Navigate to={redirectTo ?? "/refer"} replace />;
@@ -55,14 +54,7 @@ export function ServicesPage() {
   }
 
   return (
-    <FormPage
-      title={QUESTION}
-      back={back}
-      errors={errors}
-      failures={failures}
-      onSubmit={submit}
-      after={<ResourcesForGroup group={group.data} />}
-    >
+    <FormPage title={QUESTION} {...formPage} onSubmit={submit} after={<ResourcesForGroup group={group.data} />}>
       <Checkboxes
         name="services"
         legend={QUESTION}

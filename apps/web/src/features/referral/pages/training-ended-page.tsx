@@ -1,12 +1,10 @@
 import { useState } from "react";
 import { Navigate } from "react-router";
 import { DateInput, type DatePart, type DateParts } from "../../../components/date-input";
-import { FormPage, useFormErrors } from "../../../components/form-page";
+import { FormPage } from "../../../components/form-page";
 import { findFieldError } from "../../../lib/form-errors";
-import { useCheckEligibility } from "../api/check-eligibility";
-import { describeVerdictFailure } from "../components/eligibility-question";
 import { validateEligibilityField } from "../wizard/eligibility-validation";
-import { hasAllEligibilityAnswers } from "../wizard/journey";
+import { useVerdict } from "../wizard/use-verdict";
 import { useWizardStep } from "../wizard/use-wizard-step";
 
 const QUESTION = "When did your training number end?";
@@ -17,11 +15,11 @@ const PART_NAMES: Record<DatePart, string> = { day: "a day", month: "a month", y
 
 /** The date a doctor's or dentist's training number ended, for the 3-month grace period. */
 export function TrainingEndedPage() {
-  const { state, store, today, redirectTo, back, goToNextStep } = useWizardStep("training-ended");
+  const wizard = useWizardStep("training-ended");
+  const { state, store, today, redirectTo, errors, fail, formPage } = wizard;
   const [parts, setParts] = useState<DateParts>(() => splitDate(state.eligibility.trainingEndedOn));
   const [wrongParts, setWrongParts] = useState<DatePart[]>([]);
-  const { errors, failures, fail } = useFormErrors();
-  const verdict = useCheckEligibility();
+  const { saveAnswersAndContinue, isAsking } = useVerdict(wizard);
 
   if (redirectTo) return <Navigate to={redirectTo} replace />;
 
@@ -39,28 +37,12 @@ export function TrainingEndedPage() {
       const message = problem.code === "invalid_format" ? `${LABEL} must be a real date` : problem.message;
       return fail([{ field: `${FIELD}-day`, message }]);
     }
-    store.update((current) => ({ ...current, eligibility: answers }));
-    const updated = store.getState();
-    if (!hasAllEligibilityAnswers(updated, today)) return goToNextStep(updated);
-    try {
-      const result = await verdict.mutateAsync(updated.eligibility);
-      store.update((current) => ({ ...current, verdict: result }));
-      goToNextStep(store.getState());
-    } catch (error) {
-      fail([describeVerdictFailure(error, FIELD)]);
-    }
+    await saveAnswersAndContinue(answers, FIELD);
   }
 
   const error = errors.find((candidate) => candidate.field.startsWith(FIELD))?.message;
   return (
-    <FormPage
-      title={QUESTION}
-      back={back}
-      errors={errors}
-      failures={failures}
-      onSubmit={() => void submit()}
-      isSubmitting={verdict.isPending}
-    >
+    <FormPage title={QUESTION} {...formPage} onSubmit={() => void submit()} isSubmitting={isAsking}>
       <DateInput
         id={FIELD}
         legend={QUESTION}

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Navigate, useNavigate } from "react-router";
-import { FormPage, useFormErrors } from "../../../components/form-page";
+import { FormPage } from "../../../components/form-page";
 import { Radios } from "../../../components/radios";
 import { findFieldError } from "../../../lib/form-errors";
 import { useWizardStep } from "../wizard/use-wizard-step";
@@ -10,10 +10,9 @@ const QUESTION = "Do you need urgent help right now?";
 
 /** The first question: anyone who needs help now is shown who to contact before anything else. */
 export function UrgentHelpPage() {
-  const { state, store, redirectTo, back, goToNextStep } = useWizardStep("urgent-help");
+  const { state, store, redirectTo, goToNextStep, errors, fail, formPage } = useWizardStep("urgent-help");
   const navigate = useNavigate();
   const [value, setValue] = useState<UrgentHelpAnswer | undefined>(state.urgentHelp);
-  const { errors, failures, fail } = useFormErrors();
 
   if (redirectTo) return <Navigate to={redirectTo} replace />;
 
@@ -26,7 +25,7 @@ export function UrgentHelpPage() {
   }
 
   return (
-    <FormPage title={QUESTION} back={back} errors={errors} failures={failures} onSubmit={submit}>
+    <FormPage title={QUESTION} {...formPage} onSubmit={submit}>
       <Radios
         name="urgentHelp"
         legend={QUESTION}

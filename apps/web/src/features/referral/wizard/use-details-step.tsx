@@ -1,7 +1,7 @@
 import { type ReactNode, useState } from "react";
 import { Navigate } from "react-router";
 import type { z } from "zod";
-import { FormPage, useFormErrors } from "../../../components/form-page";
+import { FormPage } from "../../../components/form-page";
 import { findFieldError, toFormErrors } from "../../../lib/form-errors";
 import { SaveForLaterButton } from "../components/save-for-later-button";
 import type { WizardStep } from "./journey";
@@ -27,9 +27,8 @@ type DetailsStepOptions<Values extends Record<string, unknown>> = {
  * as typed when the trainee chooses "Save and come back later".
  */
 export function useDetailsStep<Values extends Record<string, unknown>>(options: DetailsStepOptions<Values>) {
-  const { state, store, redirectTo, back, goToNextStep } = useWizardStep(options.step);
+  const { state, store, redirectTo, goToNextStep, errors, fail, formPage } = useWizardStep(options.step);
   const [values, setValues] = useState<Values>(() => options.initial(state));
-  const { errors, failures, fail } = useFormErrors();
 
   function keepPageAnswers() {
     store.update((current) => ({ ...current, [options.section]: { ...current[options.section], ...values } }));
@@ -61,9 +60,7 @@ export function useDetailsStep<Values extends Record<string, unknown>>(options: 
     return (
       <FormPage
         title={title}
-        back={back}
-        errors={errors}
-        failures={failures}
+        {...formPage}
         onSubmit={submit}
         intro={intro}
         secondaryAction={<SaveForLaterButton step={options.step} keepPageAnswers={keepPageAnswers} onError={fail} />}

@@ -1,6 +1,7 @@
 import { toLondonDate } from "@psu/domain";
 import { useEffect } from "react";
 import { useLocation, useNavigate } from "react-router";
+import { useFormErrors } from "../../../components/form-page";
 import {
   canVisitStep,
   findFirstIncompleteStep,
@@ -26,8 +27,10 @@ export function getToday(): string {
 
 /**
  * Everything a question page needs: the answers, whether it may be shown (`redirectTo` is the
- * first unanswered question when it may not), where its back link goes, and `goToNextStep` to
- * move on once the page has saved its answer. Visiting a page records it as the last step.
+ * first unanswered question when it may not), where its back link goes, the form's errors
+ * (`fail` shows them; `formPage` is what FormPage takes: back link, errors and failures), and
+ * `goToNextStep` to move on once the page has saved its answer. Visiting a page records it as
+ * the last step.
  */
 export function useWizardStep(step: WizardStep) {
   const { state, store } = useWizard();
@@ -36,6 +39,7 @@ export function useWizardStep(step: WizardStep) {
   const today = getToday();
   const returnToCheck = isReturningToCheck(location.state);
   const allowed = canVisitStep(step, state, today);
+  const { errors, failures, fail } = useFormErrors();
 
   useEffect(() => {
     if (allowed && store.getState().lastStep !== step) store.update((current) => ({ ...current, lastStep: step }));
@@ -47,14 +51,18 @@ export function useWizardStep(step: WizardStep) {
     navigate(toStepPath(next), stillReturning ? { state: RETURN_TO_CHECK } : undefined);
   }
 
+  const back = findBackLink(step, state, returnToCheck);
   return {
     state,
     store,
     today,
     returnToCheck,
     redirectTo: allowed ? null : toStepPath(findFirstIncompleteStep(state, today)),
-    back: findBackLink(step, state, returnToCheck),
+    back,
     goToNextStep,
+    errors,
+    fail,
+    formPage: { back, errors, failures },
   };
 }
 

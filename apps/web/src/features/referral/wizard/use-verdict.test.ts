@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../../lib/api-client";
-import { describeVerdictFailure } from "./eligibility-question";
+import { describeVerdictFailure } from "./use-verdict";
 
 describe("describeVerdictFailure", () => {
   it("puts the API's problem with this question next to it", () => {
