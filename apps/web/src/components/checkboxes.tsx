@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
-import { describedBy, ErrorMessage } from "./error-message";
-import { Fieldset, type LegendProps } from "./fieldset";
-import type { ChoiceOption } from "./radios";
+import { ChoiceList, type ChoiceOption } from "./choice-list";
+import type { LegendProps } from "./fieldset";
 
 export type CheckboxOption<Value extends string> = ChoiceOption<Value> & {
   /** Ticking it clears the others, and ticking another clears it ("None of these"). */
@@ -19,17 +18,8 @@ type CheckboxesProps<Value extends string> = LegendProps & {
 };
 
 /** NHS.UK checkboxes in a fieldset (nhsuk-frontend 10 markup), with exclusive options handled as its script does. */
-export function Checkboxes<Value extends string>({
-  name,
-  options,
-  values,
-  onChange,
-  hint,
-  error,
-  ...legend
-}: CheckboxesProps<Value>) {
-  const hintId = `${name}-hint`;
-  const errorId = `${name}-error`;
+export function Checkboxes<Value extends string>({ values, onChange, ...list }: CheckboxesProps<Value>) {
+  const { options } = list;
   const exclusive = new Set(options.filter((option) => option.exclusive).map((option) => option.value));
 
   function toggle(option: CheckboxOption<Value>, checked: boolean) {
@@ -41,54 +31,6 @@ export function Checkboxes<Value extends string>({
   }
 
   return (
-    <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
-      <Fieldset {...legend} describedBy={describedBy(hint !== undefined && hintId, error !== undefined && errorId)}>
-        {hint !== undefined && (
-          <div className="nhsuk-hint" id={hintId}>
-            {hint}
-          </div>
-        )}
-        {error !== undefined && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
-        <div className="nhsuk-checkboxes">
-          {options.map((option, index) => {
-            const id = index === 0 ? name : `${name}-${index + 1}`;
-            const itemHintId = `${id}-item-hint`;
-            return (
-              <CheckboxItem key={option.value} divider={option.dividerBefore}>
-                <div className="nhsuk-checkboxes__item">
-                  <input
-                    className="nhsuk-checkboxes__input"
-                    id={id}
-                    name={name}
-                    type="checkbox"
-                    value={option.value}
-                    checked={values.includes(option.value)}
-                    onChange={(event) => toggle(option, event.target.checked)}
-                    aria-describedby={option.hint === undefined ? undefined : itemHintId}
-                  />
-                  <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={id}>
-                    {option.label}
-                  </label>
-                  {option.hint !== undefined && (
-                    <div className="nhsuk-hint nhsuk-checkboxes__hint" id={itemHintId}>
-                      {option.hint}
-                    </div>
-                  )}
-                </div>
-              </CheckboxItem>
-            );
-          })}
-        </div>
-      </Fieldset>
-    </div>
-  );
-}
-
-function CheckboxItem({ divider, children }: { divider: boolean | undefined; children: ReactNode }) {
-  return (
-    <>
-      {divider && <div className="nhsuk-checkboxes__divider">or</div>}
-      {children}
-    </>
+    <ChoiceList kind="checkboxes" {...list} isChecked={(option) => values.includes(option.value)} onToggle={toggle} />
   );
 }
