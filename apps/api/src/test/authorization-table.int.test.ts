@@ -66,21 +66,19 @@ const ROWS: AuthorizationRow[] = [
   { method: "GET", route: "/api/auth/me", url: () => "/api/auth/me", role: "lead", expectedStatus: 200 },
   { method: "GET", route: "/api/auth/me", url: () => "/api/auth/me", role: "admin", expectedStatus: 200 },
 
-  // The queue (a lead's answer is limited to their own cases: see queue.int.test.ts)
-  ...(["coordinator", "lead", "admin"] as const).map(
-    (role): AuthorizationRow => ({
-      method: "POST",
-      route: "/api/staff/queue",
-      url: () => "/api/staff/queue",
-      body: () => ({ view: "all" }),
-      role,
-      expectedStatus: 200,
-    }),
+  // Least privilege (decision record 017): case content is for coordinators and the case's lead;
+  // an admin reads a case only through the break-glass read, which asks for a reason.
+
+  // The queue (a lead's answer is limited to their own cases: see queue.int.test.ts). It lists
+  // names and services, so it is case content: not for admins.
+  ...rowsForRoles(
+    ["coordinator", "lead"],
+    [{ method: "POST", route: "/api/staff/queue", body: () => ({ view: "all" }), status: 200 }],
   ),
 
   // Reading a case
   { method: "GET", route: "/api/staff/cases/:caseId", url: caseUrl(), role: "coordinator", expectedStatus: 200 },
-  { method: "GET", route: "/api/staff/cases/:caseId", url: caseUrl(), role: "admin", expectedStatus: 200 },
+  { method: "GET", route: "/api/staff/cases/:caseId", url: caseUrl(), role: "admin", expectedStatus: 403 },
   {
     method: "GET",
     route: "/api/staff/cases/:caseId",
@@ -97,6 +95,20 @@ const ROWS: AuthorizationRow[] = [
     ownCase: false,
     expectedStatus: 404,
   },
+
+  // The break-glass read: admins only, with a reason (the others read cases the ordinary way).
+  ...rowsForRoles(
+    ["admin"],
+    [
+      {
+        method: "POST",
+        route: "/api/staff/cases/:caseId/break-glass",
+        url: caseUrl("/break-glass"),
+        body: () => ({ reasonCode: "SAFEGUARDING", detail: "Safeguarding call from the Trust, ref SG-12" }),
+        status: 200,
+      },
+    ],
+  ),
 
   // The audit log
   ...rowsForRoles(["admin"], [{ method: "GET", route: "/api/staff/audit", status: 200 }]),
@@ -124,8 +136,8 @@ const ROWS: AuthorizationRow[] = [
       { ...change, role: "coordinator", expectedStatus: 200 },
       { ...change, role: "lead", ownCase: true, expectedStatus: 200 },
       { ...change, role: "lead", ownCase: false, expectedStatus: 404 },
-      // Admins may only reopen closed cases (the state machine's 409); the rest is not theirs.
-      { ...change, role: "admin", expectedStatus: suffix === "/status" ? 409 : 403 },
+      // Admins do not work cases, not even to reopen one (coordinators do that now).
+      { ...change, role: "admin", expectedStatus: 403 },
     ];
   }),
   ...(["coordinator", "admin", "lead"] as const).map(
@@ -135,7 +147,7 @@ const ROWS: AuthorizationRow[] = [
       url: caseUrl("/suggestions"),
       role,
       ...(role === "lead" ? { ownCase: true } : {}),
-      expectedStatus: role === "lead" ? 403 : 200,
+      expectedStatus: role === "coordinator" ? 200 : 403,
     }),
   ),
   ...(
@@ -224,11 +236,11 @@ const ROWS: AuthorizationRow[] = [
     ].map((call) => ({ ...call, method: "GET" as const, status: 200 })),
   ),
 
-  // Recording a referral received by email or phone (modules/referrals): coordinators and admins.
+  // Recording a referral received by email or phone (modules/referrals): coordinators only.
   ...(
     [
       ["coordinator", 201],
-      ["admin", 201],
+      ["admin", 403],
       ["lead", 403],
     ] as const
   ).map(

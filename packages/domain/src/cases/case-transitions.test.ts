@@ -53,7 +53,7 @@ first_contact>withdrawn trainee
 first_contact>withdrawn coordinator R
 in_support>withdrawn trainee
 in_support>withdrawn coordinator R
-closed>triage admin R
+closed>triage coordinator R
 `
   .trim()
   .split("\n")
@@ -110,10 +110,10 @@ describe("the transition table", () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it("has no way out of withdrawn and only an admin reopen out of closed", () => {
+  it("has no way out of withdrawn and only a coordinator's reopen out of closed", () => {
     expect(CASE_TRANSITIONS.filter((row) => row.from === "withdrawn")).toEqual([]);
     expect(CASE_TRANSITIONS.filter((row) => row.from === "closed").map((row) => [row.to, row.actors])).toEqual([
-      ["triage", ["admin"]],
+      ["triage", ["coordinator"]],
     ]);
   });
 
@@ -168,7 +168,7 @@ describe("decideTransition rejects", () => {
     },
     {
       name: "reopening closed straight to allocated",
-      attempt: { from: "closed", to: "allocated", actor: "admin", reason: "x" },
+      attempt: { from: "closed", to: "allocated", actor: "coordinator", reason: "x" },
       code: "TRANSITION_NOT_ALLOWED",
     },
     {
@@ -192,8 +192,8 @@ describe("decideTransition rejects", () => {
       code: "ACTOR_NOT_PERMITTED",
     },
     {
-      name: "a coordinator reopening",
-      attempt: { from: "closed", to: "triage", actor: "coordinator", reason: "x" },
+      name: "an admin reopening (admins no longer work cases)",
+      attempt: { from: "closed", to: "triage", actor: "admin", reason: "x" },
       code: "ACTOR_NOT_PERMITTED",
     },
     {
@@ -247,8 +247,8 @@ describe("decideTransition rejects", () => {
       code: "REASON_REQUIRED",
     },
     {
-      name: "an admin reopening without a reason",
-      attempt: { from: "closed", to: "triage", actor: "admin" },
+      name: "a coordinator reopening without a reason",
+      attempt: { from: "closed", to: "triage", actor: "coordinator" },
       code: "REASON_REQUIRED",
     },
     {

@@ -52,8 +52,9 @@ function rule(
  * - A coordinator may close from any open status, always with an outcome.
  * - `information_requested` pauses the SLA clock and returns only to where it came from;
  *   `system` may resume it (the trainee's reply arrived). It can also be closed or withdrawn.
- * - An admin may reopen a closed case to triage with a reason (closed by mistake, trainee back
- *   within days); it then goes through triage and allocation again. Withdrawn is final for
+ * - A coordinator may reopen a closed case to triage with a reason (closed by mistake, trainee
+ *   back within days); it then goes through triage and allocation again. (Admins once did this;
+ *   they no longer read case content: decision record 017.) Withdrawn is final for
  *   everyone: the trainee decided, and coming back is a new referral with fresh consent.
  */
 export const CASE_TRANSITIONS: readonly CaseTransitionRule[] = [
@@ -82,7 +83,7 @@ export const CASE_TRANSITIONS: readonly CaseTransitionRule[] = [
     rule(from, "withdrawn", ["coordinator"], { reason: true }),
   ]),
   // Reopening a closed case.
-  rule("closed", "triage", ["admin"], { reason: true }),
+  rule("closed", "triage", ["coordinator"], { reason: true }),
 ];
 
 export const CASE_TRANSITION_REJECTION_CODES = [

@@ -1,4 +1,4 @@
-import { AuditPageSchema, AuditQuerySchema, ErrorBodySchema } from "@psu/domain";
+import { AuditPageSchema, AuditQuerySchema, ErrorBodySchema, STAFF_PERMISSIONS } from "@psu/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { listAuditEntries } from "./audit.service";
 
@@ -7,7 +7,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/audit",
     {
-      preHandler: app.requireStaff("admin"),
+      preHandler: app.requireStaff(...STAFF_PERMISSIONS.readAuditLog),
       schema: {
         summary: "The audit log, newest first (admins only)",
         description:

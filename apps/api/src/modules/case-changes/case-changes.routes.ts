@@ -6,6 +6,7 @@ import {
   ErrorBodySchema,
   FirstContactRequestSchema,
   SafetyFlagRequestSchema,
+  STAFF_PERMISSIONS,
   type StaffRole,
   SuggestionListSchema,
 } from "@psu/domain";
@@ -56,7 +57,8 @@ function toContext(request: FastifyRequest, caseId: string, ifMatch: string | un
 
 interface VersionedChange<Body extends z.ZodType> {
   path: string;
-  roles: StaffRole[];
+  /** From the one policy (STAFF_PERMISSIONS in the domain's case-access.ts). */
+  roles: readonly StaffRole[];
   summary: string;
   /** Said after the concurrency note. */
   description?: string;
@@ -95,7 +97,7 @@ function addVersionedChange<Body extends z.ZodType>(app: App, route: VersionedCh
 export const caseChangeRoutes: FastifyPluginAsyncZod = async (app) => {
   addVersionedChange(app, {
     path: "/cases/:caseId/status",
-    roles: ["coordinator", "lead", "admin"],
+    roles: STAFF_PERMISSIONS.changeCase,
     summary: "Move a case to another status through the state machine",
     description:
       "A move the state machine refuses is 409 naming its rule; a missing reason or outcome is 400 naming the field.",
@@ -105,7 +107,7 @@ export const caseChangeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   addVersionedChange(app, {
     path: "/cases/:caseId/notes",
-    roles: ["coordinator", "lead"],
+    roles: STAFF_PERMISSIONS.changeCase,
     summary: "Add an internal note to a case's timeline",
     body: AddNoteRequestSchema,
     change: addCaseNote,
@@ -113,7 +115,7 @@ export const caseChangeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   addVersionedChange(app, {
     path: "/cases/:caseId/safety-flag",
-    roles: ["coordinator", "lead"],
+    roles: STAFF_PERMISSIONS.changeCase,
     summary: "Raise or clear the safety-concern flag, saying why",
     description: "Setting the flag it already has is 409.",
     body: SafetyFlagRequestSchema,
@@ -123,7 +125,7 @@ export const caseChangeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/cases/:caseId/suggestions",
     {
-      preHandler: app.requireStaff("coordinator", "admin"),
+      preHandler: app.requireStaff(...STAFF_PERMISSIONS.allocateCase),
       schema: {
         summary: "Every active lead ranked for allocating this case, with the reasons",
         tags: ["cases"],
@@ -145,7 +147,7 @@ export const caseChangeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   addVersionedChange(app, {
     path: "/cases/:caseId/assign",
-    roles: ["coordinator"],
+    roles: STAFF_PERMISSIONS.allocateCase,
     summary: "Allocate a case to a lead (or re-allocate it)",
     description:
       "The lead must be an active lead covering one of the services asked for (else 422 naming leadId); " +
@@ -157,7 +159,7 @@ export const caseChangeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   addVersionedChange(app, {
     path: "/cases/:caseId/first-contact",
-    roles: ["coordinator", "lead"],
+    roles: STAFF_PERMISSIONS.changeCase,
     summary: "Record the first contact with the trainee (allocated -> first contact)",
     description: "contactedAt defaults to now; in the future or before allocation is 400.",
     body: FirstContactRequestSchema,

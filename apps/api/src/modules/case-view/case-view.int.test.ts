@@ -179,6 +179,13 @@ describe("GET /api/staff/cases/:caseId", () => {
     expect(notTheirs.headers.etag).toBeUndefined();
   });
 
+  it("refuses an admin with 403 and no case content: their way in is the break-glass read", async () => {
+    const response = await readCase(newCase.caseId, admin.headers);
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe("FORBIDDEN");
+    expect(response.body).not.toContain("Alex Example");
+  });
+
   it("answers a coordinator 404 for a case that does not exist", async () => {
     expect((await readCase(randomUUID(), coordinator.headers)).statusCode).toBe(404);
   });
@@ -197,9 +204,9 @@ describe("auditing case reads", () => {
     await readCase(audited.caseId, lead.headers);
     await readCase(audited.caseId, lead.headers);
     const entries = await auditEntriesFor(audited.caseId);
+    // The admin's refused request never reached the case, so it is not a read.
     expect(entries.map((entry) => [entry.action, entry.actorId])).toEqual([
       ["CASE_VIEWED", coordinator.staff.id],
-      ["CASE_VIEWED", admin.staff.id],
       ["CASE_VIEWED", lead.staff.id],
       ["CASE_VIEWED", lead.staff.id],
     ]);
@@ -231,5 +238,88 @@ describe("auditing case reads", () => {
     const quiet = await createTestCase(testApp.app.prisma);
     await readCase(quiet.caseId);
     expect(await auditEntriesFor(quiet.caseId)).toEqual([]);
+  });
+});
+
+function breakGlass(caseId: string, body: unknown, requestHeaders: Record<string, string> = {}) {
+  return testApp.app.inject({
+    method: "POST",
+    url: `/api/staff/cases/${caseId}/break-glass`,
+    headers: { origin: "http://localhost:80", host: "localhost:80", ...requestHeaders },
+    payload: body as Record<string, unknown>,
+  });
+}
+
+const REASON = { reasonCode: "COMPLAINT", detail: "Complaint ticket CMP-2026-118" };
+
+describe("POST /api/staff/cases/:caseId/break-glass", () => {
+  it("gives an admin the case, read-only, and audits the read with its own action and the reason", async () => {
+    const guarded = await createTestCase(testApp.app.prisma, {
+      leadId: lead.staff.id,
+      status: "allocated",
+      fullName: "Bo Breakglass",
+    });
+    const response = await breakGlass(guarded.caseId, { ...REASON, detail: `  ${REASON.detail} ` }, admin.headers);
+    expect(response.statusCode, response.body).toBe(200);
+    const detail = response.json();
+    expect(detail).toMatchObject({ caseId: guarded.caseId, referral: { fullName: "Bo Breakglass" } });
+    expect(detail.allowedTransitions).toEqual([]);
+    expect(response.headers["cache-control"]).toBe("no-store");
+    expect(await auditEntriesFor(guarded.caseId)).toEqual([
+      {
+        action: "CASE_BREAK_GLASS_VIEWED",
+        actorId: admin.staff.id,
+        caseId: guarded.caseId,
+        ipHash: expect.stringMatching(/^[0-9a-f]{16}$/),
+        detail: { reasonCode: "COMPLAINT", reason: "Complaint ticket CMP-2026-118" },
+      },
+    ]);
+  });
+
+  it("shows the read in the audit log, filtered by its action", async () => {
+    const guarded = await createTestCase(testApp.app.prisma);
+    expect((await breakGlass(guarded.caseId, REASON, admin.headers)).statusCode).toBe(200);
+    const log = await testApp.app.inject({
+      method: "GET",
+      url: `/api/staff/audit?action=CASE_BREAK_GLASS_VIEWED&caseId=${guarded.caseId}`,
+      headers: admin.headers,
+    });
+    expect(log.statusCode, log.body).toBe(200);
+    expect(log.json().entries).toEqual([
+      expect.objectContaining({
+        action: "CASE_BREAK_GLASS_VIEWED",
+        detail: { reasonCode: "COMPLAINT", reason: "Complaint ticket CMP-2026-118" },
+      }),
+    ]);
+  });
+
+  it.each([
+    ["no reason at all", {}, ["reasonCode", "detail"]],
+    ["a code not on the list", { ...REASON, reasonCode: "CURIOSITY" }, ["reasonCode"]],
+    ["too short a detail", { ...REASON, detail: "just look" }, ["detail"]],
+    ["a NUL byte in the detail", { ...REASON, detail: "Complaint\u0000CMP-2026-118" }, ["detail"]],
+    ["a line break in the detail", { ...REASON, detail: "Complaint\nCMP-2026-118" }, ["detail"]],
+    ["an escape character in the detail", { ...REASON, detail: "Complaint \u001b[2J CMP-1" }, ["detail"]],
+  ])("refuses %s with a 400 naming the field, and reads and audits nothing", async (_name, body, fields) => {
+    const guarded = await createTestCase(testApp.app.prisma, { fullName: "Cy Control" });
+    const response = await breakGlass(guarded.caseId, body, admin.headers);
+    expect(response.statusCode).toBe(400);
+    expect(response.body).not.toContain("Cy Control");
+    const named = response.json().error.fields.map((field: { field: string }) => field.field);
+    for (const field of fields) expect(named.some((name: string) => name.endsWith(field))).toBe(true);
+    expect(await auditEntriesFor(guarded.caseId)).toEqual([]);
+  });
+
+  it("is for admins only: coordinators and leads read cases the ordinary way (403)", async () => {
+    const guarded = await createTestCase(testApp.app.prisma, { leadId: lead.staff.id, status: "allocated" });
+    expect((await breakGlass(guarded.caseId, REASON, coordinator.headers)).statusCode).toBe(403);
+    expect((await breakGlass(guarded.caseId, REASON, lead.headers)).statusCode).toBe(403);
+    expect((await breakGlass(guarded.caseId, REASON)).statusCode).toBe(401);
+    expect(await auditEntriesFor(guarded.caseId)).toEqual([]);
+  });
+
+  it("answers 404 for a case that does not exist", async () => {
+    const response = await breakGlass(randomUUID(), REASON, admin.headers);
+    expect(response.statusCode).toBe(404);
   });
 });

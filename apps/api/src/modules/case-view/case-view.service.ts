@@ -1,4 +1,5 @@
 import {
+  type BreakGlassRequest,
   CASE_NOT_FOUND_MESSAGE,
   type CaseDetail,
   CaseDetailSchema,
@@ -33,9 +34,10 @@ const NoteDataSchema = z.object({ text: z.string() });
 const StaffIdFieldsSchema = z.object({ leadId: z.unknown(), previousLeadId: z.unknown() }).partial();
 
 /**
- * A case as staff see it. Coordinators and admins see every case; a lead sees only a case
- * allocated to them. Every read is written to the audit log before the case is returned, and
- * every refusal too; if the log cannot be written, nothing is returned.
+ * A case as staff see it. Coordinators see every case; a lead sees only a case allocated to
+ * them (admins never reach here: their route is the break-glass read). Every read is written to
+ * the audit log before the case is returned, and every refusal too; if the log cannot be
+ * written, nothing is returned.
  */
 export async function viewCase(prisma: PrismaClient, input: ViewCaseInput): Promise<CaseDetail> {
   const { caseId, staff, ip, now } = input;
@@ -58,6 +60,32 @@ export async function viewCase(prisma: PrismaClient, input: ViewCaseInput): Prom
   const names = await findStaffNames(prisma, collectStaffIds(found));
   const detail = toCaseDetail(found, staff, names, now);
   await recordAudit(prisma, { actorId: staff.id, action: "CASE_VIEWED", caseId, ip });
+  return detail;
+}
+
+export interface BreakGlassViewInput extends ViewCaseInput {
+  reason: BreakGlassRequest;
+}
+
+/**
+ * A break-glass read (decision record 017): an admin, who has no routine access to case
+ * content, reads one case for the reason given. The read is written to the audit log with its
+ * own action and the reason before the case is returned; nothing can be changed from it.
+ */
+export async function viewCaseByBreakGlass(prisma: PrismaClient, input: BreakGlassViewInput): Promise<CaseDetail> {
+  const { caseId, staff, ip, now, reason } = input;
+  const found = await findCaseForView(prisma, caseId);
+  if (!found) throw new AppError("NOT_FOUND", "There is no case with that id.");
+
+  const names = await findStaffNames(prisma, collectStaffIds(found));
+  const detail = toCaseDetail(found, staff, names, now);
+  await recordAudit(prisma, {
+    actorId: staff.id,
+    action: "CASE_BREAK_GLASS_VIEWED",
+    caseId,
+    detail: { reasonCode: reason.reasonCode, reason: reason.detail },
+    ip,
+  });
   return detail;
 }
 

@@ -4,6 +4,7 @@ import {
   ErasureRequestSchema,
   ErasureResultSchema,
   ErrorBodySchema,
+  STAFF_PERMISSIONS,
   SubjectAccessExportSchema,
   SubjectAccessRequestSchema,
 } from "@psu/domain";
@@ -23,7 +24,7 @@ export const dataProtectionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/data-protection/subject-access",
     {
-      preHandler: app.requireStaff("admin"),
+      preHandler: app.requireStaff(...STAFF_PERMISSIONS.handleDataProtection),
       schema: {
         summary: "Everything held about a trainee, as a JSON download (admins)",
         tags: ["data protection"],
@@ -50,7 +51,7 @@ export const dataProtectionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/data-protection/erasure/preview",
     {
-      preHandler: app.requireStaff("admin"),
+      preHandler: app.requireStaff(...STAFF_PERMISSIONS.handleDataProtection),
       schema: {
         summary: "What erasing a referral would remove (admins)",
         tags: ["data protection"],
@@ -64,7 +65,7 @@ export const dataProtectionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/data-protection/erasure",
     {
-      preHandler: app.requireStaff("admin"),
+      preHandler: app.requireStaff(...STAFF_PERMISSIONS.handleDataProtection),
       schema: {
         summary: "Erase a trainee's personal data now, on their request (admins)",
         tags: ["data protection"],

@@ -1,8 +1,10 @@
 import {
+  createSingleLineTextSchema,
   ErrorBodySchema,
   PublishedDocumentListSchema,
   PublishedLinkListSchema,
   PublishedLinkSchema,
+  STAFF_PERMISSIONS,
   UpdatePublishedLinkRequestSchema,
 } from "@psu/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -11,7 +13,7 @@ import { getSignedInStaff } from "../../plugins/staff-auth";
 import { listPublishedDocuments, listPublishedLinks, updatePublishedLink } from "./published-links.service";
 
 // Any id is let through to the service, which answers 404 for one it does not know (not 400).
-const LinkParamsSchema = z.object({ id: z.string().min(1).max(100) });
+const LinkParamsSchema = z.object({ id: createSingleLineTextSchema("Link id").min(1).max(100) });
 
 // Admins change links at any time and trainees must see the change at once: no shared caching.
 const CACHE_REVALIDATE = "no-cache";
@@ -36,7 +38,7 @@ export const publishedDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
 
 /** `/api/staff/published-links`: admins keep the addresses of documents and resources current. */
 export const publishedLinkRoutes: FastifyPluginAsyncZod = async (app) => {
-  const adminsOnly = app.requireStaff("admin");
+  const adminsOnly = app.requireStaff(...STAFF_PERMISSIONS.managePublishedLinks);
 
   app.get(
     "/published-links",

@@ -1,4 +1,4 @@
-import { ErrorBodySchema, QueuePageSchema, QueueQuerySchema } from "@psu/domain";
+import { ErrorBodySchema, QueuePageSchema, QueueQuerySchema, STAFF_PERMISSIONS } from "@psu/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { getSignedInStaff } from "../../plugins/staff-auth";
 import { listQueue } from "./queue.service";
@@ -8,17 +8,18 @@ export const queueRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/queue",
     {
-      preHandler: app.requireStaff(),
+      preHandler: app.requireStaff(...STAFF_PERMISSIONS.readQueue),
       schema: {
         summary: "A page of the case queue, with counts per status",
         description:
-          "Coordinators and admins see every case; a lead sees only cases allocated to them, whatever the filters. " +
+          "Coordinators see every case; a lead sees only cases allocated to them, whatever the filters; " +
+          "admins get 403 (the queue is case content: decision record 017). " +
           "Keyset pagination: send back `nextCursor` as `cursor` (with the same sort) for the next page. " +
           "With an SLA filter or the breaching-soon view a page may hold fewer than `limit` cases while " +
           "`nextCursor` is not null; a null `nextCursor` always means there are no more.",
         tags: ["staff"],
         body: QueueQuerySchema,
-        response: { 200: QueuePageSchema, 400: ErrorBodySchema, 401: ErrorBodySchema },
+        response: { 200: QueuePageSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema },
       },
     },
     async (request) => {

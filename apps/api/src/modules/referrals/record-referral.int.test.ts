@@ -121,14 +121,14 @@ describe("POST /api/staff/referrals", () => {
   });
 
   it("writes REFERRAL_RECORDED to the audit log with the case and channel only", async () => {
-    const response = await record(buildRecordRequest(), { headers: admin.headers });
+    const response = await record(buildRecordRequest(), { headers: coordinator.headers });
     expect(response.statusCode, response.body).toBe(201);
     const { caseId } = RecordedReferralSchema.parse(response.json());
     const entries = await testApp.app.prisma.auditEntry.findMany({
       where: { action: "REFERRAL_RECORDED", caseId },
       select: { actorId: true, detail: true },
     });
-    expect(entries).toEqual([{ actorId: admin.staff.id, detail: { channel: "phone" } }]);
+    expect(entries).toEqual([{ actorId: coordinator.staff.id, detail: { channel: "phone" } }]);
   });
 
   it("refuses an ineligible referral with 422 and the reasons, storing nothing", async () => {
@@ -222,8 +222,9 @@ describe("POST /api/staff/referrals", () => {
     expect(changed.json().error.code).toBe("IDEMPOTENCY_KEY_REUSED");
   });
 
-  it("is for coordinators and admins: a lead gets 403 and nobody signed in 401", async () => {
+  it("is for coordinators: a lead or an admin gets 403 and nobody signed in 401", async () => {
     expect((await record(buildRecordRequest(), { headers: lead.headers })).statusCode).toBe(403);
+    expect((await record(buildRecordRequest(), { headers: admin.headers })).statusCode).toBe(403);
     const signedOut = await testApp.app.inject({
       method: "POST",
       url: "/api/staff/referrals",

@@ -1,15 +1,15 @@
-import { ErrorBodySchema, RecordedReferralSchema, RecordReferralRequestSchema } from "@psu/domain";
+import { ErrorBodySchema, RecordedReferralSchema, RecordReferralRequestSchema, STAFF_PERMISSIONS } from "@psu/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { getSignedInStaff } from "../../plugins/staff-auth";
 import { IdempotencyKeyHeadersSchema } from "./idempotency-key-header";
 import { recordReferral } from "./referrals.service";
 
-/** Referrals that reached the unit by email or phone, recorded by a coordinator or an admin. */
+/** Referrals that reached the unit by email or phone, recorded by a coordinator. */
 export const recordReferralRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/referrals",
     {
-      preHandler: app.requireStaff("coordinator", "admin"),
+      preHandler: app.requireStaff(...STAFF_PERMISSIONS.recordReferral),
       schema: {
         summary: "Record a referral received by email or phone (idempotent with the Idempotency-Key header)",
         description:

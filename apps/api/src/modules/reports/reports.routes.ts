@@ -4,6 +4,7 @@ import {
   ReportQuerySchema,
   ReportSummarySchema,
   ReportTableSchema,
+  STAFF_PERMISSIONS,
 } from "@psu/domain";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -15,7 +16,7 @@ const ERRORS = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchem
 
 /** Reports for coordinators and admins: figures only, no personal data (docs/reports.md). */
 export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const canSeeReports = app.requireStaff("coordinator", "admin");
+  const canSeeReports = app.requireStaff(...STAFF_PERMISSIONS.readReports);
   const viewerOf = (request: FastifyRequest): ReportViewer => ({
     staffId: getSignedInStaff(request).id,
     ip: request.ip,
