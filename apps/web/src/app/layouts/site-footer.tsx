@@ -1,6 +1,5 @@
 import { lazy, Suspense } from "react";
-import { Link } from "react-router";
-import { Footer } from "../../components/footer";
+import { FOOTER_POLICIES, Footer, FooterLink } from "../../components/footer";
 
 // The policies' own addresses come from the API (admins keep them current), with react-query
 // and zod: loaded after the page. Until then, and while a policy has none, they lead to the
@@ -12,20 +11,11 @@ const FooterDocumentLinks = lazy(() =>
 );
 
 function DocumentsPageLinks() {
-  return (
-    <>
-      <li className="nhsuk-footer__list-item">
-        <Link className="nhsuk-footer__list-item-link" to="/documents">
-          Confidentiality policy
-        </Link>
-      </li>
-      <li className="nhsuk-footer__list-item">
-        <Link className="nhsuk-footer__list-item-link" to="/documents">
-          Complaints policy
-        </Link>
-      </li>
-    </>
-  );
+  return FOOTER_POLICIES.map((policy) => (
+    <FooterLink key={policy.id} to="/documents">
+      {policy.label}
+    </FooterLink>
+  ));
 }
 
 // PSU_COORDINATOR_EMAIL in the domain, written out: importing it would bring zod to the start page.
@@ -38,16 +28,8 @@ export function SiteFooter() {
       <Suspense fallback={<DocumentsPageLinks />}>
         <FooterDocumentLinks />
       </Suspense>
-      <li className="nhsuk-footer__list-item">
-        <Link className="nhsuk-footer__list-item-link" to="/documents">
-          Documents
-        </Link>
-      </li>
-      <li className="nhsuk-footer__list-item">
-        <a className="nhsuk-footer__list-item-link" href={`mailto:${CONTACT_EMAIL}`}>
-          Contact {CONTACT_EMAIL}
-        </a>
-      </li>
+      <FooterLink to="/documents">Documents</FooterLink>
+      <FooterLink href={`mailto:${CONTACT_EMAIL}`}>Contact {CONTACT_EMAIL}</FooterLink>
     </Footer>
   );
 }

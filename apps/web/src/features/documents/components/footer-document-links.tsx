@@ -1,5 +1,6 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { DocumentLink } from "../../../components/document-link";
+import { FOOTER_LINK_CLASS, FOOTER_POLICIES } from "../../../components/footer";
 import { getQueryClient } from "../../../lib/query-client";
 
 /**
@@ -9,16 +10,13 @@ import { getQueryClient } from "../../../lib/query-client";
 export function FooterDocumentLinks() {
   return (
     <QueryClientProvider client={getQueryClient()}>
-      <li className="nhsuk-footer__list-item">
-        <DocumentLink className="nhsuk-footer__list-item-link" id="confidentiality_policy">
-          Confidentiality policy
-        </DocumentLink>
-      </li>
-      <li className="nhsuk-footer__list-item">
-        <DocumentLink className="nhsuk-footer__list-item-link" id="complaints_policy">
-          Complaints policy
-        </DocumentLink>
-      </li>
+      {FOOTER_POLICIES.map((policy) => (
+        <li className="nhsuk-footer__list-item" key={policy.id}>
+          <DocumentLink className={FOOTER_LINK_CLASS} id={policy.id}>
+            {policy.label}
+          </DocumentLink>
+        </li>
+      ))}
     </QueryClientProvider>
   );
 }

@@ -1,8 +1,8 @@
 import { DOCUMENTS, type PublishedDocument } from "@psu/domain";
+import { ContentPage } from "../../../components/content-page";
 import { LoadError } from "../../../components/load-error";
 import { LoadingStatus } from "../../../components/loading-status";
 import { useDocuments } from "../../../lib/documents-query";
-import { useDocumentTitle } from "../../../lib/use-document-title";
 import { AskForDocument } from "../components/ask-for-document";
 
 const HEADING = "Documents";
@@ -14,28 +14,24 @@ function describeDocument(document: Pick<PublishedDocument, "title" | "issued">)
 
 /** The unit's six documents: a link to each one that has an address, how to ask for the others. */
 export function DocumentsPage() {
-  useDocumentTitle(HEADING);
   const { data, isPending, isError, refetch } = useDocuments();
 
   return (
-    <div className="nhsuk-grid-row">
-      <div className="nhsuk-grid-column-two-thirds">
-        <h1>{HEADING}</h1>
-        <p>Documents from the Professional Support Unit (PSU).</p>
-        {isPending ? (
-          <LoadingStatus>Loading the documents</LoadingStatus>
-        ) : isError ? (
-          <>
-            <LoadError onRetry={() => void refetch()}>
-              <p>Sorry, we could not load the links to the documents. Try again in a moment.</p>
-            </LoadError>
-            <DocumentList documents={DOCUMENTS.map((document) => ({ ...document, url: null }))} />
-          </>
-        ) : (
-          <DocumentList documents={data} />
-        )}
-      </div>
-    </div>
+    <ContentPage heading={HEADING}>
+      <p>Documents from the Professional Support Unit (PSU).</p>
+      {isPending ? (
+        <LoadingStatus>Loading the documents</LoadingStatus>
+      ) : isError ? (
+        <>
+          <LoadError onRetry={() => void refetch()}>
+            <p>Sorry, we could not load the links to the documents. Try again in a moment.</p>
+          </LoadError>
+          <DocumentList documents={DOCUMENTS.map((document) => ({ ...document, url: null }))} />
+        </>
+      ) : (
+        <DocumentList documents={data} />
+      )}
+    </ContentPage>
   );
 }
 

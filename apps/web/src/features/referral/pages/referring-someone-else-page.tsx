@@ -1,9 +1,8 @@
 import { CRISIS_CONTACTS, describeEligibilityReason, PSU_COORDINATOR_EMAIL } from "@psu/domain";
 import { Link, Navigate } from "react-router";
-import { BackLink } from "../../../components/back-link";
+import { ContentPage } from "../../../components/content-page";
 import { CrisisContactList } from "../../../components/crisis-contact-list";
 import { toDialableContacts } from "../../../lib/dialable-crisis-contacts";
-import { useDocumentTitle } from "../../../lib/use-document-title";
 import { AdviceForEveryone } from "../components/advice-for-everyone";
 import { SOMEONE_ELSE_STEP } from "../wizard/journey";
 import { useWizardStep } from "../wizard/use-wizard-step";
@@ -16,42 +15,35 @@ const HEADING = "The trainee needs to refer themselves";
  */
 export function ReferringSomeoneElsePage() {
   const { redirectTo, back } = useWizardStep(SOMEONE_ELSE_STEP);
-  useDocumentTitle(HEADING);
   if (redirectTo) return <Navigate to={redirectTo} replace />;
 
   // The full address, so it can be copied into a message to the trainee.
   const startPageAddress = new URL("/", window.location.origin).href;
   return (
-    <>
-      <BackLink to={back.to} state={back.state} />
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <h1>{HEADING}</h1>
-          <p className="nhsuk-body-l">{describeEligibilityReason("NOT_SELF_REFERRAL")}</p>
+    <ContentPage heading={HEADING} back={back}>
+      <p className="nhsuk-body-l">{describeEligibilityReason("NOT_SELF_REFERRAL")}</p>
 
-          <h2>How to help them refer themselves</h2>
-          <p>
-            Send them the address of this service's start page, <Link to="/">{startPageAddress}</Link>. They can answer
-            the questions there themselves.
-          </p>
-          <p>
-            For advice on how to support them, email our coordinators at{" "}
-            <a href={`mailto:${PSU_COORDINATOR_EMAIL}`}>{PSU_COORDINATOR_EMAIL}</a>.
-          </p>
-          <p>
-            If you are a trainee referring yourself, <Link to={back.to}>change your answer</Link>.
-          </p>
+      <h2>How to help them refer themselves</h2>
+      <p>
+        Send them the address of this service's start page, <Link to="/">{startPageAddress}</Link>. They can answer the
+        questions there themselves.
+      </p>
+      <p>
+        For advice on how to support them, email our coordinators at{" "}
+        <a href={`mailto:${PSU_COORDINATOR_EMAIL}`}>{PSU_COORDINATOR_EMAIL}</a>.
+      </p>
+      <p>
+        If you are a trainee referring yourself, <Link to={back.to}>change your answer</Link>.
+      </p>
 
-          <AdviceForEveryone
-            heading="Advice you can pass on"
-            intro={<p>The PSU gives this advice to every trainee, whether or not we can support them.</p>}
-          />
+      <AdviceForEveryone
+        heading="Advice you can pass on"
+        intro={<p>The PSU gives this advice to every trainee, whether or not we can support them.</p>}
+      />
 
-          <h2>If they need help now</h2>
-          <p>These services are free and confidential. Nobody needs to be referred to them.</p>
-          <CrisisContactList contacts={toDialableContacts(CRISIS_CONTACTS)} />
-        </div>
-      </div>
-    </>
+      <h2>If they need help now</h2>
+      <p>These services are free and confidential. Nobody needs to be referred to them.</p>
+      <CrisisContactList contacts={toDialableContacts(CRISIS_CONTACTS)} />
+    </ContentPage>
   );
 }

@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { Link, Navigate } from "react-router";
+import { ContentPage } from "../../../components/content-page";
 import { InsetText } from "../../../components/inset-text";
 import { WarningCallout } from "../../../components/warning-callout";
 import { formatLondonDate } from "../../../lib/format-date";
-import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useWizard } from "../wizard/wizard-provider";
 
 const HEADING = "Your answers have been saved";
@@ -12,7 +12,6 @@ const HEADING = "Your answers have been saved";
 export function SavedPage() {
   const { state } = useWizard();
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
-  useDocumentTitle(HEADING);
   if (state.savedDraft === undefined) return <Navigate to="/refer" replace />;
 
   const code = formatResumeCode(state.savedDraft.resumeCode);
@@ -29,45 +28,42 @@ export function SavedPage() {
   }
 
   return (
-    <div className="nhsuk-grid-row">
-      <div className="nhsuk-grid-column-two-thirds">
-        <h1>{HEADING}</h1>
-        <p>To come back to your referral, you will need this resume code:</p>
-        <p className="app-resume-code" data-testid="resume-code">
-          {code}
-        </p>
-        {canCopy && (
-          <button className="nhsuk-button nhsuk-button--secondary" type="button" onClick={() => void copy()}>
-            Copy code
-          </button>
-        )}
-        <div aria-live="polite">
-          {copied === "yes" && <p>Code copied.</p>}
-          {copied === "failed" && <p>The code could not be copied. Write it down instead.</p>}
-        </div>
-        <WarningCallout heading="Write this code down">
-          <p>
-            This code is the only way back to your answers. We cannot send it to you or look it up, because we do not
-            keep it in a form we can read.
-          </p>
-          <p>Anyone with the code can see your answers, so keep it somewhere private.</p>
-        </WarningCallout>
-        <p>
-          Your code will work until <strong>{expires}</strong>. After that your answers are deleted and you will need to
-          start again.
-        </p>
-        <h2>How to come back</h2>
-        <p>
-          Go to the start page of this service, choose <strong>Continue a saved referral</strong> and enter your code.
-        </p>
-        <InsetText>
-          <p>If you are using a shared computer, close this tab when you have written the code down.</p>
-        </InsetText>
-        <p>
-          <Link to="/refer">Continue with your referral now</Link>
-        </p>
+    <ContentPage heading={HEADING}>
+      <p>To come back to your referral, you will need this resume code:</p>
+      <p className="app-resume-code" data-testid="resume-code">
+        {code}
+      </p>
+      {canCopy && (
+        <button className="nhsuk-button nhsuk-button--secondary" type="button" onClick={() => void copy()}>
+          Copy code
+        </button>
+      )}
+      <div aria-live="polite">
+        {copied === "yes" && <p>Code copied.</p>}
+        {copied === "failed" && <p>The code could not be copied. Write it down instead.</p>}
       </div>
-    </div>
+      <WarningCallout heading="Write this code down">
+        <p>
+          This code is the only way back to your answers. We cannot send it to you or look it up, because we do not keep
+          it in a form we can read.
+        </p>
+        <p>Anyone with the code can see your answers, so keep it somewhere private.</p>
+      </WarningCallout>
+      <p>
+        Your code will work until <strong>{expires}</strong>. After that your answers are deleted and you will need to
+        start again.
+      </p>
+      <h2>How to come back</h2>
+      <p>
+        Go to the start page of this service, choose <strong>Continue a saved referral</strong> and enter your code.
+      </p>
+      <InsetText>
+        <p>If you are using a shared computer, close this tab when you have written the code down.</p>
+      </InsetText>
+      <p>
+        <Link to="/refer">Continue with your referral now</Link>
+      </p>
+    </ContentPage>
   );
 }
 

@@ -1,7 +1,7 @@
 import { describeNextSteps } from "@psu/domain";
 import { Link } from "react-router";
+import { ContentPage } from "../../../components/content-page";
 import { HelpNowLink } from "../../../components/help-now-link";
-import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useWizard } from "../wizard/wizard-provider";
 
 const HEADING = "Thank you";
@@ -9,21 +9,17 @@ const HEADING = "Thank you";
 /** After the optional equality questions. It promises only what the confirmation page did, in the same words. */
 export function ThankYouPage() {
   const { state } = useWizard();
-  useDocumentTitle(HEADING);
   return (
-    <div className="nhsuk-grid-row">
-      <div className="nhsuk-grid-column-two-thirds">
-        <h1>{HEADING}</h1>
-        <p>Your referral has been sent.</p>
-        {/* The receipt is in memory only: after a refresh the promise is in the confirmation email. */}
-        {state.receipt !== undefined &&
-          describeNextSteps(state.receipt.triageDueOn).map((sentence) => <p key={sentence}>{sentence}</p>)}
-        <p>
-          You can <Link to="/check-status">check the status of your referral</Link> with your reference number and the
-          email address you gave us.
-        </p>
-        <HelpNowLink />
-      </div>
-    </div>
+    <ContentPage heading={HEADING}>
+      <p>Your referral has been sent.</p>
+      {/* The receipt is in memory only: after a refresh the promise is in the confirmation email. */}
+      {state.receipt !== undefined &&
+        describeNextSteps(state.receipt.triageDueOn).map((sentence) => <p key={sentence}>{sentence}</p>)}
+      <p>
+        You can <Link to="/check-status">check the status of your referral</Link> with your reference number and the
+        email address you gave us.
+      </p>
+      <HelpNowLink />
+    </ContentPage>
   );
 }
