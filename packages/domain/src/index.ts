@@ -1,11 +1,14 @@
 // The domain package's one public entry. Everything here is pure: zod schemas, data and
 // functions with no clock or I/O, shared by the API and the web app.
 
+export * from "./api/account-api";
 export * from "./api/data-protection-api";
 export * from "./api/error-body";
 export * from "./api/published-links-api";
 export * from "./api/referral-api";
 export * from "./api/reports-api";
+export * from "./api/sign-in-api";
+export * from "./api/sso-api";
 export * from "./api/staff-api";
 export * from "./assignment/allocation";
 export * from "./assignment/lead-suggestions";
@@ -39,4 +42,6 @@ export * from "./sla/bank-holidays";
 export * from "./sla/case-clocks";
 export * from "./sla/sla";
 export * from "./sla/working-days";
+export * from "./staff/password-policy";
 export * from "./staff/staff";
+export * from "./text/text-input";

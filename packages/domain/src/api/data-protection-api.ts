@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { keysOf } from "../keys-of";
+import { createSingleLineTextSchema } from "../text/text-input";
 
 // The data-protection HTTP contract (admins only), shared by the API and the web app. The
 // trainee's email or reference always travels in a request body, never in a URL, where it
 // would reach logs and browser history.
 
-const ReferenceSchema = z
-  .string()
+const ReferenceSchema = createSingleLineTextSchema("Reference", { error: "Enter the referral reference" })
   .trim()
   .min(1, { error: "Enter the referral reference" })
   .max(40, { error: "A reference is at most 40 characters" });
@@ -35,8 +35,9 @@ export const ErasureReasonSchema = z.enum(ERASURE_REASONS, { error: "Choose why 
 export type ErasureReason = z.infer<typeof ErasureReasonSchema>;
 
 /** The request's number in the unit's own records: letters, digits and - / . only, so no name or address fits. */
-export const ErasureTicketSchema = z
-  .string({ error: "Enter the ticket number of the request" })
+export const ErasureTicketSchema = createSingleLineTextSchema("Ticket number", {
+  error: "Enter the ticket number of the request",
+})
   .trim()
   .min(1, { error: "Enter the ticket number of the request" })
   .max(40, { error: "Enter a ticket number of 40 characters or fewer" })

@@ -4,6 +4,7 @@ import { ReferenceInputSchema, ReferenceSchema } from "../references/reference";
 import { EqualityMonitoringSchema } from "../referrals/equality-monitoring";
 import { ReferralDraftSchema } from "../referrals/referral";
 import { TRAINEE_STATUSES } from "../referrals/referral-status";
+import { createMultiLineTextSchema, createSingleLineTextSchema } from "../text/text-input";
 
 // The trainee-facing HTTP contract beyond eligibility: request and response bodies shared by
 // the API (validation, OpenAPI) and the web app (parsing answers). Nothing here holds rules.
@@ -18,8 +19,7 @@ export const ReferralReceiptSchema = z.object({
 export type ReferralReceipt = z.infer<typeof ReferralReceiptSchema>;
 
 /** Resume codes: 12 characters from the reference alphabet, shown in groups of four. */
-export const ResumeCodeSchema = z
-  .string({ error: "Enter your resume code" })
+export const ResumeCodeSchema = createSingleLineTextSchema("Resume code", { error: "Enter your resume code" })
   .trim()
   .toUpperCase()
   .transform((code) => code.replace(/[\s-]/g, ""))
@@ -44,8 +44,7 @@ export type ResumedDraft = z.infer<typeof ResumedDraftSchema>;
 
 export const StatusLookupRequestSchema = z.object({
   reference: ReferenceInputSchema,
-  email: z
-    .string({ error: "Enter the email address you gave us" })
+  email: createSingleLineTextSchema("Email address", { error: "Enter the email address you gave us" })
     .trim()
     .min(1, "Enter the email address you gave us")
     .max(254),
@@ -65,7 +64,7 @@ export const ReferralStatusSchema = z.object({
 export type ReferralStatus = z.infer<typeof ReferralStatusSchema>;
 
 export const WithdrawRequestSchema = StatusLookupRequestSchema.extend({
-  reason: z.string().trim().max(1000, "Reason must be 1000 characters or fewer").optional(),
+  reason: createMultiLineTextSchema("Reason").trim().max(1000, "Reason must be 1000 characters or fewer").optional(),
 });
 export type WithdrawRequest = z.infer<typeof WithdrawRequestSchema>;
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CaseStatusSchema } from "../cases/case-status";
 import { LeadKindSchema } from "../catalogue/services";
 import { SlaKindSchema } from "../sla/sla";
+import { createSingleLineTextSchema } from "../text/text-input";
 
 // The reports' HTTP contract, shared by the API and the web app. A report covers whole
 // calendar months in Europe/London, `from` to `to` inclusive. Reports hold no personal data:
@@ -9,9 +10,10 @@ import { SlaKindSchema } from "../sla/sla";
 // with small counts suppressed (see reports/suppression.ts).
 
 /** A calendar month, "2026-11". */
-export const ReportMonthSchema = z
-  .string({ error: "Enter a month" })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Enter a month in the format YYYY-MM, for example 2026-11");
+export const ReportMonthSchema = createSingleLineTextSchema("Month", { error: "Enter a month" }).regex(
+  /^\d{4}-(0[1-9]|1[0-2])$/,
+  "Enter a month in the format YYYY-MM, for example 2026-11",
+);
 export type ReportMonth = z.infer<typeof ReportMonthSchema>;
 
 /** The longest period one report covers. */

@@ -9,6 +9,7 @@ import { ReferenceSchema } from "../references/reference";
 import { ReferralChannelSchema } from "../referrals/recorded-referral";
 import { SlaClockSchema, SlaStateSchema } from "../sla/sla";
 import { StaffRoleSchema } from "../staff/staff";
+import { createMultiLineTextSchema, createSingleLineTextSchema } from "../text/text-input";
 
 // The staff-side HTTP contract, shared by the API (validation, OpenAPI, response filtering)
 // and the web app (parsing answers). Case changes name the version they were based on in an
@@ -30,18 +31,18 @@ export const QueueQuerySchema = z.object({
   status: z.array(CaseStatusSchema).max(10).optional(),
   service: ServiceIdSchema.optional(),
   region: z.enum(["london", "kss"]).optional(),
-  profession: z.string().max(40).optional(),
-  urgency: z.string().max(40).optional(),
+  profession: createSingleLineTextSchema("Profession").max(40).optional(),
+  urgency: createSingleLineTextSchema("Urgency").max(40).optional(),
   /** A lead's id, or "unassigned". */
   leadId: z.union([z.uuid(), z.literal("unassigned")]).optional(),
   sla: SlaStateSchema.optional(),
   /** How the referral reached the unit: the online form, or email or phone (recorded by staff). */
   channel: ReferralChannelSchema.optional(),
   /** A reference (exact, any format), or part of a name or email address. */
-  search: z.string().trim().max(100).optional(),
+  search: createSingleLineTextSchema("Search").trim().max(100).optional(),
   sort: QueueSortSchema.default("oldest"),
   /** Opaque: the `nextCursor` of the previous page. */
-  cursor: z.string().max(200).optional(),
+  cursor: createSingleLineTextSchema("Cursor").max(200).optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });
 export type QueueQuery = z.input<typeof QueueQuerySchema>;
@@ -149,19 +150,21 @@ export type RecordedReferral = z.infer<typeof RecordedReferralSchema>;
 
 export const ChangeStatusRequestSchema = z.object({
   to: CaseStatusSchema,
-  reason: z.string().trim().max(2000).optional(),
+  reason: createMultiLineTextSchema("Reason").trim().max(2000, "Reason must be 2000 characters or fewer").optional(),
   outcome: CaseOutcomeSchema.optional(),
 });
 export const AddNoteRequestSchema = z.object({
-  text: z
-    .string({ error: "Enter the note" })
+  text: createMultiLineTextSchema("Note", { error: "Enter the note" })
     .trim()
     .min(1, "Enter the note")
     .max(5000, "Notes must be 5000 characters or fewer"),
 });
 export const SafetyFlagRequestSchema = z.object({
   flagged: z.boolean(),
-  reason: z.string({ error: "Say why" }).trim().min(1, "Say why").max(2000),
+  reason: createMultiLineTextSchema("Reason", { error: "Say why" })
+    .trim()
+    .min(1, "Say why")
+    .max(2000, "Reason must be 2000 characters or fewer"),
 });
 export const AssignRequestSchema = z.object({ leadId: z.uuid({ error: "Choose a lead" }) });
 export const FirstContactRequestSchema = z.object({ contactedAt: Timestamp.optional() });
@@ -184,24 +187,37 @@ export const StaffMemberSchema = z.object({
   openCaseCount: z.number().int(),
   affiliations: z.array(z.string()),
   leave: z.array(LeadLeaveSchema),
+  /**
+   * The latest invitation while they have not yet set a password (it may have expired: compare
+   * `expiresAt` with now); null once they have set one. Nobody chooses a password for anyone else.
+   */
+  invitation: z.object({ sentAt: Timestamp, expiresAt: Timestamp }).nullable(),
 });
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
 export const StaffMemberListSchema = z.object({ members: z.array(StaffMemberSchema) });
 
+/** An organisation a lead belongs to (a Trust), for spotting conflicts of interest. */
+const AffiliationSchema = createSingleLineTextSchema("Organisation")
+  .trim()
+  .min(1, "Enter the organisation's name")
+  .max(200, "Organisation names must be 200 characters or fewer");
+
 export const CreateStaffMemberRequestSchema = z.object({
-  name: z.string().trim().min(1, "Enter their name").max(100),
+  name: createSingleLineTextSchema("Name", { error: "Enter their name" })
+    .trim()
+    .min(1, "Enter their name")
+    .max(100, "Name must be 100 characters or fewer"),
   email: z.email("Enter an email address").trim().toLowerCase(),
   role: StaffRoleSchema,
-  password: z.string().min(12, "The password must be at least 12 characters").max(1024),
   leadKinds: z.array(LeadKindSchema).default([]),
   capacity: z.number().int().min(0).max(200).default(0),
-  affiliations: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+  affiliations: z.array(AffiliationSchema).max(20).default([]),
 });
 export const UpdateStaffMemberRequestSchema = z.object({
   active: z.boolean().optional(),
   leadKinds: z.array(LeadKindSchema).optional(),
   capacity: z.number().int().min(0).max(200).optional(),
-  affiliations: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
+  affiliations: z.array(AffiliationSchema).max(20).optional(),
 });
 export const AddLeaveRequestSchema = z
   .object({ fromDay: CalendarDateSchema, toDay: CalendarDateSchema })
@@ -216,7 +232,7 @@ export const AuditQuerySchema = z.object({
   action: AuditActionSchema.optional(),
   from: Timestamp.optional(),
   to: Timestamp.optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: createSingleLineTextSchema("Cursor").max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const AuditEntrySchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { createSingleLineTextSchema } from "../text/text-input";
 import { DOCTOR_GROUPS, TRAINEE_GROUPS, type TraineeGroup, TraineeGroupSchema } from "./groups";
 
 export const SERVICE_IDS = [
@@ -42,8 +43,7 @@ export const LeadKindSchema = z.enum(LEAD_KINDS);
 export type LeadKind = z.infer<typeof LeadKindSchema>;
 
 /** An address people may follow: https only, so a link never downgrades to plain HTTP. */
-export const HttpsUrlSchema = z
-  .string({ error: "Enter a web address" })
+export const HttpsUrlSchema = createSingleLineTextSchema("Web address", { error: "Enter a web address" })
   .trim()
   .pipe(z.url({ protocol: /^https$/, error: "Enter a web address that starts with https://" }));
 

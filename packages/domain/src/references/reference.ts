@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { createSingleLineTextSchema } from "../text/text-input";
 
 // Case references look like PSU-7K3F-9QX4: "PSU-", then 8 characters shown as two groups of 4.
 // The first 7 are random; the 8th is a check character, so a mistyped reference is caught
@@ -82,7 +83,9 @@ export const ReferenceSchema = z
 export type Reference = z.infer<typeof ReferenceSchema>;
 
 /** A reference typed by a person (for example on the status page), tidied into PSU-XXXX-XXXX. */
-export const ReferenceInputSchema = z.string().transform((text, context) => {
+export const ReferenceInputSchema = createSingleLineTextSchema("Reference", {
+  error: "Enter your reference as it appears in your email, like PSU-7K3F-9QX4",
+}).transform((text, context) => {
   const reference = normaliseReference(text);
   if (reference === null) {
     context.issues.push({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { createSingleLineTextSchema } from "../text/text-input";
 
 /** How the trainee would like the PSU to get in touch. */
 export const PREFERRED_CONTACT = ["email", "phone", "either"] as const;
@@ -38,8 +39,7 @@ export function normaliseUkPhoneNumber(text: string): string | null {
 }
 
 /** A UK mobile or landline number, typed any usual way, parsed to E.164 (+447700900982). */
-export const UkPhoneSchema = z
-  .string({ error: PHONE_MISSING })
+export const UkPhoneSchema = createSingleLineTextSchema("Phone number", { error: PHONE_MISSING })
   .trim()
   .min(1, PHONE_MISSING)
   .max(PHONE_MAX_LENGTH, UK_PHONE_MESSAGE)
@@ -65,8 +65,7 @@ export function lowercaseEmailDomain(email: string): string {
 }
 
 /** The trainee's own email address (not a work one an employer can read), trimmed, with its domain lowercased. */
-export const PersonalEmailSchema = z
-  .string({ error: EMAIL_MISSING })
+export const PersonalEmailSchema = createSingleLineTextSchema("Email address", { error: EMAIL_MISSING })
   .trim()
   .min(1, EMAIL_MISSING)
   .max(EMAIL_MAX_LENGTH, `Email address must be ${EMAIL_MAX_LENGTH} characters or fewer`)

@@ -93,13 +93,52 @@ describe("ReferralSubmissionSchema accepts a complete referral", () => {
   });
 
   it("trims text answers", () => {
-    const parsed = ReferralSubmissionSchema.parse(withField("details", "fullName", "  Alex Example \n"));
+    const parsed = ReferralSubmissionSchema.parse(withField("details", "fullName", "  Alex Example  "));
     expect(parsed.details.fullName).toBe("Alex Example");
   });
 
-  it("drops NUL characters, which PostgreSQL cannot store", () => {
-    const parsed = ReferralSubmissionSchema.parse(withField("story", "whatIsHappening", "Hard\u0000 week"));
-    expect(parsed.story.whatIsHappening).toBe("Hard week");
+  it("keeps line breaks and tabs in the trainee's own account", () => {
+    const parsed = ReferralSubmissionSchema.parse(withField("story", "whatIsHappening", "Hard week.\r\n\tStill hard."));
+    expect(parsed.story.whatIsHappening).toBe("Hard week.\r\n\tStill hard.");
+  });
+});
+
+describe("ReferralSubmissionSchema refuses control characters, naming the field", () => {
+  it.each([
+    [
+      "details",
+      "fullName",
+      "Alex\u0000Example",
+      "Full name must not contain line breaks, tabs or hidden control characters",
+    ],
+    [
+      "details",
+      "fullName",
+      "Alex\nExample",
+      "Full name must not contain line breaks, tabs or hidden control characters",
+    ],
+    [
+      "details",
+      "personalEmail",
+      "alex\u0000@example.com",
+      "Email address must not contain line breaks, tabs or hidden control characters",
+    ],
+    [
+      "details",
+      "phone",
+      "07700\u0007900982",
+      "Phone number must not contain line breaks, tabs or hidden control characters",
+    ],
+    ["story", "whatIsHappening", "Hard\u0000 week", "What is happening must not contain hidden control characters"],
+    ["story", "accessNeeds", "Ramp\u009b access", "Access needs must not contain hidden control characters"],
+  ] as const)("%s.%s %j", (section, field, value, message) => {
+    const result = ReferralSubmissionSchema.safeParse(withField(section, field, value));
+    expect(result.error?.issues).toContainEqual(expect.objectContaining({ path: [section, field], message }));
+  });
+
+  it("refuses them in a draft too", () => {
+    const result = ReferralDraftSchema.safeParse({ story: { whatIsHappening: "Hard\u0000 week" } });
+    expect(result.error?.issues[0]?.message).toBe("What is happening must not contain hidden control characters");
   });
 });
 

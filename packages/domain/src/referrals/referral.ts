@@ -11,6 +11,7 @@ import {
   RegionSchema,
   TrainingNumberStatusSchema,
 } from "../eligibility/eligibility-answers";
+import { createMultiLineTextSchema, createSingleLineTextSchema } from "../text/text-input";
 import { EMAIL_MAX_LENGTH, PersonalEmailSchema, PreferredContactSchema, UkPhoneSchema } from "./contact";
 import { ProfessionalRegisterSchema, REGISTRATION_NUMBER_MAX_LENGTH, RegistrationSchema } from "./registration";
 
@@ -20,30 +21,26 @@ import { ProfessionalRegisterSchema, REGISTRATION_NUMBER_MAX_LENGTH, Registratio
 /** Longest text accepted per kind of field: short answers, contact notes, and the trainee's own account. */
 export const FREE_TEXT_LIMITS = { short: 100, medium: 500, long: 2000 } as const;
 
-// PostgreSQL text and jsonb cannot hold U+0000; one in a request would fail the insert as a 500.
-// Nobody types it, so it is dropped rather than reported.
-function removeNullCharacters(text: string): string {
-  return text.replaceAll("\u0000", "");
-}
-
 function tooLong(label: string, limit: number): string {
   return `${label} must be ${limit} characters or fewer`;
 }
 
-function createRequiredTextSchema(label: string, missing: string, limit: number) {
-  return z
-    .string({ error: missing })
-    .overwrite(removeNullCharacters)
-    .trim()
-    .min(1, missing)
-    .max(limit, tooLong(label, limit));
+/** Whether the answer is typed on one line (a text input) or several (a textarea). */
+type Lines = "one" | "several";
+
+// Every answer goes through the domain's text rule (text/text-input.ts): a control character,
+// including U+0000 which PostgreSQL cannot store, is refused naming the field.
+function createTextSchema(label: string, lines: Lines, error: string) {
+  return lines === "one" ? createSingleLineTextSchema(label, { error }) : createMultiLineTextSchema(label, { error });
+}
+
+function createRequiredTextSchema(label: string, missing: string, limit: number, lines: Lines = "one") {
+  return createTextSchema(label, lines, missing).trim().min(1, missing).max(limit, tooLong(label, limit));
 }
 
 // An optional answer left blank is the same as no answer, so "" is stored as nothing.
-function createOptionalTextSchema(label: string, limit: number) {
-  return z
-    .string({ error: `${label} must be text` })
-    .overwrite(removeNullCharacters)
+function createOptionalTextSchema(label: string, limit: number, lines: Lines = "one") {
+  return createTextSchema(label, lines, `${label} must be text`)
     .trim()
     .max(limit, tooLong(label, limit))
     .transform((text) => (text === "" ? undefined : text))
@@ -62,7 +59,7 @@ export const ReferralDetailsSchema = z.object({
   personalEmail: PersonalEmailSchema,
   phone: UkPhoneSchema,
   preferredContact: PreferredContactSchema,
-  safeContactTimes: createOptionalTextSchema("Safe times to contact you", FREE_TEXT_LIMITS.medium),
+  safeContactTimes: createOptionalTextSchema("Safe times to contact you", FREE_TEXT_LIMITS.medium, "several"),
   registration: RegistrationSchema,
   programme: createRequiredTextSchema(
     "Specialty or programme",
@@ -81,11 +78,16 @@ export type HowSoon = z.infer<typeof HowSoonSchema>;
 
 /** The trainee's own account: what is happening, what they tried, what would help, and how soon. */
 export const ReferralStorySchema = z.object({
-  whatIsHappening: createRequiredTextSchema("What is happening", "Enter what is happening", FREE_TEXT_LIMITS.long),
-  whatHasBeenTried: createOptionalTextSchema("What you have tried", FREE_TEXT_LIMITS.long),
-  whatWouldHelp: createOptionalTextSchema("What would help", FREE_TEXT_LIMITS.long),
+  whatIsHappening: createRequiredTextSchema(
+    "What is happening",
+    "Enter what is happening",
+    FREE_TEXT_LIMITS.long,
+    "several",
+  ),
+  whatHasBeenTried: createOptionalTextSchema("What you have tried", FREE_TEXT_LIMITS.long, "several"),
+  whatWouldHelp: createOptionalTextSchema("What would help", FREE_TEXT_LIMITS.long, "several"),
   howSoon: HowSoonSchema,
-  accessNeeds: createOptionalTextSchema("Access needs", FREE_TEXT_LIMITS.long),
+  accessNeeds: createOptionalTextSchema("Access needs", FREE_TEXT_LIMITS.long, "several"),
 });
 export type ReferralStory = z.infer<typeof ReferralStorySchema>;
 
@@ -205,12 +207,8 @@ export type ReferralSubmission = z.infer<typeof ReferralSubmissionSchema>;
 // in size and can fill the wizard back in without guesswork. No transforms: the API sends a
 // draft back through this same schema.
 
-function createDraftTextSchema(label: string, limit: number) {
-  return z
-    .string({ error: `${label} must be text` })
-    .overwrite(removeNullCharacters)
-    .max(limit, tooLong(label, limit))
-    .optional();
+function createDraftTextSchema(label: string, limit: number, lines: Lines = "one") {
+  return createTextSchema(label, lines, `${label} must be text`).max(limit, tooLong(label, limit)).optional();
 }
 
 /** The longest wizard step name a draft can record. */
@@ -235,7 +233,7 @@ export const ReferralDetailsDraftSchema = z.object({
   personalEmail: createDraftTextSchema("Email address", EMAIL_MAX_LENGTH),
   phone: createDraftTextSchema("Phone number", 30),
   preferredContact: PreferredContactSchema.optional(),
-  safeContactTimes: createDraftTextSchema("Safe times to contact you", FREE_TEXT_LIMITS.medium),
+  safeContactTimes: createDraftTextSchema("Safe times to contact you", FREE_TEXT_LIMITS.medium, "several"),
   registration: z
     .object({
       register: ProfessionalRegisterSchema.optional(),
@@ -249,11 +247,11 @@ export const ReferralDetailsDraftSchema = z.object({
 });
 
 export const ReferralStoryDraftSchema = z.object({
-  whatIsHappening: createDraftTextSchema("What is happening", FREE_TEXT_LIMITS.long),
-  whatHasBeenTried: createDraftTextSchema("What you have tried", FREE_TEXT_LIMITS.long),
-  whatWouldHelp: createDraftTextSchema("What would help", FREE_TEXT_LIMITS.long),
+  whatIsHappening: createDraftTextSchema("What is happening", FREE_TEXT_LIMITS.long, "several"),
+  whatHasBeenTried: createDraftTextSchema("What you have tried", FREE_TEXT_LIMITS.long, "several"),
+  whatWouldHelp: createDraftTextSchema("What would help", FREE_TEXT_LIMITS.long, "several"),
   howSoon: HowSoonSchema.optional(),
-  accessNeeds: createDraftTextSchema("Access needs", FREE_TEXT_LIMITS.long),
+  accessNeeds: createDraftTextSchema("Access needs", FREE_TEXT_LIMITS.long, "several"),
 });
 
 export const ReferralConsentDraftSchema = z.object({

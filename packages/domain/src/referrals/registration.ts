@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { EligibilityGroup } from "../eligibility/eligibility-answers";
+import { createSingleLineTextSchema } from "../text/text-input";
 
 // Professional registration as a trainee types it. The formats come from the regulators and
 // the NHS identifier standards (UK Core Practitioner identifiers, NHS Data Dictionary):
@@ -97,8 +98,9 @@ export const RegistrationSchema = z
   .object(
     {
       register: ProfessionalRegisterSchema,
-      number: z
-        .string({ error: "Enter your registration number, or leave it empty if you are not registered" })
+      number: createSingleLineTextSchema("Registration number", {
+        error: "Enter your registration number, or leave it empty if you are not registered",
+      })
         // Aborts, so an over-long number is reported once rather than again as the wrong format.
         .max(REGISTRATION_NUMBER_MAX_LENGTH, {
           error: `Registration number must be ${REGISTRATION_NUMBER_MAX_LENGTH} characters or fewer`,

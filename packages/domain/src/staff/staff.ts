@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { createSingleLineTextSchema } from "../text/text-input";
 
 /** Who staff are: coordinators triage and allocate, leads work their own cases, admins run the service. */
 export const STAFF_ROLES = ["coordinator", "lead", "admin"] as const;
@@ -6,13 +7,14 @@ export const StaffRoleSchema = z.enum(STAFF_ROLES);
 export type StaffRole = z.infer<typeof StaffRoleSchema>;
 
 export const SignInRequestSchema = z.object({
-  email: z
-    .string({ error: "Enter your email address" })
+  email: createSingleLineTextSchema("Email address", { error: "Enter your email address" })
     .trim()
     .toLowerCase()
     .min(3, "Enter your email address")
     .max(254),
-  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(1024),
+  password: createSingleLineTextSchema("Password", { error: "Enter your password" })
+    .min(1, "Enter your password")
+    .max(1024),
 });
 export type SignInRequest = z.infer<typeof SignInRequestSchema>;
 

@@ -1,3 +1,4 @@
+import { createSingleLineTextSchema } from "@psu/domain";
 import { z } from "zod";
 import { AppError } from "../../errors/app-error";
 
@@ -7,8 +8,7 @@ import { AppError } from "../../errors/app-error";
  * optional here so a missing one reaches `readExpectedVersion` and gets its own 428.
  */
 export const IfMatchHeadersSchema = z.looseObject({
-  "if-match": z
-    .string()
+  "if-match": createSingleLineTextSchema("If-Match")
     .optional()
     .describe('The version of the case the change is based on, as an entity tag: `"3"` (a bare 3 is accepted too).'),
 });
