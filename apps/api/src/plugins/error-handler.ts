@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError } from "../errors/app-error";
+import { findDatabaseInputErrorCode } from "../errors/database-input-error";
 
 function send(reply: FastifyReply, status: number, error: ErrorBody["error"]): FastifyReply {
   return reply.status(status).type("application/json; charset=utf-8").send({ error });
@@ -37,8 +38,8 @@ const FASTIFY_CODES: Record<string, { code: AppError["code"]; message: string }>
 
 /**
  * One error handler for every route: validation problems name their fields, expected
- * failures keep their code, and anything unexpected is logged and answered with a 500 that
- * reveals nothing (no message, no stack).
+ * failures keep their code, a value the database refuses is a 400, and anything unexpected is
+ * logged and answered with a 500 that reveals nothing (no message, no stack).
  */
 export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
@@ -52,6 +53,16 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
         code: error.code,
         message: error.message,
         ...(error.fields ? { fields: error.fields } : {}),
+      });
+    }
+    const databaseCode = findDatabaseInputErrorCode(error);
+    if (databaseCode !== null) {
+      // Logged without the database's message, which quotes the value sent.
+      request.log.warn({ err: { type: error.name, code: databaseCode } }, "the database refused a value it was sent");
+      return send(reply, 400, {
+        code: "BAD_REQUEST",
+        message:
+          "Something in the request cannot be stored, such as an unusual character or a date or number out of range. Check what was sent and try again.",
       });
     }
     const known = error.code ? FASTIFY_CODES[error.code] : undefined;
