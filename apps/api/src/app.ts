@@ -2,6 +2,8 @@ import type { PrismaClient } from "@psu/prisma";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "./config/env";
+import { accountRoutes } from "./modules/account/account.routes";
+import { useKeyedHashForAuditAddresses } from "./modules/audit/audit.repository";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { caseChangeRoutes } from "./modules/case-changes/case-changes.routes";
@@ -18,6 +20,7 @@ import { referralStatusRoutes } from "./modules/referral-status/referral-status.
 import { recordReferralRoutes } from "./modules/referrals/record-referral.routes";
 import { referralRoutes } from "./modules/referrals/referrals.routes";
 import { reportsRoutes } from "./modules/reports/reports.routes";
+import { passwordSignInGate, ssoRoutes } from "./modules/sso/sso.routes";
 import { staffAdminRoutes } from "./modules/staff-admin/staff-admin.routes";
 import { apiDocsPlugin, apiDocsRoutes } from "./plugins/api-docs";
 import { backgroundJobsPlugin } from "./plugins/background-jobs";
@@ -28,7 +31,9 @@ import { requestLoggingPlugin } from "./plugins/request-logging";
 import { securityPlugin } from "./plugins/security";
 import { staffAuthPlugin } from "./plugins/staff-auth";
 import { hasWebApp, isWebAppPage, sendWebAppIndex, webAppPlugin } from "./plugins/web-app";
+import { createEncryption, type Encryption } from "./security/encryption";
 import { createKeyedHash, type KeyedHash } from "./security/server-secret";
+import { toFastifyTrustProxy } from "./security/trust-proxy";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -36,11 +41,16 @@ declare module "fastify" {
     now: () => Date;
     /** HMAC under the server secret: for every hash of something guessable (security/server-secret.ts). */
     keyedHash: KeyedHash;
+    /** AES-256-GCM under a key derived from the server secret: for secrets the server must read back (security/encryption.ts). */
+    encryption: Encryption;
   }
 }
 
 export interface AppOptions {
-  config: Pick<Config, "env" | "webDistDir" | "trustProxy" | "mail" | "retentionMonths">;
+  config: Pick<
+    Config,
+    "env" | "webDistDir" | "trustProxy" | "mail" | "publicUrl" | "retentionMonths" | "sso" | "passwordSignIn"
+  >;
   /** Starts background work (the email outbox); tests call the jobs directly instead. */
   backgroundJobs?: boolean;
   prisma: PrismaClient;
@@ -58,13 +68,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     // Fastify's own per-request lines include the URL as sent; ours log the route pattern.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: options.config.trustProxy,
+    trustProxy: toFastifyTrustProxy(options.config.trustProxy),
     bodyLimit: 256 * 1024,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate("now", options.now ?? (() => new Date()));
   app.decorate("keyedHash", createKeyedHash(options.serverSecret));
+  app.decorate("encryption", createEncryption(options.serverSecret));
+  useKeyedHashForAuditAddresses(app.keyedHash);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -85,12 +97,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(draftRoutes, { prefix: "/api" });
   await app.register(referralStatusRoutes, { prefix: "/api" });
   await app.register(equalityRoutes, { prefix: "/api" });
+  await app.register(passwordSignInGate, { passwordSignIn: options.config.passwordSignIn });
   await app.register(authRoutes, { prefix: "/api/auth" });
+  await app.register(accountRoutes, { prefix: "/api/account", publicUrl: options.config.publicUrl });
+  await app.register(ssoRoutes, { prefix: "/api/auth", config: options.config });
   await app.register(queueRoutes, { prefix: "/api/staff" });
   await app.register(caseViewRoutes, { prefix: "/api/staff" });
   await app.register(auditRoutes, { prefix: "/api/staff" });
   await app.register(caseChangeRoutes, { prefix: "/api/staff" });
-  await app.register(staffAdminRoutes, { prefix: "/api/staff" });
+  await app.register(staffAdminRoutes, { prefix: "/api/staff", publicUrl: options.config.publicUrl });
   await app.register(reportsRoutes, { prefix: "/api/staff" });
   await app.register(dataProtectionRoutes, { prefix: "/api/staff" });
   await app.register(recordReferralRoutes, { prefix: "/api/staff" });

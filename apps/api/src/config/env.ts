@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { isIP } from "node:net";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -20,6 +21,59 @@ const repoRoot = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
 
 const PortSchema = z.coerce.number().int().min(1).max(65_535);
 
+/**
+ * Which proxies in front of the app are believed when they say, in X-Forwarded-For, whom a
+ * request came from: none; the nearest `count` (each adds the address it saw, on the right);
+ * or only those at the given addresses or CIDR ranges.
+ */
+export type TrustProxy =
+  | { kind: "none" }
+  | { kind: "hops"; count: number }
+  | { kind: "addresses"; addresses: string[] };
+
+const MAX_PROXY_HOPS = 10;
+// proxy-addr's (Fastify's) names for the private ranges, handy for a proxy on the same host or network.
+const NAMED_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function isAddressOrRange(entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+const TRUST_PROXY_HELP =
+  "give the number of proxies in front of the app (for example 1) or a comma-separated list of their addresses " +
+  "or CIDR ranges (for example 10.0.0.0/8)";
+
+function parseTrustProxy(value: string, context: z.RefinementCtx): TrustProxy {
+  if (value === "false" || value === "0" || value === "") return { kind: "none" };
+  if (value === "true") {
+    context.addIssue({
+      code: "custom",
+      message: `must not be "true": that believes any client's X-Forwarded-For, which forges addresses and dodges every per-address limit; ${TRUST_PROXY_HELP}`,
+    });
+    return z.NEVER;
+  }
+  if (/^\d+$/.test(value)) {
+    const count = Number(value);
+    if (count <= MAX_PROXY_HOPS) return { kind: "hops", count };
+    context.addIssue({ code: "custom", message: `must be at most ${MAX_PROXY_HOPS} proxies` });
+    return z.NEVER;
+  }
+  const addresses = value.split(",").map((entry) => entry.trim());
+  if (addresses.every(isAddressOrRange)) return { kind: "addresses", addresses };
+  context.addIssue({ code: "custom", message: `must be "false", a number of proxies, or a list: ${TRUST_PROXY_HELP}` });
+  return z.NEVER;
+}
+const OptionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -40,6 +94,12 @@ const EnvSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   MAIL_FROM: z.string().min(3).default("PSU London and KSS <psu.lase@hee.nhs.uk>"),
+  // Where staff reach the service, for the one-time links emailed to them (invitations and
+  // password resets): never taken from a request's Host header, which a client can forge.
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL, like https://psu.example.nhs.uk" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
   // Months after a case is closed or withdrawn before its personal data is anonymised.
   RETENTION_MONTHS: z.coerce
@@ -55,9 +115,24 @@ const EnvSchema = z.object({
     .min(SERVER_SECRET_MIN_LENGTH, { error: `must be at least ${SERVER_SECRET_MIN_LENGTH} characters` })
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  TRUST_PROXY: z
-    .enum(["true", "false"])
-    .default("false")
+  // Which proxies' X-Forwarded-For to believe: "false", a hop count, or their addresses.
+  TRUST_PROXY: z.string().trim().default("false").transform(parseTrustProxy),
+  // Single sign-on over OpenID Connect (docs/operations.md, decision 014): all four or none.
+  OIDC_ISSUER_URL: OptionalText,
+  OIDC_CLIENT_ID: OptionalText,
+  OIDC_CLIENT_SECRET: OptionalText,
+  OIDC_REDIRECT_URL: OptionalText,
+  OIDC_BUTTON_LABEL: z
+    .string()
+    .trim()
+    .min(1)
+    .max(80, { error: "must be at most 80 characters" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  // "false" switches email-and-password sign-in off; allowed only with single sign-on configured.
+  PASSWORD_SIGN_IN: z
+    .enum(["true", "false"], { error: 'must be "true" or "false"' })
+    .default("true")
     .transform((value) => value === "true"),
 });
 
@@ -72,12 +147,84 @@ export interface Config {
   database: DatabaseSource;
   databasePoolMax: number;
   webDistDir: string;
-  trustProxy: boolean;
+  /** Which proxies' X-Forwarded-For headers to believe (security/trust-proxy.ts). */
+  trustProxy: TrustProxy;
   mail: { smtpUrl: string | undefined; from: string; pollMs: number };
+  /** Where staff reach the service (no trailing slash), for links in emails. */
+  publicUrl: string;
   /** Months after closure before a case is anonymised (docs/data-protection.md). */
   retentionMonths: number;
   /** Where the server secret comes from (security/server-secret.ts). */
   serverSecret: { kind: "given"; value: string } | { kind: "kept"; file: string };
+  /** Single sign-on over OpenID Connect, when configured (modules/sso). */
+  sso: SsoConfig | null;
+  /** Whether staff may sign in with email and password (always, unless SSO is configured and this is switched off). */
+  passwordSignIn: boolean;
+}
+
+export interface SsoConfig {
+  /** The provider's issuer, e.g. `https://login.microsoftonline.com/<tenant id>/v2.0` for Microsoft Entra ID. */
+  issuerUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** This app's callback as registered with the provider: `https://<host>/api/auth/sso/callback`. */
+  redirectUrl: string;
+  buttonLabel: string;
+}
+
+const SSO_VARIABLES = ["OIDC_ISSUER_URL", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_REDIRECT_URL"] as const;
+const DEFAULT_SSO_BUTTON_LABEL = "Sign in with your organisation account";
+// Entra's multi-tenant endpoints accept accounts from any organisation: only a tenant's own issuer will do.
+const ENTRA_SHARED_TENANTS = new Set(["common", "organizations", "consumers"]);
+
+/** Single sign-on settings: all four or none, https (http only on this machine), one Entra tenant. */
+function parseSingleSignOn(value: z.infer<typeof EnvSchema>): { sso: SsoConfig | null; passwordSignIn: boolean } {
+  const missing = SSO_VARIABLES.filter((name) => value[name] === undefined);
+  if (missing.length === SSO_VARIABLES.length) {
+    if (!value.PASSWORD_SIGN_IN)
+      throw new ConfigError([
+        "PASSWORD_SIGN_IN: may be false only when single sign-on is configured (OIDC_ISSUER_URL and the rest), or nobody could sign in",
+      ]);
+    return { sso: null, passwordSignIn: true };
+  }
+  const problems = missing.map(
+    (name) => `${name}: required for single sign-on (set all of ${SSO_VARIABLES.join(", ")}, or none)`,
+  );
+  problems.push(
+    ...checkSsoUrl("OIDC_ISSUER_URL", value.OIDC_ISSUER_URL),
+    ...checkSsoUrl("OIDC_REDIRECT_URL", value.OIDC_REDIRECT_URL),
+  );
+  if (value.OIDC_ISSUER_URL && URL.canParse(value.OIDC_ISSUER_URL)) {
+    const issuer = new URL(value.OIDC_ISSUER_URL);
+    const tenant = issuer.pathname.split("/")[1]?.toLowerCase() ?? "";
+    if (issuer.hostname === "login.microsoftonline.com" && ENTRA_SHARED_TENANTS.has(tenant))
+      problems.push(
+        "OIDC_ISSUER_URL: name your Microsoft Entra tenant (https://login.microsoftonline.com/<tenant id>/v2.0), not a shared endpoint",
+      );
+  }
+  const { OIDC_ISSUER_URL: issuerUrl, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } = value;
+  const redirectUrl = value.OIDC_REDIRECT_URL;
+  if (problems.length > 0 || !issuerUrl || !clientId || !clientSecret || !redirectUrl) throw new ConfigError(problems);
+  return {
+    sso: {
+      issuerUrl,
+      clientId,
+      clientSecret,
+      redirectUrl,
+      buttonLabel: value.OIDC_BUTTON_LABEL ?? DEFAULT_SSO_BUTTON_LABEL,
+    },
+    passwordSignIn: value.PASSWORD_SIGN_IN,
+  };
+}
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+function checkSsoUrl(name: string, url: string | undefined): string[] {
+  if (url === undefined) return [];
+  if (!URL.canParse(url)) return [`${name}: must be a URL`];
+  const parsed = new URL(url);
+  if (parsed.protocol === "https:" || (parsed.protocol === "http:" && LOOPBACK_HOSTS.has(parsed.hostname))) return [];
+  return [`${name}: must be an https:// URL (http:// only on localhost, for tests)`];
 }
 
 // Tests on a throwaway database need no secret of their own; never used outside NODE_ENV=test.
@@ -102,7 +249,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       "SERVER_SECRET: required with DATABASE_URL, the same on every instance (for example the output of `openssl rand -base64 48`)",
     ]);
   }
+  const signIn = parseSingleSignOn(value);
   return {
+    ...signIn,
     env: value.NODE_ENV,
     host: value.HOST,
     port: value.PORT,
@@ -114,6 +263,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     webDistDir: value.WEB_DIST_DIR,
     trustProxy: value.TRUST_PROXY,
     mail: { smtpUrl: value.SMTP_URL, from: value.MAIL_FROM, pollMs: value.OUTBOX_POLL_MS },
+    publicUrl: (value.PUBLIC_URL ?? `http://localhost:${value.PORT}`).replace(/\/+$/, ""),
     retentionMonths: value.RETENTION_MONTHS,
     serverSecret: value.SERVER_SECRET
       ? { kind: "given", value: value.SERVER_SECRET }

@@ -31,10 +31,29 @@ export function describeAllocationPromise(): string {
   );
 }
 
+/** The crisis lines as plain text, with their hours: "Samaritans: call 116 123". */
+function describeCrisisLines(): string[] {
+  return CRISIS_CONTACTS.map(
+    (contact) => `${contact.name}: ${contact.channels.map(describeCrisisChannel).join(" or ")}`,
+  );
+}
+
 /** The crisis lines as plain text, with their hours, for emails. */
 export function listCrisisLinesAsText(): string[] {
-  return CRISIS_CONTACTS.map(
-    (contact) => `- ${contact.name}: ${contact.channels.map(describeCrisisChannel).join(" or ")}`,
+  return describeCrisisLines().map((line) => `- ${line}`);
+}
+
+/**
+ * Why a referral was not taken when too many arrived at once (a 429), and what to do instead:
+ * the crisis lines and the coordinators' email, so a trainee in distress is never left waiting.
+ */
+export function describeReferralsPaused(retryAfterSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return (
+    "We cannot take your referral just now because too many have been sent in a short time. " +
+    `Your answers are still here: try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}. ` +
+    `If you need help now, you do not need to wait for us: ${describeCrisisLines().join("; ")}. ` +
+    `If you are not sure where to turn, email our coordinators at ${PSU_COORDINATOR_EMAIL}.`
   );
 }
 

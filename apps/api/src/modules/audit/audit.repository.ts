@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import { type AuditAction, AuditActionSchema } from "@psu/domain";
 import { Prisma, type PrismaClient } from "@psu/prisma";
 import { z } from "zod";
+import type { KeyedHash } from "../../security/server-secret";
 
 /** A Prisma client or an open transaction: audit rows are written in the transaction of the change. */
 export type Database = PrismaClient | Prisma.TransactionClient;
@@ -13,8 +13,25 @@ export interface AuditRecord {
   caseId?: string | null;
   /** Ids, codes and versions only: never personal data (a note's text, a name, an email). */
   detail?: Prisma.InputJsonObject;
-  /** Where from: the client IP, hashed (enough to tell sessions apart, not to find a person). */
+  /** Where from: the client IP, stored as a keyed hash (enough to tell sessions apart, not to find a person). */
   ip?: string | null;
+}
+
+// The server's keyed hash, set once by buildApp. Held here rather than passed by each caller:
+// every module that writes an audit entry hands over `request.ip`, and one place turning it into
+// a keyed hash cannot be forgotten by a new caller (decision 015).
+let hashAddress: KeyedHash | undefined;
+
+/** Gives the audit log the server's keyed hash for client addresses (buildApp calls this). */
+export function useKeyedHashForAuditAddresses(keyedHash: KeyedHash): void {
+  hashAddress = keyedHash;
+}
+
+/** 16 hex characters of the keyed hash: tells one address from another, and cannot be reversed without the secret. */
+function toAddressHash(ip: string): string {
+  // Fails loudly rather than store an address unkeyed.
+  if (!hashAddress) throw new Error("the audit log has no keyed hash: buildApp must run first");
+  return hashAddress("audit:ip", ip).slice(0, 16);
 }
 
 /** Appends one entry to the audit log (the table refuses updates and deletes). */
@@ -25,7 +42,7 @@ export async function recordAudit(db: Database, record: AuditRecord): Promise<vo
       action: record.action,
       caseId: record.caseId ?? null,
       detail: record.detail ?? {},
-      ipHash: record.ip ? createHash("sha256").update(record.ip).digest("hex").slice(0, 16) : null,
+      ipHash: record.ip ? toAddressHash(record.ip) : null,
     },
     select: { id: true },
   });

@@ -3,6 +3,8 @@ import { ErrorBodySchema, ResumedDraftSchema, SavedDraftSchema } from "@psu/doma
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAnonymousClient } from "../../test/anonymous-client";
 import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { ANONYMOUS_LIMITS, EVERYONE } from "../rate-limit/anonymous-limits";
+import { toRateLimitKey } from "../rate-limit/rate-limit.service";
 import { deleteExpiredDrafts } from "./drafts.service";
 
 const T0 = new Date("2026-06-01T10:00:00Z");
@@ -82,7 +84,7 @@ describe("POST /api/drafts", () => {
     expect((await save({ data: laterAnswers, resumeCode })).status).toBe(404);
   });
 
-  it("stores only a hash of the resume code", async () => {
+  it("stores only a keyed hash of the resume code, not its plain SHA-256", async () => {
     now = T0;
     const { resumeCode } = await createDraft();
     const compact = resumeCode.replaceAll("-", "");
@@ -90,7 +92,29 @@ describe("POST /api/drafts", () => {
     const table = JSON.stringify(rows);
     expect(table).not.toContain(compact);
     expect(table).not.toContain(resumeCode);
-    expect(table).toContain(createHash("sha256").update(compact).digest("hex"));
+    expect(table).not.toContain(createHash("sha256").update(compact).digest("hex"));
+    expect(table).toContain(testApp.app.keyedHash("draft-resume-code", compact));
+  });
+
+  it("limits new drafts from everyone together, while existing drafts can still be saved", async () => {
+    now = new Date(T0.getTime() + 30 * DAY);
+    const { resumeCode } = await createDraft();
+    // Everyone's counter at its limit, as if many addresses had each saved a few new drafts.
+    const { scope, limit } = ANONYMOUS_LIMITS.draftCreateOverall;
+    const key = toRateLimitKey(testApp.app.keyedHash, scope, EVERYONE);
+    await testApp.app.prisma.rateLimitCounter.update({ where: { key }, data: { count: limit } });
+
+    const refused = await save({ data: firstAnswers });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
+    expect(errorOf(refused.body)).toEqual({
+      code: "TOO_MANY_REQUESTS",
+      message: expect.stringContaining("Wait an hour"),
+    });
+    expect((await save({ data: laterAnswers, resumeCode })).status).toBe(200);
+    // The other tests' clock goes back to T0: leave them an empty counter and no draft from the future.
+    await testApp.app.prisma.rateLimitCounter.delete({ where: { key } });
+    await testApp.app.prisma.referralDraft.deleteMany({ where: { createdAt: now } });
   });
 
   it.each([
@@ -139,8 +163,33 @@ describe("POST /api/drafts/resume", () => {
     expect(expired.status).toBe(404);
     expect(expired.body).toEqual(unknown.body);
     expect(errorOf(expired.body)).toEqual({ code: "NOT_FOUND", message: expect.stringContaining("7 days") });
-    const hash = createHash("sha256").update(resumeCode.replaceAll("-", "")).digest("hex");
+    const hash = testApp.app.keyedHash("draft-resume-code", resumeCode.replaceAll("-", ""));
     expect(await testApp.app.prisma.referralDraft.count({ where: { resumeCodeHash: hash } })).toBe(0);
+  });
+
+  it("resumes a draft saved before the hash was keyed, and moves it to the keyed hash", async () => {
+    now = T0;
+    const code = "ABCDEFGHJKMN";
+    const unkeyed = createHash("sha256").update(code).digest("hex");
+    await testApp.app.prisma.referralDraft.create({
+      data: {
+        resumeCodeHash: unkeyed,
+        data: laterAnswers,
+        createdAt: T0,
+        updatedAt: T0,
+        expiresAt: new Date(T0.getTime() + DAY),
+      },
+    });
+    const response = await resume("ABCD-EFGH-JKMN");
+    expect(response.status).toBe(200);
+    expect(ResumedDraftSchema.parse(response.body).data).toEqual(laterAnswers);
+    const hashes = (await testApp.app.prisma.referralDraft.findMany({ select: { resumeCodeHash: true } })).map(
+      (row) => row.resumeCodeHash,
+    );
+    expect(hashes).not.toContain(unkeyed);
+    expect(hashes).toContain(testApp.app.keyedHash("draft-resume-code", code));
+    // Saving under the old code works too, now through the keyed hash.
+    expect((await save({ data: firstAnswers, resumeCode: "ABCD-EFGH-JKMN" })).status).toBe(200);
   });
 
   it("limits attempts per client address so codes cannot be guessed, with a Retry-After", async () => {

@@ -46,6 +46,17 @@ export async function findUnexpiredDraft(
   });
 }
 
+/** Moves an unexpired draft from one code hash to another (from the unkeyed hash to the keyed one). */
+export async function rekeyUnexpiredDraft(
+  prisma: PrismaClient,
+  rekey: { from: string; to: string; now: Date },
+): Promise<void> {
+  await prisma.referralDraft.updateMany({
+    where: { resumeCodeHash: rekey.from, expiresAt: { gt: rekey.now } },
+    data: { resumeCodeHash: rekey.to },
+  });
+}
+
 /** Deletes the draft with this code hash if it has expired (lazy clean-up on lookup). */
 export async function deleteDraftIfExpired(prisma: PrismaClient, resumeCodeHash: string, now: Date): Promise<void> {
   await prisma.referralDraft.deleteMany({ where: { resumeCodeHash, expiresAt: { lte: now } } });

@@ -30,7 +30,12 @@ export const draftRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { draft, created } = await saveDraft(app.prisma, { request: request.body, ip: request.ip, now: app.now() });
+      const { draft, created } = await saveDraft(app.prisma, {
+        request: request.body,
+        ip: request.ip,
+        now: app.now(),
+        keyedHash: app.keyedHash,
+      });
       return reply.status(created ? 201 : 200).send(draft);
     },
   );
@@ -46,6 +51,12 @@ export const draftRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ResumedDraftSchema, 400: ErrorBodySchema, 404: ErrorBodySchema, 429: ErrorBodySchema },
       },
     },
-    async (request) => resumeDraft(app.prisma, { resumeCode: request.body.resumeCode, ip: request.ip, now: app.now() }),
+    async (request) =>
+      resumeDraft(app.prisma, {
+        resumeCode: request.body.resumeCode,
+        ip: request.ip,
+        now: app.now(),
+        keyedHash: app.keyedHash,
+      }),
   );
 };

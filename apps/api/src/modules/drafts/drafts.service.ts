@@ -8,12 +8,15 @@ import {
 } from "@psu/domain";
 import type { PrismaClient } from "@psu/prisma";
 import { AppError } from "../../errors/app-error";
-import { enforceRateLimits, type RateLimit, toRateLimitKey } from "../rate-limit/rate-limit.service";
+import type { KeyedHash } from "../../security/server-secret";
+import { ANONYMOUS_LIMITS, EVERYONE } from "../rate-limit/anonymous-limits";
+import { enforceRateLimits, toRateLimit } from "../rate-limit/rate-limit.service";
 import {
   createDraft,
   deleteDraftIfExpired,
   deleteDraftsExpiredBy,
   findUnexpiredDraft,
+  rekeyUnexpiredDraft,
   updateUnexpiredDraft,
 } from "./drafts.repository";
 
@@ -21,22 +24,17 @@ import {
 export const DRAFT_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
 const RESUME_CODE_LENGTH = 12;
-const FIFTEEN_MINUTES_MS = 15 * 60 * 1000;
 
-// A resume code has 29^12 (about 2^58) values, so guessing is hopeless at these rates; the
-// limits also stop one client filling the table.
-const RESUME_LIMIT = { scope: "draft-resume:ip", limit: 10, windowMs: FIFTEEN_MINUTES_MS };
-const SAVE_LIMIT = { scope: "draft-save:ip", limit: 30, windowMs: FIFTEEN_MINUTES_MS };
+// A resume code has 29^12 (about 2^58) values, so guessing is hopeless at the resume limit; the
+// save limits (anonymous-limits.ts) stop one client, or many together, filling the table.
 
 // One answer for unknown and expired codes, so a code's history is never revealed.
 const NOT_FOUND_MESSAGE =
   "We could not find saved answers for that code. Check the code, or start again: saved answers are kept for 7 days.";
 const TOO_MANY_RESUMES_MESSAGE = "Too many attempts with resume codes. Wait 15 minutes, then try again.";
 const TOO_MANY_SAVES_MESSAGE = "Too many saves from this connection. Wait 15 minutes, then try again.";
-
-function limitFor(rule: { scope: string; limit: number; windowMs: number }, ip: string): RateLimit {
-  return { key: toRateLimitKey(rule.scope, ip), limit: rule.limit, windowMs: rule.windowMs };
-}
+const TOO_MANY_NEW_DRAFTS_MESSAGE =
+  "We cannot save new answers for later just now. Wait an hour, then try again, or send your referral now.";
 
 /** A new resume code: 12 characters from the reference alphabet, chosen by a CSPRNG. */
 export function generateResumeCode(): string {
@@ -51,18 +49,44 @@ export function formatResumeCode(code: string): string {
 }
 
 /**
- * What is stored instead of the code. About 58 bits of randomness make a plain SHA-256
- * infeasible to reverse by trying codes; an HMAC with a server secret would add a second
- * barrier should the table leak, once the config holds such a secret.
+ * What is stored instead of the code: a keyed hash, so a copy of the table is useless without
+ * the server secret, on top of the code's 58 bits of randomness.
  */
-export function hashResumeCode(code: string): string {
+export function hashResumeCode(keyedHash: KeyedHash, code: string): string {
+  return keyedHash("draft-resume-code", code);
+}
+
+/**
+ * The hash drafts saved before the server secret were stored under (plain SHA-256). Such a
+ * draft is moved to the keyed hash the first time its code is used; none is left once the
+ * last of them expires, 7 days after the release that keyed the hash: then remove this.
+ */
+function hashResumeCodeUnkeyed(code: string): string {
   return createHash("sha256").update(code).digest("hex");
+}
+
+/**
+ * The keyed hash a code's draft is stored under, after moving a draft saved under the old
+ * unkeyed hash to it (one extra query, only when no draft has the keyed hash).
+ */
+async function findResumeCodeHash(
+  prisma: PrismaClient,
+  keyedHash: KeyedHash,
+  code: string,
+  now: Date,
+): Promise<string> {
+  const resumeCodeHash = hashResumeCode(keyedHash, code);
+  await deleteDraftIfExpired(prisma, resumeCodeHash, now);
+  if (await findUnexpiredDraft(prisma, resumeCodeHash, now)) return resumeCodeHash;
+  await rekeyUnexpiredDraft(prisma, { from: hashResumeCodeUnkeyed(code), to: resumeCodeHash, now });
+  return resumeCodeHash;
 }
 
 export interface SaveDraftInput {
   request: SaveDraftRequest;
   ip: string;
   now: Date;
+  keyedHash: KeyedHash;
 }
 
 /**
@@ -74,14 +98,25 @@ export async function saveDraft(
   prisma: PrismaClient,
   input: SaveDraftInput,
 ): Promise<{ draft: SavedDraft; created: boolean }> {
-  const { request, ip, now } = input;
-  await enforceRateLimits(prisma, [limitFor(SAVE_LIMIT, ip)], now, TOO_MANY_SAVES_MESSAGE);
+  const { request, ip, now, keyedHash } = input;
+  await enforceRateLimits(
+    prisma,
+    [toRateLimit(keyedHash, ANONYMOUS_LIMITS.draftSavePerIp, ip)],
+    now,
+    TOO_MANY_SAVES_MESSAGE,
+  );
   const expiresAt = new Date(now.getTime() + DRAFT_LIFETIME_MS);
 
   if (request.resumeCode === undefined) {
+    await enforceRateLimits(
+      prisma,
+      [toRateLimit(keyedHash, ANONYMOUS_LIMITS.draftCreateOverall, EVERYONE)],
+      now,
+      TOO_MANY_NEW_DRAFTS_MESSAGE,
+    );
     const code = generateResumeCode();
     const saved = await createDraft(prisma, {
-      resumeCodeHash: hashResumeCode(code),
+      resumeCodeHash: hashResumeCode(keyedHash, code),
       data: request.data,
       now,
       expiresAt,
@@ -89,8 +124,7 @@ export async function saveDraft(
     return { draft: { resumeCode: formatResumeCode(code), expiresAt: saved.expiresAt.toISOString() }, created: true };
   }
 
-  const resumeCodeHash = hashResumeCode(request.resumeCode);
-  await deleteDraftIfExpired(prisma, resumeCodeHash, now);
+  const resumeCodeHash = await findResumeCodeHash(prisma, keyedHash, request.resumeCode, now);
   const updated = await updateUnexpiredDraft(prisma, { resumeCodeHash, data: request.data, now, expiresAt });
   if (!updated) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
   return {
@@ -102,12 +136,16 @@ export async function saveDraft(
 /** The answers saved under a resume code (already tidied to 12 characters by the schema). */
 export async function resumeDraft(
   prisma: PrismaClient,
-  input: { resumeCode: string; ip: string; now: Date },
+  input: { resumeCode: string; ip: string; now: Date; keyedHash: KeyedHash },
 ): Promise<ResumedDraft> {
-  const { resumeCode, ip, now } = input;
-  await enforceRateLimits(prisma, [limitFor(RESUME_LIMIT, ip)], now, TOO_MANY_RESUMES_MESSAGE);
-  const resumeCodeHash = hashResumeCode(resumeCode);
-  await deleteDraftIfExpired(prisma, resumeCodeHash, now);
+  const { resumeCode, ip, now, keyedHash } = input;
+  await enforceRateLimits(
+    prisma,
+    [toRateLimit(keyedHash, ANONYMOUS_LIMITS.draftResumePerIp, ip)],
+    now,
+    TOO_MANY_RESUMES_MESSAGE,
+  );
+  const resumeCodeHash = await findResumeCodeHash(prisma, keyedHash, resumeCode, now);
   const draft = await findUnexpiredDraft(prisma, resumeCodeHash, now);
   if (!draft) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
   return { data: ReferralDraftSchema.parse(draft.data), expiresAt: draft.expiresAt.toISOString() };

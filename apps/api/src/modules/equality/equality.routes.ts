@@ -17,7 +17,11 @@ export const equalityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await recordEqualityResponse(app.prisma, request.body, { ip: request.ip, now: app.now() });
+      await recordEqualityResponse(app.prisma, request.body, {
+        ip: request.ip,
+        now: app.now(),
+        keyedHash: app.keyedHash,
+      });
       return reply.status(204).send(null);
     },
   );

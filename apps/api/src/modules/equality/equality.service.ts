@@ -1,12 +1,13 @@
 import { type EqualityResponseRequest, toLondonDate } from "@psu/domain";
 import type { PrismaClient } from "@psu/prisma";
-import { enforceRateLimits, toRateLimitKey } from "../rate-limit/rate-limit.service";
+import type { KeyedHash } from "../../security/server-secret";
+import { ANONYMOUS_LIMITS, EVERYONE } from "../rate-limit/anonymous-limits";
+import { enforceRateLimits, toRateLimit } from "../rate-limit/rate-limit.service";
 import { createEqualityResponse } from "./equality.repository";
 
 // Generous for people sharing one address (a Trust's network), tight enough to stop flooding
-// that would skew the reports.
-const SUBMIT_LIMIT = { scope: "equality:ip", limit: 20, windowMs: 60 * 60 * 1000 };
-const TOO_MANY_MESSAGE = "Too many equality forms from this connection. Wait an hour, then try again.";
+// that would skew the reports (anonymous-limits.ts).
+const TOO_MANY_MESSAGE = "Too many equality forms have been sent in the last hour. Wait an hour, then try again.";
 
 /**
  * Records optional equality answers apart from any referral: no reference, no case, no
@@ -15,11 +16,14 @@ const TOO_MANY_MESSAGE = "Too many equality forms from this connection. Wait an 
 export async function recordEqualityResponse(
   prisma: PrismaClient,
   request: EqualityResponseRequest,
-  input: { ip: string; now: Date },
+  input: { ip: string; now: Date; keyedHash: KeyedHash },
 ): Promise<void> {
   await enforceRateLimits(
     prisma,
-    [{ ...SUBMIT_LIMIT, key: toRateLimitKey(SUBMIT_LIMIT.scope, input.ip) }],
+    [
+      toRateLimit(input.keyedHash, ANONYMOUS_LIMITS.equalityPerIp, input.ip),
+      toRateLimit(input.keyedHash, ANONYMOUS_LIMITS.equalityOverall, EVERYONE),
+    ],
     input.now,
     TOO_MANY_MESSAGE,
   );

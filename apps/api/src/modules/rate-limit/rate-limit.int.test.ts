@@ -1,11 +1,15 @@
+import { createHash } from "node:crypto";
 import { createPrismaClient, createTestDatabase, type PrismaClient, type TestDatabase } from "@psu/prisma";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createKeyedHash } from "../../security/server-secret";
 import {
   consumeRateLimit,
   deleteStaleRateLimitCounters,
   RATE_LIMIT_MAX_WINDOW_MS,
   toRateLimitKey,
 } from "./rate-limit.service";
+
+const keyedHash = createKeyedHash("a test secret of at least thirty-two characters");
 
 // The limiter needs only the database, not the app.
 let database: TestDatabase;
@@ -25,7 +29,7 @@ const MINUTE = 60_000;
 
 describe("consumeRateLimit", () => {
   it("allows up to the limit in a window, then refuses with the seconds left", async () => {
-    const limit = { key: toRateLimitKey("test", "window"), limit: 3, windowMs: 15 * MINUTE };
+    const limit = { key: toRateLimitKey(keyedHash, "test", "window"), limit: 3, windowMs: 15 * MINUTE };
     const decisions = [];
     for (let hit = 0; hit < 4; hit++) decisions.push(await consumeRateLimit(prisma, { ...limit, now: at(hit * 1000) }));
     expect(decisions.map((decision) => decision.allowed)).toEqual([true, true, true, false]);
@@ -35,7 +39,7 @@ describe("consumeRateLimit", () => {
   });
 
   it("starts a new window once the old one is over", async () => {
-    const limit = { key: toRateLimitKey("test", "renew"), limit: 1, windowMs: MINUTE };
+    const limit = { key: toRateLimitKey(keyedHash, "test", "renew"), limit: 1, windowMs: MINUTE };
     expect((await consumeRateLimit(prisma, { ...limit, now: T0 })).allowed).toBe(true);
     expect((await consumeRateLimit(prisma, { ...limit, now: at(MINUTE - 1) })).allowed).toBe(false);
     expect((await consumeRateLimit(prisma, { ...limit, now: at(MINUTE) })).allowed).toBe(true);
@@ -43,7 +47,7 @@ describe("consumeRateLimit", () => {
   });
 
   it("counts parallel hits exactly: 20 at once against a limit of 5 allow exactly 5", async () => {
-    const limit = { key: toRateLimitKey("test", "parallel"), limit: 5, windowMs: MINUTE };
+    const limit = { key: toRateLimitKey(keyedHash, "test", "parallel"), limit: 5, windowMs: MINUTE };
     const decisions = await Promise.all(
       Array.from({ length: 20 }, () => consumeRateLimit(prisma, { ...limit, now: T0 })),
     );
@@ -53,33 +57,46 @@ describe("consumeRateLimit", () => {
   });
 
   it("keeps each key's count apart", async () => {
-    const first = { key: toRateLimitKey("test", "198.51.100.1"), limit: 1, windowMs: MINUTE };
-    const second = { key: toRateLimitKey("test", "198.51.100.2"), limit: 1, windowMs: MINUTE };
+    const first = { key: toRateLimitKey(keyedHash, "test", "198.51.100.1"), limit: 1, windowMs: MINUTE };
+    const second = { key: toRateLimitKey(keyedHash, "test", "198.51.100.2"), limit: 1, windowMs: MINUTE };
     expect((await consumeRateLimit(prisma, { ...first, now: T0 })).allowed).toBe(true);
     expect((await consumeRateLimit(prisma, { ...second, now: T0 })).allowed).toBe(true);
     expect((await consumeRateLimit(prisma, { ...first, now: T0 })).allowed).toBe(false);
   });
 
   it("refuses a window longer than the clean-up keeps counters", async () => {
-    const limit = { key: toRateLimitKey("test", "long"), limit: 1, windowMs: RATE_LIMIT_MAX_WINDOW_MS + 1 };
+    const limit = { key: toRateLimitKey(keyedHash, "test", "long"), limit: 1, windowMs: RATE_LIMIT_MAX_WINDOW_MS + 1 };
     await expect(consumeRateLimit(prisma, { ...limit, now: T0 })).rejects.toThrow(RangeError);
   });
 });
 
 describe("toRateLimitKey", () => {
   it("keeps the subject out of the key and tells scopes apart", () => {
-    const key = toRateLimitKey("status-lookup:ip", "203.0.113.7");
+    const key = toRateLimitKey(keyedHash, "status-lookup:ip", "203.0.113.7");
     expect(key).toMatch(/^status-lookup:ip:[0-9a-f]{32}$/);
     expect(key).not.toContain("203.0.113.7");
-    expect(toRateLimitKey("other", "203.0.113.7").split(":").at(-1)).not.toBe(key.split(":").at(-1));
+    expect(toRateLimitKey(keyedHash, "other", "203.0.113.7").split(":").at(-1)).not.toBe(key.split(":").at(-1));
+  });
+
+  it("is keyed: without the server secret, hashing every candidate address does not find the key", () => {
+    const key = toRateLimitKey(keyedHash, "status-lookup:ip", "203.0.113.7");
+    const digest = key.split(":").at(-1);
+    // What the key used to be (unkeyed SHA-256 of scope and subject), and the plain hash of the subject.
+    expect(digest).not.toBe(
+      createHash("sha256").update("status-lookup:ip\u0000203.0.113.7").digest("hex").slice(0, 32),
+    );
+    expect(digest).not.toBe(createHash("sha256").update("203.0.113.7").digest("hex").slice(0, 32));
+    // Another secret gives another key.
+    const otherSecret = createKeyedHash("another secret, also thirty-two characters long");
+    expect(toRateLimitKey(otherSecret, "status-lookup:ip", "203.0.113.7")).not.toBe(key);
   });
 });
 
 describe("deleteStaleRateLimitCounters", () => {
   it("deletes counters older than the longest window and keeps the rest", async () => {
     const cleanupNow = new Date("2030-01-01T00:00:00Z");
-    const stale = toRateLimitKey("cleanup", "stale");
-    const fresh = toRateLimitKey("cleanup", "fresh");
+    const stale = toRateLimitKey(keyedHash, "cleanup", "stale");
+    const fresh = toRateLimitKey(keyedHash, "cleanup", "fresh");
     await consumeRateLimit(prisma, {
       key: stale,
       limit: 1,

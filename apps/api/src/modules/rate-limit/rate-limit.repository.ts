@@ -1,4 +1,7 @@
-import type { PrismaClient } from "@psu/prisma";
+import type { Prisma, PrismaClient } from "@psu/prisma";
+
+/** A Prisma client or an open transaction: a hit counted in a transaction is undone with it. */
+export type Database = PrismaClient | Prisma.TransactionClient;
 
 export interface RateLimitCount {
   count: number;
@@ -11,7 +14,7 @@ export interface RateLimitCount {
  * started at or before `expiredBefore` is over: the count starts again at 1 from `now`.
  */
 export async function incrementRateLimitCounter(
-  prisma: PrismaClient,
+  prisma: Database,
   input: { key: string; now: Date; expiredBefore: Date },
 ): Promise<RateLimitCount> {
   const { key, now, expiredBefore } = input;

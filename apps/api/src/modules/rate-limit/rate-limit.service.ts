@@ -1,7 +1,9 @@
-import { createHash } from "node:crypto";
 import type { PrismaClient } from "@psu/prisma";
 import { AppError } from "../../errors/app-error";
+import type { KeyedHash } from "../../security/server-secret";
+import type { AnonymousLimit } from "./anonymous-limits";
 import {
+  type Database,
   deleteRateLimitCountersStartedBefore,
   findRateLimitCount,
   incrementRateLimitCounter,
@@ -25,19 +27,24 @@ export interface RateLimitDecision {
 }
 
 /**
- * Builds a counter key such as `status-lookup:ip:3f9a...`. The subject (an IP address, a
- * reference) is hashed so the table never holds it in clear.
+ * Builds a counter key such as `status-lookup:ip:3f9a...`. The subject (an IP address, an
+ * email, a reference) goes through the server's keyed hash (`app.keyedHash`), so the table
+ * never holds it in clear and a copy of it cannot be reversed by trying every IPv4 address.
  */
-export function toRateLimitKey(scope: string, subject: string): string {
-  const digest = createHash("sha256").update(`${scope}\u0000${subject}`).digest("hex").slice(0, 32);
-  return `${scope}:${digest}`;
+export function toRateLimitKey(keyedHash: KeyedHash, scope: string, subject: string): string {
+  return `${scope}:${keyedHash(`rate-limit:${scope}`, subject).slice(0, 32)}`;
 }
 
-/** Counts one hit against a fixed-window limit held in PostgreSQL, shared by every API instance. */
-export async function consumeRateLimit(
-  prisma: PrismaClient,
-  input: RateLimit & { now: Date },
-): Promise<RateLimitDecision> {
+/** A rule (anonymous-limits.ts) applied to one subject: an IP address, a reference, or EVERYONE. */
+export function toRateLimit(keyedHash: KeyedHash, rule: AnonymousLimit, subject: string): RateLimit {
+  return { key: toRateLimitKey(keyedHash, rule.scope, subject), limit: rule.limit, windowMs: rule.windowMs };
+}
+
+/**
+ * Counts one hit against a fixed-window limit held in PostgreSQL, shared by every API instance.
+ * Inside a transaction the hit counts only if the transaction commits.
+ */
+export async function consumeRateLimit(prisma: Database, input: RateLimit & { now: Date }): Promise<RateLimitDecision> {
   const { key, limit, windowMs, now } = input;
   if (!(windowMs > 0 && windowMs <= RATE_LIMIT_MAX_WINDOW_MS)) {
     throw new RangeError(`windowMs must be between 1 and ${RATE_LIMIT_MAX_WINDOW_MS}, not ${windowMs}`);
@@ -62,20 +69,23 @@ export class RateLimitedError extends AppError {
 
 /**
  * Counts one hit against every limit (all of them, so each counter stays honest) and throws
- * RateLimitedError when any is exceeded, with the longest wait among those refused.
+ * RateLimitedError when any is exceeded, with the longest wait among those refused (the message
+ * may be written from that wait). In a transaction, a refusal rolls the counting back too.
  */
 export async function enforceRateLimits(
-  prisma: PrismaClient,
+  prisma: Database,
   limits: readonly RateLimit[],
   now: Date,
-  message: string,
+  message: string | ((retryAfterSeconds: number) => string),
 ): Promise<void> {
   let retryAfterSeconds = 0;
   for (const limit of limits) {
     const decision = await consumeRateLimit(prisma, { ...limit, now });
     if (!decision.allowed) retryAfterSeconds = Math.max(retryAfterSeconds, decision.retryAfterSeconds);
   }
-  if (retryAfterSeconds > 0) throw new RateLimitedError(message, retryAfterSeconds);
+  if (retryAfterSeconds > 0) {
+    throw new RateLimitedError(typeof message === "string" ? message : message(retryAfterSeconds), retryAfterSeconds);
+  }
 }
 
 /** Deletes counters no limit can still be counting in (for a scheduled clean-up); returns how many went. */

@@ -17,7 +17,8 @@ export const referralStatusRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ReferralStatusSchema, 400: ErrorBodySchema, 404: ErrorBodySchema, 429: ErrorBodySchema },
       },
     },
-    async (request) => getReferralStatus(app.prisma, request.body, { ip: request.ip, now: app.now() }),
+    async (request) =>
+      getReferralStatus(app.prisma, request.body, { ip: request.ip, now: app.now(), keyedHash: app.keyedHash }),
   );
 
   app.post(
@@ -37,6 +38,7 @@ export const referralStatusRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => withdrawReferral(app.prisma, request.body, { ip: request.ip, now: app.now() }),
+    async (request) =>
+      withdrawReferral(app.prisma, request.body, { ip: request.ip, now: app.now(), keyedHash: app.keyedHash }),
   );
 };

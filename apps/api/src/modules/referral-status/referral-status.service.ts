@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import {
   type CaseFacts,
   type CaseStatus,
@@ -15,17 +15,10 @@ import {
 } from "@psu/domain";
 import type { PrismaClient } from "@psu/prisma";
 import { AppError } from "../../errors/app-error";
-import { enforceRateLimits, toRateLimitKey } from "../rate-limit/rate-limit.service";
+import type { KeyedHash } from "../../security/server-secret";
+import { ANONYMOUS_LIMITS } from "../rate-limit/anonymous-limits";
+import { enforceRateLimits, toRateLimit } from "../rate-limit/rate-limit.service";
 import { findReferralForStatus, withdrawCaseIfUnchanged } from "./referral-status.repository";
-
-const FIFTEEN_MINUTES_MS = 15 * 60 * 1000;
-
-// Per client, and per reference so spreading guesses at one reference's email over many
-// addresses does not help. Looking up and withdrawing share both counters.
-const LOOKUP_LIMITS = {
-  ip: { scope: "status-lookup:ip", limit: 10, windowMs: FIFTEEN_MINUTES_MS },
-  reference: { scope: "status-lookup:reference", limit: 5, windowMs: FIFTEEN_MINUTES_MS },
-};
 
 /** The one answer for every pair that does not match: it must not say which part was wrong. */
 export const REFERRAL_NOT_FOUND_MESSAGE =
@@ -36,6 +29,7 @@ const CHANGED_MESSAGE = "Your referral changed while you were withdrawing it. Ch
 export interface LookupInput {
   ip: string;
   now: Date;
+  keyedHash: KeyedHash;
 }
 
 interface MatchedReferral {
@@ -50,12 +44,13 @@ interface MatchedReferral {
   facts: CaseFacts;
 }
 
-function hashEmail(email: string): Buffer {
-  return createHash("sha256").update(email.trim().toLowerCase()).digest();
+// Keyed like every hash of something guessable, although this one is only compared, never stored.
+function hashEmail(keyedHash: KeyedHash, email: string): Buffer {
+  return Buffer.from(keyedHash("referral-status:email", email.trim().toLowerCase()), "hex");
 }
 
 // Compared against when no referral has the reference, so both branches do the same work.
-const NO_REFERRAL_EMAIL_HASH = hashEmail("\u0000no referral has this reference");
+const NO_REFERRAL_EMAIL = "\u0000no referral has this reference";
 
 /**
  * Finds the referral only if both reference and email match, after counting the attempt.
@@ -67,19 +62,21 @@ async function findMatchingReferral(
   request: StatusLookupRequest,
   input: LookupInput,
 ): Promise<MatchedReferral> {
+  // Per client, and per reference so spreading guesses at one reference's email over many
+  // addresses does not help. Looking up and withdrawing share both counters.
   await enforceRateLimits(
     prisma,
     [
-      { ...LOOKUP_LIMITS.ip, key: toRateLimitKey(LOOKUP_LIMITS.ip.scope, input.ip) },
-      { ...LOOKUP_LIMITS.reference, key: toRateLimitKey(LOOKUP_LIMITS.reference.scope, request.reference) },
+      toRateLimit(input.keyedHash, ANONYMOUS_LIMITS.statusLookupPerIp, input.ip),
+      toRateLimit(input.keyedHash, ANONYMOUS_LIMITS.statusLookupPerReference, request.reference),
     ],
     input.now,
     TOO_MANY_MESSAGE,
   );
   const referral = await findReferralForStatus(prisma, request.reference);
   const emailMatches = timingSafeEqual(
-    referral?.email ? hashEmail(referral.email) : NO_REFERRAL_EMAIL_HASH,
-    hashEmail(request.email),
+    hashEmail(input.keyedHash, referral?.email ?? NO_REFERRAL_EMAIL),
+    hashEmail(input.keyedHash, request.email),
   );
   // A referral always has its case (both are written in one transaction); without one there
   // is nothing to show, and saying so would reveal that the reference exists.

@@ -1,6 +1,7 @@
 import { ErrorBodySchema, RecordedReferralSchema, RecordReferralRequestSchema, STAFF_PERMISSIONS } from "@psu/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { getSignedInStaff } from "../../plugins/staff-auth";
+import { logEmailCapped } from "../outbox/recipient-cap";
 import { IdempotencyKeyHeadersSchema } from "./idempotency-key-header";
 import { recordReferral } from "./referrals.service";
 
@@ -34,9 +35,11 @@ export const recordReferralRoutes: FastifyPluginAsyncZod = async (app) => {
         request: request.body,
         staff: getSignedInStaff(request),
         ip: request.ip,
+        keyedHash: app.keyedHash,
         idempotencyKey: request.headers["idempotency-key"],
         now: app.now(),
       });
+      if (result.emailCapped) logEmailCapped(request.log, "referral_received");
       if (result.replayed) reply.header("idempotent-replayed", "true");
       return reply.status(201).send(result.recorded);
     },

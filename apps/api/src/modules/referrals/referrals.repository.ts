@@ -1,6 +1,8 @@
 import type { AuditAction } from "@psu/domain";
 import { Prisma, type PrismaClient } from "@psu/prisma";
 import { recordAudit } from "../audit/audit.repository";
+import { type EmailToQueue, queueEmailWithinCap } from "../outbox/recipient-cap";
+import { enforceRateLimits, type RateLimit } from "../rate-limit/rate-limit.service";
 
 /** Everything stored for a new referral, already checked and shaped by the service. */
 export interface NewReferral {
@@ -48,21 +50,31 @@ export interface IdempotentSubmission {
   event: { kind: string; data: Prisma.InputJsonObject };
   /** The response to store with the key and replay to retries. */
   response: Prisma.InputJsonValue;
-  /** The confirmation email, written to the outbox in the same transaction; null when there is no address. */
-  email: { kind: string; recipient: string; payload: Prisma.InputJsonValue } | null;
+  /**
+   * The confirmation email, written to the outbox in the same transaction unless its recipient
+   * has had the cap's number of emails today (then the referral is stored all the same); null
+   * when there is no address. A null cap (the demo seed) queues it whatever.
+   */
+  email: { message: EmailToQueue; cap: RateLimit | null } | null;
+  /**
+   * Limits on new referrals (per address, overall), counted only once the key is known to be new,
+   * so a replay counts nothing; a refusal rolls the whole transaction back. Null: not limited.
+   */
+  limits: { rules: RateLimit[]; message: (retryAfterSeconds: number) => string } | null;
   /** An audit entry for a referral recorded by staff (ids and codes only), in the same transaction. */
   audit: { action: AuditAction; detail: Prisma.InputJsonObject } | null;
 }
 
 export type SubmissionOutcome =
-  | { kind: "created"; response: Prisma.JsonValue }
+  | { kind: "created"; response: Prisma.JsonValue; emailCapped: boolean }
   | { kind: "replayed"; response: Prisma.JsonValue }
   | { kind: "key_reused" };
 
 /**
  * Stores the referral, opens its case, records the first timeline event, queues the email (when
- * there is an address), writes the audit entry (when staff recorded it) and remembers the
- * idempotency key, all in one transaction. A transaction-scoped advisory lock on
+ * there is an address and it is under its cap), writes the audit entry (when staff recorded it),
+ * counts the submission against its limits and remembers the idempotency key, all in one
+ * transaction. A transaction-scoped advisory lock on
  * the key makes concurrent requests with the same key (double clicks, retries, two API
  * instances) wait for each other, so the first creates and the rest replay its response.
  */
@@ -105,7 +117,10 @@ export async function createReferralIdempotently(
         },
         select: { id: true },
       });
-      if (submission.email) await tx.outboxMessage.create({ data: submission.email, select: { id: true } });
+      const { email, referral: stored } = submission;
+      let emailCapped = false;
+      if (email?.cap) emailCapped = !(await queueEmailWithinCap(tx, email.message, email.cap, stored.submittedAt));
+      else if (email) await tx.outboxMessage.create({ data: email.message, select: { id: true } });
       if (submission.audit && actor.type === "staff") {
         await recordAudit(tx, {
           actorId: actor.staffId,
@@ -124,7 +139,12 @@ export async function createReferralIdempotently(
         },
         select: { key: true },
       });
-      return { kind: "created" as const, response: submission.response as Prisma.JsonValue };
+      // Last, so the shared counters' rows stay locked for as short a time as possible.
+      if (submission.limits) {
+        const { rules, message } = submission.limits;
+        await enforceRateLimits(tx, rules, submission.referral.submittedAt, message);
+      }
+      return { kind: "created" as const, response: submission.response as Prisma.JsonValue, emailCapped };
       // Waiting for the key's lock counts against maxWait/timeout: allow for a burst of retries.
     },
     { maxWait: 10_000, timeout: 15_000 },

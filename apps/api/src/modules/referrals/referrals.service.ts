@@ -2,6 +2,7 @@ import { createHash, randomInt, randomUUID } from "node:crypto";
 import {
   assessEligibility,
   computeSlaClock,
+  describeReferralsPaused,
   type EligibilityAnswers,
   type EligibilityVerdict,
   generateReference,
@@ -23,8 +24,13 @@ import {
 import type { Prisma, PrismaClient } from "@psu/prisma";
 import type { z } from "zod";
 import { AppError } from "../../errors/app-error";
+import type { KeyedHash } from "../../security/server-secret";
+import { toRecipientCap } from "../outbox/recipient-cap";
+import { ANONYMOUS_LIMITS, EVERYONE } from "../rate-limit/anonymous-limits";
+import { toRateLimit } from "../rate-limit/rate-limit.service";
 import {
   createReferralIdempotently,
+  type IdempotentSubmission,
   isDuplicateReference,
   type NewReferral,
   type ReferralActor,
@@ -32,15 +38,25 @@ import {
 
 const REFERENCE_ATTEMPTS = 3;
 
+/** Who sent a request, for the limits on anonymous writes and the per-recipient email cap. */
+export interface Sender {
+  ip: string;
+  keyedHash: KeyedHash;
+}
+
 export interface SubmitReferralInput {
   submission: ReferralSubmission;
   idempotencyKey: string;
   now: Date;
+  /** The route always gives it; only the demo seed, writing fictional history, leaves it out (no limits). */
+  sender?: Sender;
 }
 
 export interface SubmitReferralResult {
   receipt: ReferralReceipt;
   replayed: boolean;
+  /** True when the confirmation email was not queued: its address had reached today's cap. */
+  emailCapped: boolean;
 }
 
 /**
@@ -58,6 +74,17 @@ export async function submitReferral(prisma: PrismaClient, input: SubmitReferral
     actor: { type: "trainee" },
     idempotencyKey: input.idempotencyKey,
     now: input.now,
+    keyedHash: input.sender?.keyedHash ?? null,
+    // Per address and overall (anonymous-limits.ts, decision 015); a replay is never counted.
+    limits: input.sender
+      ? {
+          rules: [
+            toRateLimit(input.sender.keyedHash, ANONYMOUS_LIMITS.referralPerIp, input.sender.ip),
+            toRateLimit(input.sender.keyedHash, ANONYMOUS_LIMITS.referralOverall, EVERYONE),
+          ],
+          message: describeReferralsPaused,
+        }
+      : null,
     responseSchema: ReferralReceiptSchema,
     respond: (created) => ({
       reference: created.reference,
@@ -65,13 +92,14 @@ export async function submitReferral(prisma: PrismaClient, input: SubmitReferral
       triageDueOn: created.triageDueOn,
     }),
   });
-  return { receipt: accepted.response, replayed: accepted.replayed };
+  return { receipt: accepted.response, replayed: accepted.replayed, emailCapped: accepted.emailCapped };
 }
 
 export interface RecordReferralInput {
   request: RecordReferralRequest;
   staff: Pick<StaffProfile, "id">;
   ip: string;
+  keyedHash: KeyedHash;
   idempotencyKey: string;
   now: Date;
 }
@@ -79,6 +107,8 @@ export interface RecordReferralInput {
 export interface RecordReferralResult {
   recorded: RecordedReferral;
   replayed: boolean;
+  /** True when the confirmation email was not queued: its address had reached today's cap. */
+  emailCapped: boolean;
 }
 
 /**
@@ -96,6 +126,9 @@ export async function recordReferral(prisma: PrismaClient, input: RecordReferral
     actor: { type: "staff", staffId: input.staff.id, ip: input.ip },
     idempotencyKey: input.idempotencyKey,
     now: input.now,
+    keyedHash: input.keyedHash,
+    // Staff are signed in and audited: their recording is not limited, its email is capped.
+    limits: null,
     responseSchema: RecordedReferralSchema,
     respond: (created) => ({
       reference: created.reference,
@@ -103,7 +136,7 @@ export async function recordReferral(prisma: PrismaClient, input: RecordReferral
       triageDueOn: created.triageDueOn,
     }),
   });
-  return { recorded: accepted.response, replayed: accepted.replayed };
+  return { recorded: accepted.response, replayed: accepted.replayed, emailCapped: accepted.emailCapped };
 }
 
 /** The sections of a referral, whoever brings it in: a recorded one may lack the email address. */
@@ -131,6 +164,9 @@ interface AcceptReferralInput<Response> {
   actor: ReferralActor;
   idempotencyKey: string;
   now: Date;
+  /** For the per-recipient email cap; null (the demo seed) leaves the email uncapped. */
+  keyedHash: KeyedHash | null;
+  limits: IdempotentSubmission["limits"];
   responseSchema: z.ZodType<Response>;
   respond: (created: CreatedReferral) => Response;
 }
@@ -144,7 +180,7 @@ interface AcceptReferralInput<Response> {
 async function acceptReferral<Response>(
   prisma: PrismaClient,
   input: AcceptReferralInput<Response>,
-): Promise<{ response: Response; replayed: boolean }> {
+): Promise<{ response: Response; replayed: boolean; emailCapped: boolean }> {
   const { referral, now } = input;
   const today = toLondonDate(now);
   const checked = validateEligibilityAnswers(referral.eligibility, today);
@@ -186,11 +222,15 @@ async function acceptReferral<Response>(
         response: response as Prisma.InputJsonValue,
         email: email
           ? {
-              kind: "referral_received",
-              recipient: email,
-              payload: { reference, triageDueOn: created.triageDueOn },
+              message: {
+                kind: "referral_received",
+                recipient: email,
+                payload: { reference, triageDueOn: created.triageDueOn },
+              },
+              cap: input.keyedHash && toRecipientCap(input.keyedHash, email),
             }
           : null,
+        limits: input.limits,
         audit: isRecorded ? { action: "REFERRAL_RECORDED", detail: { channel: input.channel } } : null,
       });
       if (outcome.kind === "key_reused") {
@@ -199,7 +239,11 @@ async function acceptReferral<Response>(
           "This Idempotency-Key was already used for a different referral. Send a new key for a new referral.",
         );
       }
-      return { response: input.responseSchema.parse(outcome.response), replayed: outcome.kind === "replayed" };
+      return {
+        response: input.responseSchema.parse(outcome.response),
+        replayed: outcome.kind === "replayed",
+        emailCapped: outcome.kind === "created" && outcome.emailCapped,
+      };
     } catch (error) {
       if (isDuplicateReference(error) && attempt < REFERENCE_ATTEMPTS) continue;
       throw error;
