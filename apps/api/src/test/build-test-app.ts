@@ -14,12 +14,14 @@ export interface TestApp {
 export interface TestAppOptions {
   /** The app's clock; tests that move time pass one that reads a variable they change. */
   now?: () => Date;
+  /** More settings, as the environment would give them (e.g. OIDC_ISSUER_URL). */
+  env?: Record<string, string>;
 }
 
 /** The whole app on a fresh copy of the migrated test database (integration tests only). */
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(inject("postgres"));
-  const config = parseConfig({ NODE_ENV: "test", DATABASE_URL: database.url });
+  const config = parseConfig({ ...options.env, NODE_ENV: "test", DATABASE_URL: database.url });
   const serverSecret = await loadServerSecret(config.serverSecret);
   const app = await buildApp({
     config,

@@ -1,0 +1,117 @@
+import {
+  ErrorBodySchema,
+  SignInOptionsSchema,
+  SSO_ERROR_PARAMETER,
+  type SsoErrorCode,
+  SsoStartQuerySchema,
+} from "@psu/domain";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Config } from "../../config/env";
+import { AppError } from "../../errors/app-error";
+import { createOpenIdConnect } from "./openid-connect";
+import { finishSsoSignIn, type SsoContext, startSsoSignIn } from "./sso.service";
+
+export interface SsoRoutesOptions {
+  config: Pick<Config, "sso" | "passwordSignIn">;
+}
+
+const SIGN_IN_PAGE = "/staff/sign-in";
+const AFTER_SIGN_IN = "/staff";
+
+// The callback's own parameters are read by openid-client from the raw query; only the state is ours.
+const CallbackQuerySchema = z.object({ state: z.string().max(1000).optional() });
+
+/**
+ * Single sign-on over OpenID Connect, under /api/auth: the options the sign-in page needs, the
+ * start (a redirect to the provider) and the callback (a redirect into the app, or back to the
+ * sign-in page with a short error code). Browsers navigate here; nothing answers JSON but options.
+ */
+export const ssoRoutes: FastifyPluginAsyncZod<SsoRoutesOptions> = async (app, options) => {
+  const { sso, passwordSignIn } = options.config;
+  const oidc = sso ? createOpenIdConnect(sso) : null;
+  const contextFor = (request: FastifyRequest): SsoContext | null =>
+    oidc && { prisma: app.prisma, keyedHash: app.keyedHash, oidc, now: app.now(), ip: request.ip };
+
+  app.get(
+    "/options",
+    {
+      schema: {
+        summary: "How staff may sign in here: password, single sign-on (with the button's words), or both",
+        tags: ["staff"],
+        response: { 200: SignInOptionsSchema },
+      },
+    },
+    async () => ({ passwordSignIn, singleSignOn: sso ? { label: sso.buttonLabel } : null }),
+  );
+
+  app.get(
+    "/sso/start",
+    {
+      schema: {
+        summary: "Starts single sign-on: redirects (303) to the identity provider, or back to sign-in if it is down",
+        tags: ["staff"],
+        querystring: SsoStartQuerySchema,
+        response: { 404: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const context = contextFor(request);
+      if (!context) throw new AppError("NOT_FOUND", "Single sign-on is not configured here.");
+      const outcome = await startSsoSignIn(context, request.query.returnTo ?? null);
+      if (outcome.kind === "refused") {
+        request.log.warn(
+          { code: outcome.code },
+          "single sign-on could not start: the identity provider did not answer",
+        );
+        return redirectToSignIn(reply, outcome.code);
+      }
+      return reply.redirect(outcome.url.href, 303);
+    },
+  );
+
+  app.get(
+    "/sso/callback",
+    {
+      schema: {
+        summary:
+          "Where the identity provider sends the browser back: starts a session, or explains on the sign-in page",
+        tags: ["staff"],
+        querystring: CallbackQuerySchema,
+        response: { 404: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const context = contextFor(request);
+      if (!context) throw new AppError("NOT_FOUND", "Single sign-on is not configured here.");
+      const query = new URL(request.url, "http://callback.invalid").search;
+      const result = await finishSsoSignIn(context, { state: request.query.state, query });
+      if (result.kind === "refused") {
+        request.log.warn({ reason: result.reason, detail: result.detail }, "single sign-on refused");
+        return redirectToSignIn(reply, result.code);
+      }
+      app.sessionCookie.set(reply, result.token);
+      return reply.redirect(result.returnTo ?? AFTER_SIGN_IN, 303);
+    },
+  );
+};
+
+function redirectToSignIn(reply: FastifyReply, code: SsoErrorCode): FastifyReply {
+  return reply.redirect(`${SIGN_IN_PAGE}?${new URLSearchParams({ [SSO_ERROR_PARAMETER]: code })}`, 303);
+}
+
+const PASSWORD_SIGN_IN_ROUTE = "/api/auth/sign-in";
+
+/**
+ * With PASSWORD_SIGN_IN=false (allowed only with SSO configured), the password sign-in route
+ * refuses everyone: hiding the form alone would leave the door open.
+ */
+export const passwordSignInGate = fp<{ passwordSignIn: boolean }>(async (app: FastifyInstance, options) => {
+  if (options.passwordSignIn) return;
+  app.addHook("onRequest", async (request) => {
+    if (request.method === "POST" && request.routeOptions.url === PASSWORD_SIGN_IN_ROUTE)
+      throw new AppError("FORBIDDEN", "Password sign-in is switched off here: use single sign-on.");
+  });
+});
