@@ -39,7 +39,6 @@ export const SSO_ERROR_PARAMETER = "sso-error";
 export const StaffReturnPathSchema = z
   .string()
   .max(500)
-  .regex(/^\/staff(\/[A-Za-z0-9\-._~%/?=&]*)?$/, "Must be a path on the staff side")
-  .refine((path) => !path.includes("//") && !path.includes("/.."), "Must be a path on the staff side");
+  .regex(/^\/staff(\/[\w-]+)*(\?[\w=&%.-]*)?$/, "Must be a path on the staff side");
 
 export const SsoStartQuerySchema = z.object({ returnTo: StaffReturnPathSchema.optional() });

@@ -7,6 +7,7 @@ import { TextInput } from "../../../components/text-input";
 import { type FormError, findFieldError, toApiFormErrors, toFormErrors } from "../../../lib/form-errors";
 import { readSignInState } from "../../../lib/router-state";
 import { useSignIn } from "../api/sign-in";
+import { SingleSignOn, SingleSignOnOnly, usePasswordSignIn } from "../components/single-sign-on";
 
 const FIELDS = ["email", "password"];
 
@@ -19,6 +20,7 @@ export function SignInPage() {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const { errors, failures, fail } = useFormErrors();
+  const passwordSignIn = usePasswordSignIn();
 
   function submit() {
     const parsed = SignInRequestSchema.safeParse({ email, password });
@@ -33,6 +35,7 @@ export function SignInPage() {
     });
   }
 
+  if (!passwordSignIn) return <SingleSignOnOnly />;
   return (
     <FormPage
       title="Sign in"
@@ -53,6 +56,7 @@ export function SignInPage() {
           {reason === "signed-out" && errors.length === 0 && <NotificationBanner heading="You have signed out" />}
           <h1>Sign in to PSU case management</h1>
           <p>For Professional Support Unit coordinators, leads and admins.</p>
+          <SingleSignOn />
         </>
       }
     >
