@@ -40,4 +40,29 @@ describe("parseConfig", () => {
   it.each(["0", "-3", "six", "1.5"])("refuses RETENTION_MONTHS=%s, naming the variable", (value) => {
     expect(() => parseConfig({ RETENTION_MONTHS: value })).toThrow(/RETENTION_MONTHS: /);
   });
+
+  it.each([
+    [undefined, { kind: "none" }],
+    ["false", { kind: "none" }],
+    ["1", { kind: "hops", count: 1 }],
+    ["2", { kind: "hops", count: 2 }],
+    ["10.0.0.0/8", { kind: "addresses", addresses: ["10.0.0.0/8"] }],
+    ["10.0.0.5, 192.168.1.0/24,fd00::/8", { kind: "addresses", addresses: ["10.0.0.5", "192.168.1.0/24", "fd00::/8"] }],
+    ["loopback", { kind: "addresses", addresses: ["loopback"] }],
+  ])("reads TRUST_PROXY=%s", (value, expected) => {
+    expect(parseConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it("refuses TRUST_PROXY=true, saying to give a hop count or a list", () => {
+    expect(() => parseConfig({ TRUST_PROXY: "true" })).toThrow(
+      /TRUST_PROXY: must not be "true".*number of proxies.*list/,
+    );
+  });
+
+  it.each(["yes", "11", "-1", "1.5", "10.0.0.0/33", "10.0.0", "example.com", "10.0.0.1,", "::1/129"])(
+    "refuses TRUST_PROXY=%s, naming the variable",
+    (value) => {
+      expect(() => parseConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY: /);
+    },
+  );
 });

@@ -1,5 +1,5 @@
 import { createPrismaClient, createTestDatabase, type TestDatabase } from "@psu/prisma";
-import type { FastifyInstance } from "fastify";
+import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import { inject } from "vitest";
 import { buildApp } from "../app";
 import { parseConfig } from "../config/env";
@@ -16,6 +16,8 @@ export interface TestAppOptions {
   now?: () => Date;
   /** More settings, as the environment would give them (e.g. OIDC_ISSUER_URL). */
   env?: Record<string, string>;
+  /** A logger to read what the app logs; without one the app is silent. */
+  logger?: FastifyBaseLogger;
 }
 
 /** The whole app on a fresh copy of the migrated test database (integration tests only). */
@@ -28,6 +30,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     serverSecret,
     prisma: createPrismaClient(database.url, { max: 4 }),
     now: options.now,
+    logger: options.logger,
   });
   return {
     app,

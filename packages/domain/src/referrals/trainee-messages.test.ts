@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { CaseStatus } from "../cases/case-status";
 import { CASE_TRANSITIONS } from "../cases/case-transitions";
-import { findTraineeEmailForStatusChange, type TraineeEmailKind } from "./trainee-messages";
+import { CRISIS_CONTACTS } from "../crisis/crisis-contacts";
+import { PSU_COORDINATOR_EMAIL } from "../eligibility/signposts";
+import { describeReferralsPaused, findTraineeEmailForStatusChange, type TraineeEmailKind } from "./trainee-messages";
 
 // Every move the state machine allows, and the email (if any) the trainee gets for it.
 const EXPECTED: [CaseStatus, CaseStatus, TraineeEmailKind | null][] = [
@@ -36,5 +38,25 @@ describe("which status changes a trainee hears about", () => {
         (rule.to === "allocated" && rule.from !== "information_requested");
       expect(kind !== null, `${rule.from} -> ${rule.to}`).toBe(expectsEmail);
     }
+  });
+});
+
+describe("describeReferralsPaused", () => {
+  it.each([
+    [1, "try again in 1 minute."],
+    [60, "try again in 1 minute."],
+    [61, "try again in 2 minutes."],
+    [3600, "try again in 60 minutes."],
+  ])("after %i seconds says %s", (seconds, words) => {
+    expect(describeReferralsPaused(seconds)).toContain(words);
+  });
+
+  it("names every crisis line and the coordinators' email, so nobody in distress is left to wait", () => {
+    const message = describeReferralsPaused(600);
+    for (const contact of CRISIS_CONTACTS) {
+      expect(message).toContain(contact.name);
+      for (const channel of contact.channels) expect(message).toContain(channel.number);
+    }
+    expect(message).toContain(PSU_COORDINATOR_EMAIL);
   });
 });

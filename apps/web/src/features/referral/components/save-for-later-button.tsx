@@ -60,7 +60,8 @@ export function SaveForLaterButton({ step, keepPageAnswers, onError }: SaveForLa
 
 function describeSaveFailure(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.code === "TOO_MANY_REQUESTS") return "Too many attempts. Wait 15 minutes then try again.";
+    // The API's words say how long to wait: a quarter of an hour per connection, an hour for everyone.
+    if (error.code === "TOO_MANY_REQUESTS") return error.message;
     const field = error.fields[0];
     if (field) return `Your answers could not be saved: ${field.message}`;
   }

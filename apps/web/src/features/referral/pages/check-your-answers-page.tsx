@@ -163,7 +163,8 @@ function describeSubmitFailure(error: unknown): FormError[] {
       return [{ field: "", message: "Your answers changed while your referral was being sent. Send it again." }];
     }
     if (error.code === "TOO_MANY_REQUESTS") {
-      return [{ field: "", message: "Too many attempts. Wait 15 minutes then try again." }];
+      // The API's words: when to try again, the crisis lines and the coordinators' email.
+      return [{ field: "", message: error.message }];
     }
   }
   return [

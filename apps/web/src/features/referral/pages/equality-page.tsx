@@ -53,13 +53,12 @@ export function EqualityPage() {
       await send.mutateAsync(parsed.data);
       navigate("/refer/thank-you");
     } catch (error) {
-      const tooMany = error instanceof ApiError && error.code === "TOO_MANY_REQUESTS";
+      // A 429's own words say how long to wait (the limits differ per form).
+      const tooMany = error instanceof ApiError && error.code === "TOO_MANY_REQUESTS" ? error.message : null;
       fail([
         {
           field: "",
-          message: tooMany
-            ? "Too many attempts. Wait 15 minutes then try again."
-            : "Sorry, we could not send your answers. Try again, or skip these questions.",
+          message: tooMany ?? "Sorry, we could not send your answers. Try again, or skip these questions.",
         },
       ]);
     }
