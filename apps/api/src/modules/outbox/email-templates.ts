@@ -1,5 +1,6 @@
 import { TRAINEE_EMAIL_KINDS, type TraineeEmail, writeTraineeEmail } from "@psu/domain";
 import { z } from "zod";
+import { isStaffEmailKind, renderStaffEmail } from "../account/account-emails";
 
 export type EmailContent = TraineeEmail;
 
@@ -13,6 +14,8 @@ const TraineeEmailPayloadSchema = z.object({ reference: z.string(), triageDueOn:
  * shared screens and lock screens.
  */
 export function renderEmail(kind: string, payload: unknown): EmailContent {
+  // Staff emails (an invitation, a password reset) are worded by the account module.
+  if (isStaffEmailKind(kind)) return renderStaffEmail(kind, payload);
   const parsedKind = TraineeEmailKindSchema.safeParse(kind);
   if (!parsedKind.success) throw new Error(`No email template for kind ${kind}`);
   const { reference, triageDueOn } = TraineeEmailPayloadSchema.parse(payload);

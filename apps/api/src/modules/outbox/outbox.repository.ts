@@ -31,13 +31,15 @@ export async function claimDueMessages(prisma: PrismaClient, now: Date, limit: n
     returning id, kind, recipient, payload, attempts`;
 }
 
-/** Marks a message sent and forgets the address: a sent email needs no recipient on file. */
+/**
+ * Marks a message sent and forgets the address: a sent email needs no recipient on file. A
+ * one-time link (staff invitations and password resets) goes too: only its keyed hash may stay.
+ */
 export async function markSent(prisma: PrismaClient, id: bigint, now: Date): Promise<void> {
-  await prisma.outboxMessage.update({
-    where: { id },
-    data: { sentAt: now, recipient: "", lastError: null },
-    select: { id: true },
-  });
+  await prisma.$executeRaw`
+    update outbox_messages
+       set sent_at = ${now}, recipient = '', last_error = null, payload = payload - 'link'
+     where id = ${id}`;
 }
 
 /** Records a failure (a code, never the address) and when to try again. */

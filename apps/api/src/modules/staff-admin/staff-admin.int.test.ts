@@ -7,7 +7,6 @@ import {
   createStaff,
   createTestCase,
   type SignedInStaff,
-  signInAs,
   TEST_STAFF_PASSWORD,
 } from "../../test/staff-fixtures";
 
@@ -43,8 +42,6 @@ function newMember(overrides: object = {}) {
     name: "Nia New",
     email: `nia.${Math.random().toString(36).slice(2, 10)}@psu.example`,
     role: "lead",
-    // The fixtures sign in with this one.
-    password: TEST_STAFF_PASSWORD,
     leadKinds: ["coaching"],
     capacity: 6,
     affiliations: ["Example NHS Foundation Trust"],
@@ -85,7 +82,7 @@ describe("GET /api/staff/members", () => {
 });
 
 describe("POST /api/staff/members", () => {
-  it("adds a member who can then sign in, storing only an argon2id hash, and audits it", async () => {
+  it("adds a member with no password and emails them an invitation to choose one, and audits both", async () => {
     const request = newMember();
     const response = await call("POST", "/api/staff/members", admin.headers, request);
     expect(response.status).toBe(201);
@@ -98,13 +95,26 @@ describe("POST /api/staff/members", () => {
       leadKinds: ["coaching"],
       capacity: 6,
       openCaseCount: 0,
+      invitation: { sentAt: NOW.toISOString(), expiresAt: new Date(NOW.getTime() + 72 * 3_600_000).toISOString() },
     });
     const stored = await testApp.app.prisma.staffMember.findUniqueOrThrow({
       where: { id: created.id },
-      select: { passwordHash: true },
+      select: { passwordHash: true, tokens: { select: { purpose: true, tokenHash: true } } },
     });
-    expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
-    await expect(signInAs(testApp.app, { email: request.email })).resolves.toHaveProperty("cookie");
+    expect(stored.passwordHash).toBeNull();
+    expect(stored.tokens).toEqual([{ purpose: "invitation", tokenHash: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    const emails = await testApp.app.prisma.outboxMessage.findMany({
+      where: { recipient: request.email },
+      select: { kind: true, payload: true },
+    });
+    expect(emails).toEqual([
+      { kind: "staff_invitation", payload: { link: expect.stringMatching(/\/staff\/invitation#[\w-]{43}$/) } },
+    ]);
+    // The stored hash is not the token in the link.
+    expect(JSON.stringify(emails)).not.toContain(stored.tokens[0]?.tokenHash);
+    expect((await auditOf("STAFF_INVITATION_SENT")).map((entry) => entry.detail)).toContainEqual({
+      staffId: created.id,
+    });
 
     const audit = (await auditOf("STAFF_CREATED")).find((entry) => JSON.stringify(entry.detail).includes(created.id));
     expect(audit).toEqual({
@@ -135,10 +145,20 @@ describe("POST /api/staff/members", () => {
     expect(errorOf(response.body).fields?.map((field) => field.field)).toEqual(["leadKinds"]);
   });
 
-  it("names a short password", async () => {
-    const response = await call("POST", "/api/staff/members", admin.headers, newMember({ password: "short" }));
-    expect(response.status).toBe(400);
-    expect(errorOf(response.body).fields?.map((field) => field.field)).toEqual(["password"]);
+  it("never sets a password an admin sends along", async () => {
+    const response = await call(
+      "POST",
+      "/api/staff/members",
+      admin.headers,
+      newMember({ password: "chosen by the admin 2026" }),
+    );
+    expect(response.status).toBe(201);
+    const { id } = StaffMemberSchema.parse(response.body);
+    const stored = await testApp.app.prisma.staffMember.findUniqueOrThrow({
+      where: { id },
+      select: { passwordHash: true },
+    });
+    expect(stored.passwordHash).toBeNull();
   });
 
   it("is for admins only", async () => {

@@ -14,6 +14,8 @@ export interface StaffMemberRecord {
   affiliations: string[];
   openCaseCount: number;
   leave: { id: string; fromDay: string; toDay: string }[];
+  /** The latest invitation not yet accepted (perhaps expired); null once they have set a password. */
+  invitation: { sentAt: string; expiresAt: string } | null;
 }
 
 const MEMBER_SELECT = {
@@ -27,12 +29,23 @@ const MEMBER_SELECT = {
   affiliations: true,
   leave: { select: { id: true, fromDay: true, toDay: true }, orderBy: { fromDay: "asc" } },
   _count: { select: { cases: { where: { status: { notIn: [...TERMINAL_CASE_STATUSES] } } } } },
+  // Accepting an invitation (or setting a password any other way) uses or removes it.
+  tokens: {
+    where: { purpose: "invitation", usedAt: null },
+    orderBy: { createdAt: "desc" },
+    take: 1,
+    select: { createdAt: true, expiresAt: true },
+  },
 } satisfies Prisma.StaffMemberSelect;
 
 type MemberRow = Prisma.StaffMemberGetPayload<{ select: typeof MEMBER_SELECT }>;
 
-function toRecord({ _count, ...member }: MemberRow): StaffMemberRecord {
-  return { ...member, openCaseCount: _count.cases };
+function toRecord({ _count, tokens, ...member }: MemberRow): StaffMemberRecord {
+  const latest = tokens[0];
+  const invitation = latest
+    ? { sentAt: latest.createdAt.toISOString(), expiresAt: latest.expiresAt.toISOString() }
+    : null;
+  return { ...member, openCaseCount: _count.cases, invitation };
 }
 
 type Transaction = Prisma.TransactionClient;
@@ -55,26 +68,30 @@ export interface NewStaffMember {
   name: string;
   email: string;
   role: string;
-  passwordHash: string;
   leadKinds: string[];
   capacity: number;
   affiliations: string[];
 }
 
 /**
- * Creates a member of staff and writes the audit entry the service planned for the new id, in
- * one transaction; "duplicate_email" when the address is taken.
+ * Creates a member of staff (with no password: they choose their own), writes the audit entry
+ * the service planned for the new id, then `also` (their invitation), all in one transaction;
+ * "duplicate_email" when the address is taken.
  */
 export async function createStaffMember(
   prisma: PrismaClient,
   member: NewStaffMember,
   audit: (staffId: string) => AuditRecord,
+  also: (tx: Transaction, staffId: string) => Promise<void>,
 ): Promise<StaffMemberRecord | "duplicate_email"> {
   try {
     return await prisma.$transaction(async (tx) => {
-      const created = await tx.staffMember.create({ data: member, select: MEMBER_SELECT });
-      await recordAudit(tx, audit(created.id));
-      return toRecord(created);
+      const { id } = await tx.staffMember.create({ data: member, select: { id: true } });
+      await recordAudit(tx, audit(id));
+      await also(tx, id);
+      const created = await readMember(tx, id);
+      if (!created) throw new Error("the member just created was not found");
+      return created;
     });
   } catch (error) {
     // The unique index decides, so two admins adding one address at once cannot both succeed.
@@ -146,4 +163,16 @@ export async function findStaffNames(
   if (ids.length === 0) return new Map();
   const rows = await db.staffMember.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } });
   return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** Runs `write` in a transaction, then answers the member as they now are; null when there is no such member. */
+export async function updateMemberWith(
+  prisma: PrismaClient,
+  id: string,
+  write: (tx: Transaction) => Promise<void>,
+): Promise<StaffMemberRecord | null> {
+  return prisma.$transaction(async (tx) => {
+    await write(tx);
+    return readMember(tx, id);
+  });
 }

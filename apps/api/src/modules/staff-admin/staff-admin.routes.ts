@@ -10,12 +10,14 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { getSignedInStaff } from "../../plugins/staff-auth";
+import type { LinkSettings } from "../account/account.service";
 import {
   type AdminContext,
   addStaffLeave,
   createStaff,
   listStaff,
   removeStaffLeave,
+  resendInvitation,
   updateStaff,
 } from "./staff-admin.service";
 
@@ -24,12 +26,15 @@ const LeaveParamsSchema = z.object({ id: z.uuid(), leaveId: z.uuid() });
 
 const AUTH_ERRORS = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema };
 
-function toContext(request: FastifyRequest): AdminContext {
-  return { staff: getSignedInStaff(request), ip: request.ip };
-}
-
 /** Staff and leads: who they are, what they cover, their capacity and leave (admins; coordinators may list). */
-export const staffAdminRoutes: FastifyPluginAsyncZod = async (app) => {
+export const staffAdminRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options) => {
+  const settings: LinkSettings = { keyedHash: app.keyedHash, publicUrl: options.publicUrl };
+  const toContext = (request: FastifyRequest): AdminContext => ({
+    staff: getSignedInStaff(request),
+    ip: request.ip,
+    now: app.now(),
+  });
+
   app.get(
     "/members",
     {
@@ -48,14 +53,32 @@ export const staffAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: app.requireStaff("admin"),
       schema: {
-        summary: "Add a member of staff",
-        description: "409 when the email address is taken. Only leads may have services and a capacity (400).",
+        summary: "Add a member of staff and email them an invitation to set their own password",
+        description:
+          "The invitation link works once, for 72 hours. 409 when the email address is taken. Only leads may have services and a capacity (400).",
         tags: ["staff admin"],
         body: CreateStaffMemberRequestSchema,
         response: { 201: StaffMemberSchema, ...AUTH_ERRORS, 409: ErrorBodySchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await createStaff(app.prisma, request.body, toContext(request))),
+    async (request, reply) =>
+      reply.status(201).send(await createStaff(app.prisma, settings, request.body, toContext(request))),
+  );
+
+  app.post(
+    "/members/:id/invitation",
+    {
+      preHandler: app.requireStaff("admin"),
+      schema: {
+        summary: "Send a member of staff a new invitation; the one before stops working",
+        description: "409 when they have already set a password, or cannot sign in.",
+        tags: ["staff admin"],
+        params: MemberParamsSchema,
+        response: { 201: StaffMemberSchema, ...AUTH_ERRORS, 404: ErrorBodySchema, 409: ErrorBodySchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await resendInvitation(app.prisma, settings, request.params.id, toContext(request))),
   );
 
   app.patch(

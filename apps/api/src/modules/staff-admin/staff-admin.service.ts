@@ -11,8 +11,9 @@ import {
 import type { PrismaClient } from "@psu/prisma";
 import type { z } from "zod";
 import { AppError } from "../../errors/app-error";
+import { hasPassword, writeOneTimeLink } from "../account/account.repository";
+import { type LinkSettings, planOneTimeLink } from "../account/account.service";
 import type { AuditRecord } from "../audit/audit.repository";
-import { hashPassword } from "../auth/password";
 import {
   addLeave,
   createStaffMember,
@@ -20,13 +21,15 @@ import {
   listStaffMembers,
   removeLeave,
   type StaffMemberRecord,
+  updateMemberWith,
   updateStaffMember,
 } from "./staff-admin.repository";
 
-/** The admin making a change and where from. */
+/** The admin making a change, where from and when. */
 export interface AdminContext {
   staff: StaffProfile;
   ip: string;
+  now: Date;
 }
 
 const MEMBER_NOT_FOUND = "There is no member of staff with that id.";
@@ -68,17 +71,36 @@ export async function listStaff(prisma: PrismaClient): Promise<z.infer<typeof St
   return { members: (await listStaffMembers(prisma)).map(toStaffMember) };
 }
 
-/** Adds a member of staff who can sign in with the given password (stored as an argon2id hash). */
+/** The invitation for a member: a one-time link to set their own password, emailed, and its audit entry. */
+function planInvitation(
+  settings: LinkSettings,
+  context: AdminContext,
+  member: { id: string; email: string },
+  action: "STAFF_INVITATION_SENT" | "STAFF_INVITATION_RESENT",
+) {
+  return planOneTimeLink(settings, {
+    staffId: member.id,
+    emailTo: member.email,
+    purpose: "invitation",
+    now: context.now,
+    audit: auditEntry(context, action, { staffId: member.id }),
+  });
+}
+
+/**
+ * Adds a member of staff with no password, and emails them an invitation to choose their own
+ * (nobody chooses a password for anyone else), in one transaction.
+ */
 export async function createStaff(
   prisma: PrismaClient,
-  request: z.infer<typeof CreateStaffMemberRequestSchema>,
+  settings: LinkSettings,
+  member: z.infer<typeof CreateStaffMemberRequestSchema>,
   context: AdminContext,
 ): Promise<StaffMember> {
-  checkLeadDetails(request.role, request);
-  const { password, ...member } = request;
+  checkLeadDetails(member.role, member);
   const created = await createStaffMember(
     prisma,
-    { ...member, passwordHash: await hashPassword(password) },
+    member,
     (staffId) =>
       auditEntry(context, "STAFF_CREATED", {
         staffId,
@@ -86,6 +108,11 @@ export async function createStaff(
         leadKinds: member.leadKinds,
         capacity: member.capacity,
       }),
+    (tx, staffId) =>
+      writeOneTimeLink(
+        tx,
+        planInvitation(settings, context, { id: staffId, email: member.email }, "STAFF_INVITATION_SENT"),
+      ),
   );
   if (created === "duplicate_email") {
     const message = "A member of staff already has that email address.";
@@ -159,5 +186,30 @@ export async function removeStaffLeave(
     auditEntry(context, "LEAVE_REMOVED", { staffId: id, leaveId }),
   );
   if (!updated) throw new AppError("NOT_FOUND", LEAVE_NOT_FOUND);
+  return toStaffMember(updated);
+}
+
+/**
+ * Sends a member a new invitation; the one before stops working. Only for active members who
+ * have not set a password yet (409): anyone else resets their password from the sign-in page.
+ */
+export async function resendInvitation(
+  prisma: PrismaClient,
+  settings: LinkSettings,
+  id: string,
+  context: AdminContext,
+): Promise<StaffMember> {
+  const member = await getMember(prisma, id);
+  if (!member.active) throw new AppError("CONFLICT", "They cannot sign in: allow them to sign in first.");
+  if (await hasPassword(prisma, id)) {
+    throw new AppError(
+      "CONFLICT",
+      "They have already set a password. If they have forgotten it, they can reset it from the sign-in page.",
+    );
+  }
+  const updated = await updateMemberWith(prisma, id, (tx) =>
+    writeOneTimeLink(tx, planInvitation(settings, context, member, "STAFF_INVITATION_RESENT")),
+  );
+  if (!updated) throw new AppError("NOT_FOUND", MEMBER_NOT_FOUND);
   return toStaffMember(updated);
 }
