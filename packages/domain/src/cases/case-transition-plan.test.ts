@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type CaseFacts, planCaseTransition, planReallocation } from "./case-transition-plan";
+import { type CaseFacts, findCaseWriteRefusal, planCaseTransition, planReallocation } from "./case-transition-plan";
 import { CASE_TRANSITIONS, decideTransition } from "./case-transitions";
 
 const NOW = new Date("2026-11-24T10:42:00Z");
@@ -103,6 +103,23 @@ describe("planCaseTransition", () => {
     expect(plan.event).toEqual({
       kind: "first_contact_recorded",
       data: { contactedAt: EARLIER.toISOString(), from: "allocated", to: "first_contact" },
+    });
+  });
+});
+
+describe("findCaseWriteRefusal", () => {
+  it("lets a case with its personal data be changed", () => {
+    expect(findCaseWriteRefusal({ anonymisedAt: null })).toBeNull();
+  });
+
+  it.each([
+    ["in winter", "2026-12-05T10:00:00Z", "5 December 2026"],
+    // 23:30 UTC on 30 June is already 1 July in London (BST).
+    ["on a summer night, by the London date", "2026-06-30T23:30:00Z", "1 July 2026"],
+  ])("refuses any change once the personal data was removed, saying when (%s)", (_when, at, day) => {
+    expect(findCaseWriteRefusal({ anonymisedAt: new Date(at) })).toEqual({
+      code: "PERSONAL_DATA_REMOVED",
+      message: `This case's personal data was removed on ${day}, so it cannot be changed.`,
     });
   });
 });

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { formatCalendarDateLong } from "../calendar/calendar-date";
+import { toLondonDate } from "../calendar/london-time";
 import { findTraineeEmailForStatusChange, type TraineeEmailKind } from "../referrals/trainee-messages";
 import type { CaseOutcome, CaseStatus } from "./case-status";
 import type { CaseTransitionDecision } from "./case-transitions";
@@ -7,6 +9,29 @@ import type { CaseTransitionDecision } from "./case-transitions";
 // trainee withdrawing, an admin erasing, an allocation, a recorded first contact): what columns
 // it writes, the timeline event, and the email the trainee gets. The API only carries the plan
 // out, so a rule such as "leaving a pause ends it" cannot be forgotten by one caller.
+
+/** Why no change at all may be made to a case. */
+export interface CaseWriteRefusal {
+  code: "PERSONAL_DATA_REMOVED";
+  message: string;
+}
+
+/**
+ * Every change to a case (status, reopening, allocation, first contact, a note, the safety flag)
+ * is refused once its personal data was removed, by retention or on request: whatever it wrote
+ * would be new personal data kept forever, after the promise to remove it (decision record 016).
+ * Null when the case may be changed.
+ */
+export function findCaseWriteRefusal(facts: { anonymisedAt: Date }): CaseWriteRefusal;
+export function findCaseWriteRefusal(facts: { anonymisedAt: Date | null }): CaseWriteRefusal | null;
+export function findCaseWriteRefusal(facts: { anonymisedAt: Date | null }): CaseWriteRefusal | null {
+  if (facts.anonymisedAt === null) return null;
+  const on = formatCalendarDateLong(toLondonDate(facts.anonymisedAt));
+  return {
+    code: "PERSONAL_DATA_REMOVED",
+    message: `This case's personal data was removed on ${on}, so it cannot be changed.`,
+  };
+}
 
 /** The case's closed pauses of the SLA clocks, as stored (JSON), read back. */
 export const ClosedPausesSchema = z.array(z.object({ from: z.string(), to: z.string() }));

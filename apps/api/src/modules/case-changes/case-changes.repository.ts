@@ -17,7 +17,14 @@ export interface CaseForChange {
   pausedSince: Date | null;
   pauses: Prisma.JsonValue;
   safetyConcern: boolean;
-  referral: { reference: string; services: string[]; employer: string; email: string | null };
+  referral: {
+    reference: string;
+    services: string[];
+    employer: string;
+    email: string | null;
+    /** When its personal data was removed (retention or erasure): then it may not be changed. */
+    anonymisedAt: Date | null;
+  };
 }
 
 export async function findCaseForChange(prisma: PrismaClient, caseId: string): Promise<CaseForChange | null> {
@@ -26,7 +33,7 @@ export async function findCaseForChange(prisma: PrismaClient, caseId: string): P
     select: {
       ...CASE_STATE_SELECT,
       safetyConcern: true,
-      referral: { select: { reference: true, services: true, employer: true, email: true } },
+      referral: { select: { reference: true, services: true, employer: true, email: true, anonymisedAt: true } },
     },
   });
 }
@@ -45,22 +52,34 @@ export interface CaseChange {
   traineeEmail?: TraineeEmailMessage | null;
 }
 
+/** What became of a change: written (with the new version), stale, or refused because the personal data went meanwhile. */
+export type CaseChangeOutcome =
+  | { kind: "applied"; version: number }
+  | { kind: "stale" }
+  | { kind: "anonymised"; anonymisedAt: Date };
+
 /**
  * Applies a change, appends its timeline event and writes its audit entry in one transaction,
- * only if the case is still at `expectedVersion`. Returns the new version, or null when someone
- * else changed the case first (then nothing is written). The conditional UPDATE is what makes
- * concurrent changes safe: PostgreSQL re-checks `version` after waiting for the row lock, so
- * of many requests based on one version exactly one matches.
+ * only if the case is still at `expectedVersion` and its referral still has its personal data.
+ * Otherwise nothing is written. The conditional UPDATE is what makes concurrent changes safe:
+ * PostgreSQL re-checks `version` after waiting for the row lock, so of many requests based on
+ * one version exactly one matches. The referral is read FOR SHARE first: anonymisation locks it
+ * FOR UPDATE, so a change either waits for it and is refused, or commits first and has its
+ * free text removed with the rest.
  */
-export async function applyCaseChangeIfUnchanged(prisma: PrismaClient, change: CaseChange): Promise<number | null> {
+export async function applyCaseChangeIfUnchanged(prisma: PrismaClient, change: CaseChange): Promise<CaseChangeOutcome> {
   const { caseId, expectedVersion, now, set, actorId } = change;
   return prisma.$transaction(
-    async (tx) => {
+    async (tx): Promise<CaseChangeOutcome> => {
+      const [referral] = await tx.$queryRaw<{ anonymised_at: Date | null }[]>`
+        SELECT r.anonymised_at FROM referrals r JOIN cases c ON c.referral_id = r.id
+        WHERE c.id = ${caseId}::uuid FOR SHARE OF r`;
+      if (referral?.anonymised_at) return { kind: "anonymised", anonymisedAt: referral.anonymised_at };
       const updated = await tx.case.updateMany({
         where: { id: caseId, version: expectedVersion },
         data: { ...set, version: { increment: 1 }, updatedAt: now },
       });
-      if (updated.count === 0) return null;
+      if (updated.count === 0) return { kind: "stale" };
       const version = expectedVersion + 1;
       await tx.caseEvent.create({
         data: { caseId, at: now, actorType: "staff", actorId, kind: change.event.kind, data: change.event.data },
@@ -74,7 +93,7 @@ export async function applyCaseChangeIfUnchanged(prisma: PrismaClient, change: C
         ip: change.audit.ip,
       });
       if (change.traineeEmail) await queueTraineeEmail(tx, change.traineeEmail);
-      return version;
+      return { kind: "applied", version };
     },
     // Concurrent changes to one case queue on its row lock: give the queue time to drain.
     { maxWait: 10_000, timeout: 15_000 },

@@ -11,12 +11,14 @@ import {
   CaseStatusSchema,
   type CaseTransitionDecision,
   type CaseTransitionPlan,
+  type CaseWriteRefusal,
   type ChangeStatusRequestSchema,
   type ClosedPause,
   ClosedPausesSchema,
   canSeeCase,
   decideTransition,
   type FirstContactRequestSchema,
+  findCaseWriteRefusal,
   type LeadForSuggestion,
   LeadKindSchema,
   listOverriddenReasons,
@@ -91,15 +93,23 @@ async function buildStaleCaseError(prisma: PrismaClient, caseId: string, now: Da
   return new AppError("PRECONDITION_FAILED", describeStaleCase(latest && { ...latest, data }, names, now));
 }
 
+/** The 409 for any change to a case whose personal data was removed. */
+function toWriteRefusalError(refusal: CaseWriteRefusal): AppError {
+  return new AppError("CONFLICT", refusal.message);
+}
+
 /**
  * Loads the case a change is about. A lead asking about a case that is not theirs gets the
- * same 404 as for a case that does not exist; a change based on an old version gets the 412.
+ * same 404 as for a case that does not exist; a case whose personal data was removed is 409
+ * for every change; a change based on an old version gets the 412.
  */
 async function loadCase(prisma: PrismaClient, context: CaseChangeContext): Promise<LoadedCase> {
   const found = await findCaseForChange(prisma, context.caseId);
   if (!found || !canSeeCase(context.staff, found)) {
     throw new AppError("NOT_FOUND", CASE_NOT_FOUND_MESSAGE);
   }
+  const refusal = findCaseWriteRefusal(found.referral);
+  if (refusal) throw toWriteRefusalError(refusal);
   if (found.version !== context.expectedVersion) throw await buildStaleCaseError(prisma, found.id, context.now);
   return {
     ...found,
@@ -136,15 +146,22 @@ async function commit(
   change: Pick<CaseChange, "set" | "event" | "audit" | "traineeEmail">,
   status: CaseStatus,
 ): Promise<CaseChanged> {
-  const version = await applyCaseChangeIfUnchanged(prisma, {
+  const outcome = await applyCaseChangeIfUnchanged(prisma, {
     ...change,
     caseId: context.caseId,
     expectedVersion: context.expectedVersion,
     now: context.now,
     actorId: context.staff.id,
   });
-  if (version === null) throw await buildStaleCaseError(prisma, context.caseId, context.now);
-  return { caseId: context.caseId, version, status };
+  switch (outcome.kind) {
+    case "applied":
+      return { caseId: context.caseId, version: outcome.version, status };
+    case "stale":
+      throw await buildStaleCaseError(prisma, context.caseId, context.now);
+    case "anonymised":
+      // The personal data was removed between loading the case and writing the change.
+      throw toWriteRefusalError(findCaseWriteRefusal(outcome));
+  }
 }
 
 /** A refused transition as an error: a missing reason or outcome names its field, the rest are 409. */
