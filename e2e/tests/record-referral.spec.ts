@@ -92,7 +92,7 @@ test("a lead who opens the page is told at once that recording referrals is for 
   await signIn(page, "spoc.lead@psu.example");
   await expect(page.getByRole("link", { name: "Record a referral" })).toHaveCount(0);
   await page.goto("/staff/referrals/new");
-  await expect(page.getByText("Only coordinators and admins can record referrals.")).toBeVisible();
+  await expect(page.getByText("Only coordinators can record referrals.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Record referral" })).toHaveCount(0);
   await expectNoAxeViolations(page);
 });

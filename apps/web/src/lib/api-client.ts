@@ -1,5 +1,6 @@
 import { ErrorBodySchema, type ErrorCode, type FieldError } from "@psu/domain";
 import type { z } from "zod";
+import { recordApiAnswer } from "./staff-activity";
 
 /** The API's own error codes, and the three the client gives a failure that never reached one. */
 export type ApiErrorCode = ErrorCode | "NETWORK_ERROR" | "UNEXPECTED_RESPONSE" | "INVALID_RESPONSE";
@@ -45,11 +46,14 @@ async function send(path: string, options: FetchJsonOptions, accept: string): Pr
   headers.set("Accept", accept);
   if (json !== undefined) headers.set("Content-Type", "application/json");
   try {
-    return await fetch(path, {
+    const response = await fetch(path, {
       ...init,
       headers,
       ...(json === undefined ? {} : { body: JSON.stringify(json) }),
     });
+    // The idle timeout's clock: a staff request the server answered kept the session alive.
+    recordApiAnswer(path, response.status);
+    return response;
   } catch (error) {
     // A cancelled request is not a failure: rethrow it so react-query can tell the difference.
     if (error instanceof DOMException && error.name === "AbortError") throw error;

@@ -14,7 +14,8 @@ export const StaffPathSchema = z.string().regex(/^\/staff(\/[\w-]+)*(\?[\w=&%.-]
  * is there, and the staff page to return to afterwards.
  */
 export const SignInStateSchema = z.object({
-  reason: z.enum(["session-ended", "signed-out"]).optional(),
+  /** session-ended: the server ended it; signed-out: they chose to; inactive: the web app's idle timeout. */
+  reason: z.enum(["session-ended", "signed-out", "inactive"]).optional(),
   returnTo: StaffPathSchema.optional(),
 });
 export type SignInState = z.infer<typeof SignInStateSchema>;

@@ -71,6 +71,13 @@ describe("a break-glass reason", () => {
     expect(BreakGlassRequestSchema.parse({ ...valid, detail: `  ${valid.detail}  ` })).toEqual(valid);
   });
 
+  it("asks for the detail first, then for enough of it", () => {
+    const messages = (detail: string) =>
+      BreakGlassRequestSchema.safeParse({ ...valid, detail }).error?.issues.map((issue) => issue.message)[0];
+    expect(messages("   ")).toBe("Enter the request or concern this read is for");
+    expect(messages("because")).toBe("Enter at least 10 characters: the request or concern this read is for");
+  });
+
   it.each([
     ["an unknown code", { ...valid, reasonCode: "CURIOSITY" }, "reasonCode"],
     ["no code", { detail: valid.detail }, "reasonCode"],

@@ -94,6 +94,7 @@ export const BreakGlassRequestSchema = z.object({
   detail: z
     .string({ error: "Enter the request or concern this read is for" })
     .trim()
+    .min(1, "Enter the request or concern this read is for")
     .min(10, "Enter at least 10 characters: the request or concern this read is for")
     .max(BREAK_GLASS_DETAIL_MAX_LENGTH, `Enter ${BREAK_GLASS_DETAIL_MAX_LENGTH} characters or fewer`)
     .refine((text) => !CONTROL_CHARACTER.test(text), {

@@ -1,4 +1,4 @@
-import type { StaffProfile } from "@psu/domain";
+import { hasPermission, type StaffProfile } from "@psu/domain";
 import { Link, useLocation } from "react-router";
 import { NhsLogo } from "../../../components/nhs-logo";
 import { ROLE_LABELS } from "../../../lib/case-labels";
@@ -7,31 +7,23 @@ const SERVICE_NAME = "PSU case management";
 
 type NavigationItem = { to: string; label: string; isCurrent: (pathname: string) => boolean };
 
+/** The sections a role may use, from the one policy (decision record 017): nothing it cannot use is offered. */
 function listNavigation(staff: StaffProfile): NavigationItem[] {
-  const items: NavigationItem[] = [
-    {
+  const items: NavigationItem[] = [];
+  const section = (to: string, label: string) => ({ to, label, isCurrent: (path: string) => path.startsWith(to) });
+  if (hasPermission(staff.role, "readQueue")) {
+    items.push({
       to: "/staff",
       label: staff.role === "lead" ? "My cases" : "Cases",
       isCurrent: (pathname) => pathname === "/staff" || pathname.startsWith("/staff/cases/"),
-    },
-  ];
-  if (staff.role !== "lead") {
-    items.push({ to: "/staff/leads", label: "Staff and leads", isCurrent: (path) => path.startsWith("/staff/leads") });
-    items.push({ to: "/staff/reports", label: "Reports", isCurrent: (path) => path.startsWith("/staff/reports") });
-  }
-  if (staff.role === "admin") {
-    items.push({ to: "/staff/audit", label: "Audit log", isCurrent: (path) => path.startsWith("/staff/audit") });
-    items.push({
-      to: "/staff/data-protection",
-      label: "Data protection",
-      isCurrent: (path) => path.startsWith("/staff/data-protection"),
-    });
-    items.push({
-      to: "/staff/links",
-      label: "Documents and links",
-      isCurrent: (path) => path.startsWith("/staff/links"),
     });
   }
+  if (hasPermission(staff.role, "listStaff")) items.push(section("/staff/leads", "Staff and leads"));
+  if (hasPermission(staff.role, "readReports")) items.push(section("/staff/reports", "Reports"));
+  if (hasPermission(staff.role, "readAuditLog")) items.push(section("/staff/audit", "Audit log"));
+  if (hasPermission(staff.role, "handleDataProtection"))
+    items.push(section("/staff/data-protection", "Data protection"));
+  if (hasPermission(staff.role, "managePublishedLinks")) items.push(section("/staff/links", "Documents and links"));
   return items;
 }
 
@@ -65,6 +57,11 @@ export function StaffHeader({ staff, onSignOut, isSigningOut = false }: StaffHea
                   <span className="nhsuk-u-visually-hidden">Signed in as </span>
                   {staff.name} ({ROLE_LABELS[staff.role]})
                 </span>
+              </li>
+              <li className="nhsuk-header__account-item">
+                <Link className="nhsuk-header__account-link" to="/staff/account/password">
+                  Change password
+                </Link>
               </li>
               <li className="nhsuk-header__account-item">
                 <button

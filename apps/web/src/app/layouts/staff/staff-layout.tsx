@@ -4,11 +4,13 @@ import { type ReactNode, useEffect, useRef } from "react";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import { LoadError } from "../../../components/load-error";
 import { LoadingStatus } from "../../../components/loading-status";
-import { signInState } from "../../../lib/router-state";
+import { NotificationBanner } from "../../../components/notification-banner";
+import { readSignInState, type SignInState, signInState } from "../../../lib/router-state";
 import { useCurrentStaff } from "../../../lib/staff-api/get-current-staff";
 import { useSignOut } from "../../../lib/staff-api/sign-out";
 import { isUnauthenticated, STAFF_QUERY_KEY } from "../../../lib/staff-api/staff-query-key";
 import { StaffSessionProvider } from "../../../lib/staff-session";
+import { IdleTimeout } from "./idle-timeout-dialog";
 import { StaffHeader } from "./staff-header";
 import { useSessionEnd } from "./use-session-end";
 import "./staff.css";
@@ -49,6 +51,7 @@ function StaffShell({ children, notice, ...header }: StaffShellProps) {
  */
 export function StaffLayout() {
   const current = useCurrentStaff();
+  const queryClient = useQueryClient();
   const signOut = useSignOut();
   const navigate = useNavigate();
   const location = useLocation();
@@ -73,6 +76,21 @@ export function StaffLayout() {
           return navigate("/staff/sign-in", { state: signInState({ reason: "signed-out" }) });
         // Never say "signed out" when the server may still hold the session.
         isSigningOut.current = false;
+      },
+    });
+  }
+
+  // The idle timeout. Whatever the server answers, the page and everything fetched go (the
+  // server ends an idle session on its own within a minute).
+  function handleIdleTimeout() {
+    if (isSigningOut.current) return;
+    isSigningOut.current = true;
+    const state: SignInState = { reason: "inactive", returnTo };
+    signOut.mutate(undefined, {
+      onSettled: async () => {
+        await navigate("/staff/sign-in", { replace: true, state });
+        // Every query and mutation, staff or not: nothing from the session stays in memory.
+        queryClient.clear();
       },
     });
   }
@@ -111,6 +129,13 @@ export function StaffLayout() {
       <StaffSessionProvider staff={current.data}>
         <Outlet />
       </StaffSessionProvider>
+      <IdleTimeout
+        onTimeout={handleIdleTimeout}
+        // GET /api/auth/me: a staff request, so the server's clock and ours start again.
+        onStaySignedIn={() => void current.refetch()}
+        onSignOut={handleSignOut}
+        isStaying={current.isFetching}
+      />
     </StaffShell>
   );
 }
@@ -121,11 +146,22 @@ export function StaffLayout() {
  */
 export function SignedOutLayout() {
   const queryClient = useQueryClient();
+  const { reason } = readSignInState(useLocation().state);
   useEffect(() => {
     queryClient.removeQueries({ queryKey: STAFF_QUERY_KEY });
+    // Mutations keep what they returned (a break-glass read returns a whole case).
+    queryClient.getMutationCache().clear();
   }, [queryClient]);
   return (
-    <StaffShell>
+    <StaffShell
+      notice={
+        reason === "inactive" && (
+          <NotificationBanner heading="You've been signed out because you were inactive for 30 minutes">
+            <p>We do this to keep trainees' information safe. Sign in again to continue.</p>
+          </NotificationBanner>
+        )
+      }
+    >
       <Outlet />
     </StaffShell>
   );

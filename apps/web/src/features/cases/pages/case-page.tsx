@@ -1,4 +1,4 @@
-import type { CaseDetail, StaffProfile } from "@psu/domain";
+import { type CaseDetail, hasPermission, type StaffProfile } from "@psu/domain";
 import { type MouseEvent, type ReactNode, useRef, useState } from "react";
 import { useLocation, useParams } from "react-router";
 import { z } from "zod";
@@ -15,6 +15,7 @@ import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useCase } from "../api/get-case";
 import { AddNoteForm } from "../components/add-note-form";
 import { AssignPanel } from "../components/assign-panel";
+import { BreakGlassForm } from "../components/break-glass-form";
 import type { CaseActionProps } from "../components/case-action";
 import { CaseConflict } from "../components/case-conflict";
 import { CaseNotes } from "../components/case-notes";
@@ -32,7 +33,27 @@ export function CasePage() {
   const caseId = CaseIdSchema.safeParse(useParams().caseId);
   // Not an id at all: not found, without asking the API.
   if (!caseId.success) return <StaffNotFoundPage />;
-  return <CaseLoader caseId={caseId.data} />;
+  return <CaseAccess caseId={caseId.data} />;
+}
+
+/** Routine access for coordinators and leads; for admins, the break-glass read (decision record 017). */
+function CaseAccess({ caseId }: { caseId: string }) {
+  const staff = useSignedInStaff();
+  if (hasPermission(staff.role, "readCase")) return <CaseLoader caseId={caseId} />;
+  if (hasPermission(staff.role, "breakGlassRead")) return <BreakGlassCase caseId={caseId} />;
+  return <StaffNotFoundPage />;
+}
+
+/**
+ * An admin's way to one case: the reason first, then the case, read-only. The case is held in
+ * this page's state only (never the query cache), so it goes when the page does.
+ */
+function BreakGlassCase({ caseId }: { caseId: string }) {
+  const staff = useSignedInStaff();
+  const backTo = readBackTo(useLocation().state);
+  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  if (!detail) return <BreakGlassForm caseId={caseId} backTo={backTo} onRead={setDetail} />;
+  return <CaseView detail={detail} staff={staff} backTo={backTo} isBreakGlass />;
 }
 
 function CaseLoader({ caseId }: { caseId: string }) {
@@ -88,15 +109,17 @@ type CaseViewProps = {
   staff: StaffProfile;
   /** Where Back goes: the queue as the member of staff left it. */
   backTo: string;
-  onReload: () => Promise<void>;
-  isReloading: boolean;
-};
+} & (
+  | { isBreakGlass?: false; onReload: () => Promise<void>; isReloading: boolean }
+  /** An admin's break-glass read: the case as it was when read, nothing to change or reload. */
+  | { isBreakGlass: true; onReload?: undefined; isReloading?: undefined }
+);
 
 // Coordinators assign while a case is new or in triage (the API moves it on to allocated), or
 // hand an allocated case to someone else.
 const ASSIGNABLE_STATUSES = new Set(["new", "triage", "allocated"]);
 
-function CaseView({ detail, staff, backTo, onReload, isReloading }: CaseViewProps) {
+function CaseView({ detail, staff, backTo, onReload, isReloading = false, isBreakGlass = false }: CaseViewProps) {
   useDocumentTitle(`Case ${detail.reference}`);
   const heading = useRef<HTMLHeadingElement>(null);
   const [conflict, setConflict] = useState<{ message: string; key: number } | null>(null);
@@ -115,15 +138,15 @@ function CaseView({ detail, staff, backTo, onReload, isReloading }: CaseViewProp
   };
 
   async function reload() {
-    await onReload();
+    await onReload?.();
     setConflict(null);
     // The warning and its button go; focus goes to the top of the refreshed case.
     heading.current?.focus();
   }
 
-  const isCoordinator = staff.role === "coordinator";
-  // Notes and the safety flag belong to the people working the case; admins read it.
-  const worksCases = staff.role !== "admin";
+  const isCoordinator = hasPermission(staff.role, "allocateCase") && !isBreakGlass;
+  // Changes belong to the people working the case; a break-glass read changes nothing.
+  const worksCases = hasPermission(staff.role, "changeCase") && !isBreakGlass;
   const canRecordFirstContact = detail.allowedTransitions.some((move) => move.to === "first_contact");
 
   return (
@@ -133,6 +156,14 @@ function CaseView({ detail, staff, backTo, onReload, isReloading }: CaseViewProp
         <CaseConflict message={conflict.message} focusKey={conflict.key} onReload={reload} isReloading={isReloading} />
       )}
       {success && <NotificationBanner variant="success" heading={success.message} focusKey={success.key} />}
+      {isBreakGlass && (
+        <NotificationBanner heading="Break-glass read">
+          <p>
+            This read is recorded in the audit log with your reason. Nothing can be changed from this page, and the case
+            is not kept: leave the page and it is gone.
+          </p>
+        </NotificationBanner>
+      )}
       <h1 ref={heading} tabIndex={-1}>
         <span className="nhsuk-caption-l">
           {detail.referral.anonymisedAt ? "Details removed" : detail.referral.fullName}
@@ -150,7 +181,7 @@ function CaseView({ detail, staff, backTo, onReload, isReloading }: CaseViewProp
 
       <nav aria-label="On this page">
         <ul className="nhsuk-list app-inline-list">
-          <InPageLink target="case-actions">Actions</InPageLink>
+          {worksCases && <InPageLink target="case-actions">Actions</InPageLink>}
           <InPageLink target="case-notes">Notes</InPageLink>
           <InPageLink target="case-referral">Referral</InPageLink>
           <InPageLink target="case-timeline">Timeline</InPageLink>
@@ -169,7 +200,7 @@ function CaseView({ detail, staff, backTo, onReload, isReloading }: CaseViewProp
         </div>
 
         <div className="nhsuk-grid-column-one-third">
-          <h2 id="case-actions">Actions</h2>
+          {worksCases && <h2 id="case-actions">Actions</h2>}
           {isCoordinator && (
             <section aria-labelledby="assign-heading">
               <h3 id="assign-heading">{detail.lead ? "Reassign" : "Assign a lead"}</h3>
@@ -180,11 +211,13 @@ function CaseView({ detail, staff, backTo, onReload, isReloading }: CaseViewProp
               )}
             </section>
           )}
-          <section aria-labelledby="status-heading">
-            <h3 id="status-heading">Change status</h3>
-            <StatusChangeForm {...actions} detail={detail} staff={staff} />
-          </section>
-          {canRecordFirstContact && (
+          {worksCases && (
+            <section aria-labelledby="status-heading">
+              <h3 id="status-heading">Change status</h3>
+              <StatusChangeForm {...actions} detail={detail} staff={staff} />
+            </section>
+          )}
+          {worksCases && canRecordFirstContact && (
             <section aria-labelledby="first-contact-heading">
               <h3 id="first-contact-heading">First contact</h3>
               <FirstContactForm {...actions} />

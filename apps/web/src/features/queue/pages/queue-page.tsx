@@ -1,5 +1,6 @@
+import { hasPermission, type StaffProfile } from "@psu/domain";
 import { useEffect, useRef, useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link, Navigate, useSearchParams } from "react-router";
 import { LoadError } from "../../../components/load-error";
 import { LoadingStatus } from "../../../components/loading-status";
 import { hasErrorCode } from "../../../lib/api-client";
@@ -26,6 +27,12 @@ import { QUEUE_VIEW_LABELS, QueueViews } from "../components/queue-views";
  */
 export function QueuePage() {
   const staff = useSignedInStaff();
+  // The queue is case content: admins start on the staff list instead (decision record 017).
+  if (!hasPermission(staff.role, "readQueue")) return <Navigate to="/staff/leads" replace />;
+  return <Queue staff={staff} />;
+}
+
+function Queue({ staff }: { staff: StaffProfile }) {
   const isLead = staff.role === "lead";
   const defaultView: QueueView = isLead ? "my_cases" : "unassigned";
   const [params, setParams] = useSearchParams();
@@ -72,7 +79,7 @@ export function QueuePage() {
   return (
     <>
       <h1>{heading}</h1>
-      {!isLead && (
+      {hasPermission(staff.role, "recordReferral") && (
         <p>
           <Link to="/staff/referrals/new">Record a referral received by email or phone</Link>
         </p>

@@ -1,6 +1,7 @@
 import {
   FREE_TEXT_LIMITS,
   formatCalendarDateLong,
+  hasPermission,
   PROFESSIONAL_REGISTER_LABELS,
   PROFESSIONAL_REGISTERS,
   type ProfessionalRegister,
@@ -51,13 +52,13 @@ const REGISTER_LABELS: Readonly<Record<ProfessionalRegister, string>> = {
 };
 
 /**
- * A referral that reached the unit by email or phone, recorded by a coordinator or an admin:
+ * A referral that reached the unit by email or phone, recorded by a coordinator:
  * the trainee's own questions on one page, checked with the same rules before it is sent, and
  * the reference to give the trainee once it is recorded.
  */
 export function RecordReferralPage() {
-  // Leads work their own cases; recording a referral is for coordinators and admins (the API agrees).
-  if (useSignedInStaff().role === "lead") return <NotAllowed />;
+  // Leads work their own cases and admins have none; recording a referral is for coordinators (the API agrees).
+  if (!hasPermission(useSignedInStaff().role, "recordReferral")) return <NotAllowed />;
   return <RecordReferral />;
 }
 
@@ -407,15 +408,15 @@ function Recorded({ referral, emailed, onRecordAnother }: RecordedProps) {
   );
 }
 
-/** Said to a lead who comes here: the API refused them. */
+/** Said to a lead or an admin who comes here: the API refused them. */
 function NotAllowed() {
   useDocumentTitle(TITLE);
   return (
     <>
       <h1>{TITLE}</h1>
-      <p>Only coordinators and admins can record referrals.</p>
+      <p>Only coordinators can record referrals.</p>
       <p>
-        <Link to="/staff">Go to your cases</Link>
+        <Link to="/staff">Go to your start page</Link>
       </p>
     </>
   );

@@ -1,0 +1,72 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, signIn } from "./fixtures";
+
+// The idle timeout (GOV.UK's timeout warning pattern) with the page's clock faked: a warning two
+// minutes before the web app signs out, "Stay signed in", then the sign-out, with the case gone.
+// The server's clock is real, so its session is still alive when the page signs out: the
+// sign-out is the page's own, and ending the session on the server is part of it.
+
+test.describe.configure({ timeout: 120_000 });
+
+test("warns before the idle timeout, stays signed in on request, then signs out leaving no case on screen", async ({
+  page,
+}) => {
+  await page.clock.install();
+  await signIn(page, "coordinator@psu.example");
+
+  // A case on screen, with a trainee's name in it.
+  await page.getByRole("link", { name: /^PSU-/ }).first().click();
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).toContainText(/PSU-/);
+  const caseUrl = new URL(page.url()).pathname;
+  const traineeName = (await heading.locator(".nhsuk-caption-l").innerText()).trim();
+  expect(traineeName.length).toBeGreaterThan(0);
+
+  // 26 minutes idle: nothing yet.
+  await page.clock.fastForward("26:00");
+  const dialog = page.getByRole("dialog", { name: "You're about to be signed out" });
+  await expect(dialog).toHaveCount(0);
+
+  // A minute later (two before the page signs out), the warning, with focus inside it.
+  await page.clock.fastForward("01:05");
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("heading", { name: "You're about to be signed out" })).toBeFocused();
+  await expect(dialog).toContainText(/we will sign you out in 1 minute 5\d seconds/);
+  await expect(dialog.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Stay signed in: a request to the server, and the warning goes.
+  const touched = page.waitForResponse((response) => response.url().endsWith("/api/auth/me"));
+  await dialog.getByRole("button", { name: "Stay signed in" }).click();
+  expect((await touched).status()).toBe(200);
+  await expect(dialog).toHaveCount(0);
+  await expect(heading).toContainText(traineeName);
+
+  // The clock started again: 28 minutes on, the warning again; at 29, signed out.
+  await page.clock.fastForward("28:00");
+  await expect(dialog).toBeVisible();
+  const signedOut = page.waitForResponse((response) => response.url().endsWith("/api/auth/sign-out"));
+  await page.clock.fastForward("01:01");
+  expect((await signedOut).status()).toBe(204);
+  await expect(page.getByText("You've been signed out because you were inactive for 30 minutes")).toBeVisible();
+  await expect(page).toHaveURL(/\/staff\/sign-in$/);
+  await expect(dialog).toHaveCount(0);
+  expect(await page.content()).not.toContain(traineeName);
+  await expectNoAxeViolations(page);
+
+  // The session ended on the server too: the case's address asks for a sign-in.
+  await page.goto(caseUrl);
+  await expect(page).toHaveURL(/\/staff\/sign-in$/);
+  expect(await page.content()).not.toContain(traineeName);
+});
+
+test("Sign out in the warning signs out at once", async ({ page }) => {
+  await page.clock.install();
+  await signIn(page, "spoc.lead@psu.example");
+  await page.clock.fastForward("27:30");
+  const dialog = page.getByRole("dialog", { name: "You're about to be signed out" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByText("You have signed out")).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+});
