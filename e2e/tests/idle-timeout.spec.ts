@@ -19,7 +19,7 @@ test("warns before the idle timeout, stays signed in on request, then signs out 
   const heading = page.getByRole("heading", { level: 1 });
   await expect(heading).toContainText(/PSU-/);
   const caseUrl = new URL(page.url()).pathname;
-  const traineeName = (await heading.locator(".nhsuk-caption-l").innerText()).trim();
+  const traineeName = ((await heading.locator(".nhsuk-caption-l").textContent()) ?? "").trim();
   expect(traineeName.length).toBeGreaterThan(0);
 
   // 26 minutes idle: nothing yet.
