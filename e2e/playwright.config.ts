@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { SSO_SERVER_ENV } from "./sso-settings";
 
 // Browser journeys against the real app: built web app + API + its own embedded PostgreSQL
 // (separate port and data folder, so a copy of the app you are running is left alone).
@@ -7,6 +8,7 @@ const chromium = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "tests",
+  globalSetup: "./oidc-provider-setup.ts",
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
@@ -41,6 +43,7 @@ export default defineConfig({
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(PORT) },
+    // Single sign-on is on, against the test provider oidc-provider-setup.ts starts (sso-settings.ts).
+    env: { E2E_PORT: String(PORT), ...SSO_SERVER_ENV },
   },
 });

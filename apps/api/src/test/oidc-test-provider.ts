@@ -1,6 +1,7 @@
+/// <reference path="./oidc-provider.d.ts" />
+// (The reference: browser tests import this file from another package, where oidc-provider has no types otherwise.)
 import { generateKeyPairSync } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { findFreePort } from "@psu/prisma";
 import Provider from "oidc-provider";
 
 /** The claims of a test account the provider signs in: `sub` plus whatever the test chooses. */
@@ -12,7 +13,7 @@ export interface TestClient {
 }
 
 export interface OidcTestProvider {
-  /** The issuer URL (http on 127.0.0.1, on a free port). */
+  /** The issuer URL (http on 127.0.0.1). */
   issuer: string;
   /** Registered clients, by the name the test gave them. */
   clients: Record<string, TestClient>;
@@ -33,6 +34,13 @@ export interface OidcTestProviderOptions {
    * provider follows the standard strictly and gives them only from userinfo.
    */
   claimsInIdToken?: boolean;
+  /**
+   * For browser tests: the provider's login is a page asking for an email address, and whoever
+   * gives one signs in with it, verified. Otherwise `signInAs` decides who signs in.
+   */
+  interactive?: boolean;
+  /** Where to listen (findFreePort from @psu/prisma in integration tests; a fixed one for browser tests). */
+  port: number;
 }
 
 const TTL_SECONDS = 600;
@@ -43,7 +51,7 @@ const TTL_SECONDS = 600;
  * form: the account set by `signInAs` signs in and consents at once.
  */
 export async function startOidcTestProvider(options: OidcTestProviderOptions): Promise<OidcTestProvider> {
-  const port = await findFreePort();
+  const port = options.port;
   const issuer = `http://127.0.0.1:${port}`;
   const accounts = new Map<string, TestAccountClaims>();
   let next: TestAccountClaims | null = null;
@@ -82,7 +90,8 @@ export async function startOidcTestProvider(options: OidcTestProviderOptions): P
   const handleProvider = provider.callback();
   async function logIn(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const interaction = await provider.interactionDetails(request, response);
-    const account = next;
+    if (options.interactive && request.method === "GET") return sendLoginPage(response, interaction.uid);
+    const account = options.interactive ? accountFromForm(await readForm(request)) : next;
     if (!account) {
       await provider.interactionFinished(request, response, {
         error: "access_denied",
@@ -126,4 +135,27 @@ export async function startOidcTestProvider(options: OidcTestProviderOptions): P
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+// The interactive login: one labelled field and a button, enough for a browser test to drive.
+function sendLoginPage(response: ServerResponse, uid: string): void {
+  response.setHeader("content-type", "text/html; charset=utf-8");
+  response.end(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Test identity provider</title></head>
+<body><main><h1>Test identity provider</h1>
+<form method="post" action="/interaction/${encodeURIComponent(uid)}">
+<label for="email">Email address</label> <input id="email" name="email" type="email" autocomplete="off">
+<button type="submit">Sign in to the test provider</button>
+</form></main></body></html>`);
+}
+
+async function readForm(request: IncomingMessage): Promise<URLSearchParams> {
+  let body = "";
+  for await (const chunk of request) body += String(chunk);
+  return new URLSearchParams(body);
+}
+
+function accountFromForm(form: URLSearchParams): TestAccountClaims | null {
+  const email = form.get("email")?.trim();
+  return email ? { sub: email, email, email_verified: true } : null;
 }

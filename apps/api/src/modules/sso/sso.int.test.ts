@@ -90,9 +90,14 @@ beforeAll(async () => {
   const [port, otherPort] = [await findFreePort(), await findFreePort()];
   const redirectUris = [port, otherPort].map((each) => `http://127.0.0.1:${each}/api/auth/sso/callback`);
   const clients = { app: APP_CLIENT, other: OTHER_CLIENT };
-  provider = await startOidcTestProvider({ clients, redirectUris });
+  provider = await startOidcTestProvider({ port: await findFreePort(), clients, redirectUris });
   // Another issuer that knows the same client: its tokens must not pass for the first one's.
-  otherProvider = await startOidcTestProvider({ clients, redirectUris, claimsInIdToken: true });
+  otherProvider = await startOidcTestProvider({
+    port: await findFreePort(),
+    clients,
+    redirectUris,
+    claimsInIdToken: true,
+  });
   site = await startSite(provider, port);
   otherSite = await startSite(otherProvider, otherPort);
 });
