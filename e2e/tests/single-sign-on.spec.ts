@@ -42,3 +42,17 @@ test("a sign-in link used twice says it has expired", async ({ page }) => {
   await expect(page).toHaveTitle(/Sign in/);
   await expectNoAxeViolations(page);
 });
+
+test("with password sign-in switched off, the page offers single sign-on alone", async ({ page }) => {
+  // This run's server keeps password sign-in on (other journeys need it), so the server's answer
+  // is replaced here; the API's own refusal of passwords is proved in sso.int.test.ts.
+  await page.route("**/api/auth/options", (route) =>
+    route.fulfill({ json: { passwordSignIn: false, singleSignOn: { label: SSO_BUTTON_LABEL } } }),
+  );
+  await page.goto("/staff/sign-in");
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in to PSU case management" })).toBeVisible();
+  await expect(page.getByRole("link", { name: SSO_BUTTON_LABEL })).toBeVisible();
+  await expect(page.getByLabel("Password")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Sign in" })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
