@@ -2,6 +2,7 @@ import { ErrorBodySchema } from "@psu/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAnonymousClient } from "../../test/anonymous-client";
 import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { ANONYMOUS_LIMITS } from "../rate-limit/anonymous-limits";
 
 // 23:30 UTC on 31 May is already June in London (BST).
 const NOW = new Date("2026-05-31T23:30:00Z");
@@ -59,5 +60,18 @@ describe("POST /api/equality-responses", () => {
     const refused = await submit({ answers }, ip);
     expect(errorOf(refused.raw).code).toBe("TOO_MANY_REQUESTS");
     expect(refused.headers["retry-after"]).toBe(String(60 * 60));
+  });
+
+  // Last: it uses up everyone's allowance for the hour this file's clock stands in.
+  it("limits forms from everyone together, however many addresses they come from", async () => {
+    const { limit } = ANONYMOUS_LIMITS.equalityOverall;
+    let refused: Awaited<ReturnType<typeof submit>> | undefined;
+    for (let form = 0; form <= limit && !refused; form++) {
+      const response = await submit({ answers }, `203.0.113.${Math.floor(form / 10)}`);
+      if (response.status === 429) refused = response;
+    }
+    expect(refused && errorOf(refused.raw).code).toBe("TOO_MANY_REQUESTS");
+    // Exactly the allowance was stored: the forms refused per address earlier did not use it up.
+    expect(await testApp.app.prisma.equalityResponse.count()).toBe(limit);
   });
 });

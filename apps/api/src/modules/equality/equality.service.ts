@@ -18,15 +18,15 @@ export async function recordEqualityResponse(
   request: EqualityResponseRequest,
   input: { ip: string; now: Date; keyedHash: KeyedHash },
 ): Promise<void> {
+  const { keyedHash, ip, now } = input;
+  // One after the other: a form refused for its address must not use up everyone's allowance.
+  await enforceRateLimits(prisma, [toRateLimit(keyedHash, ANONYMOUS_LIMITS.equalityPerIp, ip)], now, TOO_MANY_MESSAGE);
   await enforceRateLimits(
     prisma,
-    [
-      toRateLimit(input.keyedHash, ANONYMOUS_LIMITS.equalityPerIp, input.ip),
-      toRateLimit(input.keyedHash, ANONYMOUS_LIMITS.equalityOverall, EVERYONE),
-    ],
-    input.now,
+    [toRateLimit(keyedHash, ANONYMOUS_LIMITS.equalityOverall, EVERYONE)],
+    now,
     TOO_MANY_MESSAGE,
   );
-  const submittedMonth = toLondonDate(input.now).slice(0, 7);
+  const submittedMonth = toLondonDate(now).slice(0, 7);
   await createEqualityResponse(prisma, { submittedMonth, answers: request.answers });
 }
