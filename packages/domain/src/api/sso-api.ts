@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { createSingleLineTextSchema } from "../text/text-input";
 
 /** How staff may sign in here: the web app shows the single sign-on button and the password form by this. */
 export const SignInOptionsSchema = z.object({
@@ -36,8 +37,7 @@ export const SSO_ERROR_PARAMETER = "sso-error";
  * Where to go after signing in: a path inside the staff side only (never another site, so the
  * sign-in cannot be used to send someone elsewhere).
  */
-export const StaffReturnPathSchema = z
-  .string()
+export const StaffReturnPathSchema = createSingleLineTextSchema("The return address")
   .max(500)
   .regex(/^\/staff(\/[\w-]+)*(\?[\w=&%.-]*)?$/, "Must be a path on the staff side");
 

@@ -1,4 +1,5 @@
 import {
+  createSingleLineTextSchema,
   ErrorBodySchema,
   SignInOptionsSchema,
   SSO_ERROR_PARAMETER,
@@ -22,7 +23,7 @@ const SIGN_IN_PAGE = "/staff/sign-in";
 const AFTER_SIGN_IN = "/staff";
 
 // The callback's own parameters are read by openid-client from the raw query; only the state is ours.
-const CallbackQuerySchema = z.object({ state: z.string().max(1000).optional() });
+const CallbackQuerySchema = z.object({ state: createSingleLineTextSchema("state").max(1000).optional() });
 
 /**
  * Single sign-on over OpenID Connect, under /api/auth: the options the sign-in page needs, the
