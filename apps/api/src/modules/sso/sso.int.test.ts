@@ -389,8 +389,9 @@ describe("single sign-on over OpenID Connect", () => {
 
 describe("single sign-on when the provider is down", () => {
   let down: TestApp;
+  let nobody: number;
   beforeAll(async () => {
-    const nobody = await findFreePort();
+    nobody = await findFreePort();
     down = await buildTestApp({
       env: {
         OIDC_ISSUER_URL: `http://127.0.0.1:${nobody}`,
@@ -407,6 +408,23 @@ describe("single sign-on when the provider is down", () => {
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe("/staff/sign-in?sso-error=unavailable");
     expect(await down.app.prisma.oidcSignInAttempt.count()).toBe(0);
+  });
+
+  it("uses the provider again once it is back, without a restart (a failed discovery is not kept)", async () => {
+    const back = await startOidcTestProvider({
+      port: nobody,
+      clients: { app: APP_CLIENT },
+      redirectUris: ["http://127.0.0.1:3000/api/auth/sso/callback"],
+    });
+    try {
+      const response = await down.app.inject({ method: "GET", url: "/api/auth/sso/start" });
+      expect(response.statusCode).toBe(303);
+      const location = new URL(String(response.headers.location));
+      expect(`${location.origin}${location.pathname}`).toBe(`${back.issuer}/auth`);
+      expect(location.searchParams.get("code_challenge_method")).toBe("S256");
+    } finally {
+      await back.close();
+    }
   });
 });
 
