@@ -3,7 +3,7 @@ import { isIP } from "node:net";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { SERVER_SECRET_MIN_LENGTH } from "../security/server-secret";
+import { SERVER_SECRET_MIN_LENGTH, type ServerSecretSource } from "../security/server-secret";
 
 /** The repository root: the nearest folder above this file holding pnpm-workspace.yaml. */
 function findRepoRoot(start: string): string {
@@ -155,7 +155,7 @@ export interface Config {
   /** Months after closure before a case is anonymised (docs/data-protection.md). */
   retentionMonths: number;
   /** Where the server secret comes from (security/server-secret.ts). */
-  serverSecret: { kind: "given"; value: string } | { kind: "kept"; file: string };
+  serverSecret: ServerSecretSource;
   /** Single sign-on over OpenID Connect, when configured (modules/sso). */
   sso: SsoConfig | null;
   /** Whether staff may sign in with email and password (always, unless SSO is configured and this is switched off). */

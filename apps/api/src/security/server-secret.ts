@@ -1,7 +1,9 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import type { Config } from "../config/env";
+
+/** Where the server secret comes from: SERVER_SECRET, or a file the embedded default keeps. */
+export type ServerSecretSource = { kind: "given"; value: string } | { kind: "kept"; file: string };
 
 /** The shortest secret accepted: 32 bytes of randomness, base64url, is 43 characters. */
 export const SERVER_SECRET_MIN_LENGTH = 32;
@@ -11,7 +13,7 @@ export const SERVER_SECRET_MIN_LENGTH = 32;
  * for the embedded default, made once and kept in a file of the data folder (mode 0600), so a
  * newcomer sets nothing and a restart keeps every hash valid.
  */
-export async function loadServerSecret(source: Config["serverSecret"]): Promise<string> {
+export async function loadServerSecret(source: ServerSecretSource): Promise<string> {
   if (source.kind === "given") return source.value;
   try {
     const kept = (await readFile(source.file, "utf8")).trim();
