@@ -2,7 +2,13 @@
 // and how to bring a database up to date.
 export * from "../generated/client/client";
 export { type CreatePrismaClientOptions, createPrismaClient } from "./client";
-export { type EmbeddedDatabase, type EmbeddedDatabaseOptions, startEmbeddedPostgres } from "./embedded-postgres";
+export {
+  type EmbeddedDatabase,
+  type EmbeddedDatabaseOptions,
+  embeddedDatabaseUrl,
+  embeddedPasswordFile,
+  startEmbeddedPostgres,
+} from "./embedded-postgres";
 export { findFreePort } from "./free-port";
 export { type ApplyMigrationsOptions, type ApplyMigrationsResult, applyMigrations, MigrationError } from "./migrations";
 export { createTestDatabase, type TestDatabase, type TestPostgres } from "./test-database";

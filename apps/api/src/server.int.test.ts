@@ -1,7 +1,7 @@
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { findFreePort } from "@psu/prisma";
+import { embeddedDatabaseUrl, findFreePort } from "@psu/prisma";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isPortOpen, startServer, stopServer } from "./test/server-process";
@@ -21,7 +21,8 @@ function start() {
 }
 
 async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: `postgresql://postgres:psu-local@127.0.0.1:${postgresPort}/psu` });
+  const url = await embeddedDatabaseUrl({ dataDir: join(dataRoot, "postgres"), port: postgresPort, database: "psu" });
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await work(client);

@@ -1,4 +1,4 @@
-import { startEmbeddedPostgres } from "@psu/prisma";
+import { embeddedPasswordFile, startEmbeddedPostgres } from "@psu/prisma";
 import type { Logger } from "pino";
 import type { DatabaseSource } from "../config/env";
 
@@ -23,5 +23,10 @@ export async function openDatabase(source: DatabaseSource, log: Logger): Promise
     onLog: (line) => log.debug({ postgres: line.trim() }, "embedded postgres"),
   });
   log.info({ port: source.port, dataDir: source.dataDir, ms: Date.now() - started }, "embedded PostgreSQL started");
+  if (server.replacedLegacyPassword)
+    log.info(
+      { passwordFile: embeddedPasswordFile(source.dataDir) },
+      "embedded PostgreSQL: the old fixed superuser password was replaced by this data folder's own",
+    );
   return { url: server.url, embedded: true, stop: server.stop };
 }

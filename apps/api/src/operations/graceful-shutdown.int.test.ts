@@ -4,7 +4,7 @@ import { Agent } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ErrorBodySchema, ReferralReceiptSchema } from "@psu/domain";
-import { findFreePort, startEmbeddedPostgres } from "@psu/prisma";
+import { embeddedDatabaseUrl, findFreePort, startEmbeddedPostgres } from "@psu/prisma";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp } from "../test/build-test-app";
@@ -37,7 +37,8 @@ afterAll(async () => {
   await rm(dataRoot, { recursive: true, force: true });
 });
 
-const databaseUrl = () => `postgresql://postgres:psu-local@127.0.0.1:${postgresPort}/psu`;
+const databaseUrl = () =>
+  embeddedDatabaseUrl({ dataDir: join(dataRoot, "postgres"), port: postgresPort, database: "psu" });
 
 describe("graceful shutdown", () => {
   it("finishes the request in flight, answers 503 meanwhile, exits 0 with its embedded database stopped", async () => {
@@ -54,7 +55,7 @@ describe("graceful shutdown", () => {
     expect(before.status).toBe(200);
 
     const key = randomUUID();
-    const locker = new pg.Client({ connectionString: databaseUrl(), application_name: "psu-test-locker" });
+    const locker = new pg.Client({ connectionString: await databaseUrl(), application_name: "psu-test-locker" });
     locker.on("error", () => {}); // the server stops this database at the end
     await locker.connect();
     await locker.query("select pg_advisory_lock(hashtextextended($1, 7))", [key]);
