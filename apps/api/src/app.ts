@@ -25,7 +25,7 @@ import { staffAdminRoutes } from "./modules/staff-admin/staff-admin.routes";
 import { apiDocsPlugin, apiDocsRoutes } from "./plugins/api-docs";
 import { backgroundJobsPlugin } from "./plugins/background-jobs";
 import { databasePlugin } from "./plugins/database";
-import { errorHandlerPlugin, sendNotFound } from "./plugins/error-handler";
+import { errorHandlerPlugin, sendFrameworkError, sendNotFound } from "./plugins/error-handler";
 import { lifecyclePlugin } from "./plugins/lifecycle";
 import { requestLoggingPlugin } from "./plugins/request-logging";
 import { securityPlugin } from "./plugins/security";
@@ -71,6 +71,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: toFastifyTrustProxy(options.config.trustProxy),
     bodyLimit: 256 * 1024,
     return503OnClosing: true,
+    // A URL that cannot be decoded fails before any route: answered in the error shape too.
+    frameworkErrors: sendFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate("now", options.now ?? (() => new Date()));

@@ -114,3 +114,15 @@ describe("on a real route", () => {
     expect(ErrorBodySchema.parse(response.json()).error.code).toMatch(/BAD_REQUEST|VALIDATION_FAILED/);
   });
 });
+
+describe("an address Fastify cannot route", () => {
+  it.each([
+    ["a broken % code", "/api/staff/cases/%zz", 400],
+    ["a path part over 100 characters", `/api/staff/cases/${"x".repeat(150)}/notes`, 414],
+  ])("%s is a 4xx in the error shape that does not quote the address", async (_name, url, status) => {
+    const response = await app.inject({ method: "POST", url, payload: {} });
+    expect(response.statusCode).toBe(status);
+    expect(ErrorBodySchema.parse(response.json()).error.code).toBe("BAD_REQUEST");
+    expect(response.body).not.toContain("/api/staff/cases");
+  });
+});

@@ -85,6 +85,28 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
   });
 });
 
+// Fastify's errors from before a route is found, in words.
+const ROUTING_ERRORS: Record<string, string> = {
+  FST_ERR_BAD_URL: "The address of the request is not valid: check its % codes.",
+  FST_ERR_MAX_PARAM_LENGTH: "The address of the request is too long.",
+};
+
+/**
+ * Fastify's errors from before a route is found (its `frameworkErrors` option): a URL that
+ * cannot be decoded, a path part too long. A 4xx in the error shape; Fastify's own answer
+ * would quote the URL, which may carry personal data.
+ */
+export function sendFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const message = (error.code && ROUTING_ERRORS[error.code]) || "The address of the request is not valid.";
+    send(reply, status, { code: "BAD_REQUEST", message });
+    return;
+  }
+  request.log.error({ err: { type: error.name, code: error.code } }, "request failed before routing");
+  send(reply, 500, { code: "INTERNAL_ERROR", message: "Something went wrong on our side. Try again later." });
+}
+
 /** The 404 in the error shape. The query string is left out: it may carry personal data. */
 export function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   return send(reply, 404, {
