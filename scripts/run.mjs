@@ -59,7 +59,10 @@ if (task === "start") {
 } else if (task === "test") {
   const { runTests } = await import("./test/run-tests.mjs");
   process.exit(await runTests({ root, pnpmRun, pnpmOrExit, env }));
+} else if (task === "demo:code") {
+  // The demo accounts' current sign-in code (apps/api/src/demo/demo-code.ts).
+  runOrExit(process.execPath, ["--import", "tsx", "src/demo/demo-code.ts"], { cwd: join(root, "apps/api") });
 } else {
-  console.error("Usage: node scripts/run.mjs start|dev|test");
+  console.error("Usage: node scripts/run.mjs start|dev|test|demo:code");
   process.exit(2);
 }

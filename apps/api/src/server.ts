@@ -5,6 +5,7 @@ import { ConfigError, parseConfig } from "./config/env";
 import { openDatabase } from "./database/open-database";
 import { seedDemoData } from "./demo/demo-seed";
 import { createLogger } from "./logging/logger";
+import { createEncryption } from "./security/encryption";
 import { loadServerSecret } from "./security/server-secret";
 
 // Time allowed for in-flight requests, the pool and the embedded database to close; after it
@@ -39,9 +40,10 @@ async function main(): Promise<void> {
   log.info({ applied: migrations.applied.length }, "database migrations up to date");
 
   const prisma = createPrismaClient(database.url, { max: config.databasePoolMax });
-  // Demo staff and cases on the embedded database only: a real DATABASE_URL gets no default account.
-  if (database.embedded && (await seedDemoData(prisma, new Date())).seeded) log.info("demo staff and referrals seeded");
   const serverSecret = await loadServerSecret(config.serverSecret);
+  // Demo staff and cases on the embedded database only: a real DATABASE_URL gets no default account.
+  if (database.embedded && (await seedDemoData(prisma, new Date(), createEncryption(serverSecret))).seeded)
+    log.info("demo staff and referrals seeded");
   const app = await buildApp({ config, prisma, serverSecret, logger: log, backgroundJobs: true });
   // Readiness turns 503 and new requests get 503 while the listener stays open; once the
   // requests already accepted have finished, close() stops listening, stops the background

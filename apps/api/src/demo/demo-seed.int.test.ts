@@ -1,9 +1,11 @@
 import { createPrismaClient, createTestDatabase, type PrismaClient, type TestDatabase } from "@psu/prisma";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createEncryption } from "../security/encryption";
 import { HISTORY_EQUALITY_RESPONSES, HISTORY_REFERRALS } from "./demo-history";
-import { seedDemoData } from "./demo-seed";
+import { DEMO_NEW_STARTER, DEMO_TOTP_SECRET, seedDemoData } from "./demo-seed";
 
 const NOW = new Date("2026-11-25T03:45:00Z");
+const TEST_SECRET = "demo-seed-test-secret-of-enough-length";
 let database: TestDatabase;
 let prisma: PrismaClient;
 let started = 0;
@@ -12,7 +14,7 @@ beforeAll(async () => {
   database = await createTestDatabase(inject("postgres"));
   prisma = createPrismaClient(database.url, { max: 4 });
   started = Date.now();
-  await seedDemoData(prisma, NOW);
+  await seedDemoData(prisma, NOW, createEncryption(TEST_SECRET));
   finished = Date.now();
 }, 120_000);
 afterAll(async () => {
@@ -108,6 +110,25 @@ describe("the demo data", () => {
     const roma = rows.filter((row) => JSON.stringify(row.answers).includes('"white_roma"'));
     expect(roma.length).toBeGreaterThan(0);
     expect(roma.length).toBeLessThan(5);
+  });
+
+  it("sets up every demo account's second factor with the one documented secret, encrypted", async () => {
+    const staff = await prisma.staffMember.findMany({
+      where: { email: { not: DEMO_NEW_STARTER } },
+      select: { id: true, totpSecret: true, totpEnabledAt: true },
+    });
+    expect(staff.length).toBeGreaterThan(4);
+    const starter = await prisma.staffMember.findUniqueOrThrow({
+      where: { email: DEMO_NEW_STARTER },
+      select: { totpSecret: true, active: true },
+    });
+    expect(starter).toEqual({ totpSecret: null, active: true });
+    const encryption = createEncryption(TEST_SECRET);
+    for (const member of staff) {
+      expect(member.totpEnabledAt).toEqual(NOW);
+      expect(member.totpSecret).not.toContain(DEMO_TOTP_SECRET);
+      expect(encryption.decrypt("totp-secret", member.totpSecret ?? "", member.id)).toBe(DEMO_TOTP_SECRET);
+    }
   });
 
   it("seeds in a few seconds, so npm start and the browser tests are not held up", () => {

@@ -2,7 +2,13 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CaseChangedSchema, ErrorBodySchema, ReferralReceiptSchema } from "@psu/domain";
+import {
+  AuthenticatorEnrolmentSchema,
+  CaseChangedSchema,
+  ErrorBodySchema,
+  ReferralReceiptSchema,
+  SignInStartedSchema,
+} from "@psu/domain";
 import {
   createPrismaClient,
   createTestDatabase,
@@ -12,6 +18,7 @@ import {
 } from "@psu/prisma";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { generateTotpCode } from "../modules/auth/totp";
 import { buildSubmission } from "../test/referral-fixtures";
 import { type ServerProcess, startServer, stopServer, waitUntil } from "../test/server-process";
 import { type SmtpSink, startSmtpSink } from "../test/smtp-sink";
@@ -55,6 +62,13 @@ afterAll(async () => {
   await rm(emptyDir, { recursive: true, force: true });
 });
 
+function sessionCookieOf(response: Response): string {
+  const cookie = response.headers.getSetCookie().find((header) => header.startsWith("__Host-psu_session="));
+  if (!cookie) throw new Error("no session cookie");
+  return cookie.split(";")[0] ?? "";
+}
+
+/** Signs in as a person would at their first sign-in: password, then setting up the authenticator. */
 async function signIn(instance: ServerProcess, staff: TestStaff): Promise<string> {
   const response = await fetch(`${instance.origin}/api/auth/sign-in`, {
     method: "POST",
@@ -62,9 +76,17 @@ async function signIn(instance: ServerProcess, staff: TestStaff): Promise<string
     body: JSON.stringify({ email: staff.email, password: TEST_STAFF_PASSWORD }),
   });
   expect(response.status).toBe(200);
-  const cookie = response.headers.getSetCookie().find((header) => header.startsWith("__Host-psu_session="));
-  if (!cookie) throw new Error("no session cookie");
-  return cookie.split(";")[0] ?? "";
+  expect(SignInStartedSchema.parse(await response.json())).toEqual({ next: "enrol" });
+  const pending = sessionCookieOf(response);
+  const enrolment = await fetch(`${instance.origin}/api/auth/enrolment`, { headers: { cookie: pending } });
+  const { secret } = AuthenticatorEnrolmentSchema.parse(await enrolment.json());
+  const confirmed = await fetch(`${instance.origin}/api/auth/enrolment`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie: pending, origin: instance.origin },
+    body: JSON.stringify({ code: generateTotpCode(secret, new Date()) }),
+  });
+  expect(confirmed.status).toBe(200);
+  return sessionCookieOf(confirmed);
 }
 
 /** A staff write to one instance, from that instance's own origin (the staff-auth plugin checks it). */

@@ -52,7 +52,10 @@ export const staffAuthPlugin = fp<{ env: Config["env"] }>(async (app: FastifyIns
   app.decorate("requireStaff", (...roles: StaffRole[]) => {
     const handler: preHandlerAsyncHookHandler = async (request) => {
       const token = request.cookies[name];
-      const staff = token ? await resolveSession(app.prisma, token, app.now()) : null;
+      // Only a signed-in session: one still waiting for its second factor reaches no staff route.
+      const staff = token
+        ? await resolveSession({ prisma: app.prisma, keyedHash: app.keyedHash, now: app.now() }, token)
+        : null;
       if (!staff)
         throw new AppError("UNAUTHENTICATED", "Sign in to continue. Sessions end after 30 minutes without activity.");
       if (roles.length > 0 && !roles.includes(staff.role)) {

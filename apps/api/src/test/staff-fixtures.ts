@@ -1,8 +1,17 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { type CaseStatus, generateReference, type ServiceId, type StaffRole } from "@psu/domain";
+import {
+  AuthenticatorEnrolmentSchema,
+  type CaseStatus,
+  EnrolmentConfirmedSchema,
+  generateReference,
+  type ServiceId,
+  SignInStartedSchema,
+  type StaffRole,
+} from "@psu/domain";
 import type { PrismaClient } from "@psu/prisma";
 import type { FastifyInstance } from "fastify";
 import { hashPassword } from "../modules/auth/password";
+import { generateTotpCode, toTotpStep } from "../modules/auth/totp";
 
 // Shared by every staff-side integration test. Keep the exported signatures stable: other
 // modules' tests import them.
@@ -53,9 +62,36 @@ export async function createStaff(prisma: PrismaClient, options: CreateStaffOpti
   return { ...created, role: options.role };
 }
 
+// What the fixtures learn when a member enrols: their authenticator secret and recovery codes,
+// and the last time step they used (a code is accepted once, and many tests stop the clock).
+const enrolled = new Map<string, { secret: string; recoveryCodes: string[]; lastStep: number }>();
+
+/** The cookie a response sets, as a request header value. */
+function sessionCookieOf(response: { cookies: { name: string; value: string }[] }): string | null {
+  const cookie = response.cookies.find((candidate) => candidate.name.endsWith("psu_session"));
+  return cookie ? `${cookie.name}=${cookie.value}` : null;
+}
+
+async function injectOrThrow(
+  app: FastifyInstance,
+  request: { method: "GET" | "POST"; url: string; cookie: string; payload?: object },
+) {
+  const response = await app.inject({
+    method: request.method,
+    url: request.url,
+    headers: { ...SAME_ORIGIN_HEADERS, cookie: request.cookie },
+    ...(request.payload ? { payload: request.payload } : {}),
+  });
+  if (response.statusCode !== 200) throw new Error(`${request.url} failed: ${response.statusCode} ${response.body}`);
+  return response;
+}
+
 /**
- * Signs in through the real endpoint and returns headers for later requests: the session
- * cookie plus same-origin headers, so the same headers work for reads and writes.
+ * Signs in through the real endpoints, second factor included, and returns headers for later
+ * requests: the session cookie plus same-origin headers, so the same headers work for reads and
+ * writes. At a member's first sign-in it enrols their authenticator as a person would (key,
+ * first code); later it gives the current code, or a recovery code when the clock has not moved
+ * past the step last used.
  */
 export async function signInAs(app: FastifyInstance, staff: Pick<TestStaff, "email">): Promise<Record<string, string>> {
   const response = await app.inject({
@@ -64,10 +100,54 @@ export async function signInAs(app: FastifyInstance, staff: Pick<TestStaff, "ema
     headers: SAME_ORIGIN_HEADERS,
     payload: { email: staff.email, password: TEST_STAFF_PASSWORD },
   });
-  const cookie = response.cookies.find((candidate) => candidate.name.endsWith("psu_session"));
-  if (response.statusCode !== 200 || !cookie)
+  const pending = sessionCookieOf(response);
+  if (response.statusCode !== 200 || !pending)
     throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
-  return { ...SAME_ORIGIN_HEADERS, cookie: `${cookie.name}=${cookie.value}` };
+  const { next } = SignInStartedSchema.parse(response.json());
+  const now = app.now();
+  const email = staff.email.toLowerCase();
+  let done: Awaited<ReturnType<typeof injectOrThrow>>;
+
+  if (next === "enrol") {
+    const enrolment = AuthenticatorEnrolmentSchema.parse(
+      (await injectOrThrow(app, { method: "GET", url: "/api/auth/enrolment", cookie: pending })).json(),
+    );
+    done = await injectOrThrow(app, {
+      method: "POST",
+      url: "/api/auth/enrolment",
+      cookie: pending,
+      payload: { code: generateTotpCode(enrolment.secret, now) },
+    });
+    const { recoveryCodes } = EnrolmentConfirmedSchema.parse(done.json());
+    enrolled.set(email, { secret: enrolment.secret, recoveryCodes, lastStep: toTotpStep(now) });
+  } else {
+    const known = enrolled.get(email);
+    if (!known) throw new Error(`no authenticator known for ${email}: sign them in with signInAs first`);
+    const step = toTotpStep(now);
+    let code: string;
+    if (step > known.lastStep) {
+      code = generateTotpCode(known.secret, now);
+      known.lastStep = step;
+    } else {
+      const recoveryCode = known.recoveryCodes.shift();
+      if (!recoveryCode) throw new Error(`${email} signed in too often without the clock moving`);
+      code = recoveryCode;
+    }
+    done = await injectOrThrow(app, {
+      method: "POST",
+      url: "/api/auth/second-factor",
+      cookie: pending,
+      payload: { code },
+    });
+  }
+  const cookie = sessionCookieOf(done);
+  if (!cookie) throw new Error("the second factor set no session cookie");
+  return { ...SAME_ORIGIN_HEADERS, cookie };
+}
+
+/** The authenticator secret the fixtures enrolled for a member (after their first `signInAs`). */
+export function findTestAuthenticatorSecret(email: string): string | null {
+  return enrolled.get(email.toLowerCase())?.secret ?? null;
 }
 
 /** createStaff then signInAs: a member of staff and their request headers. */

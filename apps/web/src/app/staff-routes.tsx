@@ -27,6 +27,18 @@ const SignInPage = lazyComponent(
   () => import("../features/sign-in/pages/sign-in-page"),
   (module) => module.SignInPage,
 );
+const AuthenticatorCodePage = lazyComponent(
+  () => import("../features/sign-in/pages/second-factor-page"),
+  (module) => module.AuthenticatorCodePage,
+);
+const RecoveryCodePage = lazyComponent(
+  () => import("../features/sign-in/pages/second-factor-page"),
+  (module) => module.RecoveryCodePage,
+);
+const SetUpAuthenticatorPage = lazyComponent(
+  () => import("../features/sign-in/pages/set-up-authenticator-page"),
+  (module) => module.SetUpAuthenticatorPage,
+);
 const QueuePage = lazyComponent(
   () => import("../features/queue/pages/queue-page"),
   (module) => module.QueuePage,
@@ -113,6 +125,9 @@ export const staffRoutes = (
       <Route element={<SignedOutLayout />}>
         <Route element={<StaffPages />}>
           <Route path="sign-in" element={<SignInPage />} />
+          <Route path="sign-in/code" element={<AuthenticatorCodePage />} />
+          <Route path="sign-in/recovery-code" element={<RecoveryCodePage />} />
+          <Route path="sign-in/set-up-authenticator" element={<SetUpAuthenticatorPage />} />
         </Route>
       </Route>
       <Route element={<StaffLayout />}>

@@ -1,24 +1,101 @@
-import { ErrorBodySchema, SignInRequestSchema, StaffProfileSchema } from "@psu/domain";
+import {
+  AuthenticatorEnrolmentSchema,
+  ConfirmEnrolmentRequestSchema,
+  EnrolmentConfirmedSchema,
+  ErrorBodySchema,
+  SecondFactorRequestSchema,
+  SignedInSchema,
+  SignInRequestSchema,
+  SignInStartedSchema,
+  StaffProfileSchema,
+} from "@psu/domain";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { getSignedInStaff } from "../../plugins/staff-auth";
-import { signIn, signOut } from "./auth.service";
+import {
+  type AuthContext,
+  completeSecondFactor,
+  confirmEnrolment,
+  getEnrolment,
+  signIn,
+  signOut,
+} from "./auth.service";
+
+const STEP_ERRORS = { 400: ErrorBodySchema, 401: ErrorBodySchema, 409: ErrorBodySchema, 429: ErrorBodySchema };
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const contextOf = (request: FastifyRequest): AuthContext => ({
+    prisma: app.prisma,
+    keyedHash: app.keyedHash,
+    encryption: app.encryption,
+    now: app.now(),
+    ip: request.ip,
+  });
+  const tokenOf = (request: FastifyRequest): string | undefined => request.cookies[app.sessionCookie.name];
+
   app.post(
     "/sign-in",
     {
       schema: {
-        summary: "Staff sign-in with email and password; starts a new session",
+        summary: "Staff sign-in, first step: email and password. Starts a pending session and says what comes next",
         tags: ["staff"],
         body: SignInRequestSchema,
-        response: { 200: z.object({ staff: StaffProfileSchema }), 401: ErrorBodySchema, 429: ErrorBodySchema },
+        response: { 200: SignInStartedSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 429: ErrorBodySchema },
       },
     },
     async (request, reply) => {
-      const signedIn = await signIn(app.prisma, request.body, app.now());
+      const started = await signIn(contextOf(request), request.body);
+      app.sessionCookie.set(reply, started.token);
+      return { next: started.next };
+    },
+  );
+
+  app.post(
+    "/second-factor",
+    {
+      schema: {
+        summary:
+          "Staff sign-in, second step: a code from the authenticator app or a recovery code. Signs in under a new session",
+        tags: ["staff"],
+        body: SecondFactorRequestSchema,
+        response: { 200: SignedInSchema, ...STEP_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const signedIn = await completeSecondFactor(contextOf(request), tokenOf(request), request.body.code);
       app.sessionCookie.set(reply, signedIn.token);
       return { staff: signedIn.staff };
+    },
+  );
+
+  app.get(
+    "/enrolment",
+    {
+      schema: {
+        summary: "First sign-in: the authenticator key and QR code to set up (the same until confirmed)",
+        tags: ["staff"],
+        response: { 200: AuthenticatorEnrolmentSchema, 401: ErrorBodySchema, 409: ErrorBodySchema },
+      },
+    },
+    async (request) => getEnrolment(contextOf(request), tokenOf(request)),
+  );
+
+  app.post(
+    "/enrolment",
+    {
+      schema: {
+        summary:
+          "First sign-in: confirms the authenticator with its first code; signs in and gives the recovery codes once",
+        tags: ["staff"],
+        body: ConfirmEnrolmentRequestSchema,
+        response: { 200: EnrolmentConfirmedSchema, ...STEP_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const confirmed = await confirmEnrolment(contextOf(request), tokenOf(request), request.body.code);
+      app.sessionCookie.set(reply, confirmed.token);
+      return { staff: confirmed.staff, recoveryCodes: confirmed.recoveryCodes };
     },
   );
 
@@ -26,8 +103,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     "/sign-out",
     { schema: { summary: "Ends the session on the server", tags: ["staff"], response: { 204: z.null() } } },
     async (request, reply) => {
-      const token = request.cookies[app.sessionCookie.name];
-      if (token) await signOut(app.prisma, token);
+      const token = tokenOf(request);
+      if (token) await signOut(contextOf(request), token);
       app.sessionCookie.clear(reply);
       return reply.status(204).send(null);
     },

@@ -1,17 +1,20 @@
 import { SignInRequestSchema } from "@psu/domain";
 import { useState } from "react";
-import { useLocation, useNavigate } from "react-router";
+import { Link, useLocation, useNavigate } from "react-router";
 import { FormPage, useFormErrors } from "../../../components/form-page";
 import { NotificationBanner } from "../../../components/notification-banner";
 import { TextInput } from "../../../components/text-input";
 import { type FormError, findFieldError, toApiFormErrors, toFormErrors } from "../../../lib/form-errors";
-import { readSignInState } from "../../../lib/router-state";
+import { readSignInState, signInState } from "../../../lib/router-state";
 import { useSignIn } from "../api/sign-in";
 import { SingleSignOn, SingleSignOnOnly, usePasswordSignIn } from "../components/single-sign-on";
 
 const FIELDS = ["email", "password"];
 
-/** Staff sign-in: email and password. Afterwards, the queue (or the page the session ended on). */
+/**
+ * Staff sign-in, first step: email and password. Then a code from the authenticator app (or
+ * setting one up at the first sign-in), and then the queue (or the page the session ended on).
+ */
 export function SignInPage() {
   const location = useLocation();
   const navigate = useNavigate();
@@ -26,7 +29,11 @@ export function SignInPage() {
     const parsed = SignInRequestSchema.safeParse({ email, password });
     if (!parsed.success) return fail(toFormErrors(parsed.error.issues, FIELDS));
     signIn.mutate(parsed.data, {
-      onSuccess: () => navigate(returnTo ?? "/staff", { replace: true }),
+      // The second step keeps where to return to afterwards.
+      onSuccess: ({ next }) =>
+        navigate(next === "enrol" ? "/staff/sign-in/set-up-authenticator" : "/staff/sign-in/code", {
+          state: signInState({ returnTo }),
+        }),
       onError: (error) => {
         // The password is cleared after a failure, as sign-in forms usually do.
         setPassword("");
@@ -44,6 +51,11 @@ export function SignInPage() {
       onSubmit={submit}
       submitLabel="Sign in"
       isSubmitting={signIn.isPending}
+      after={
+        <p>
+          <Link to="/staff/password-reset">Forgotten your password?</Link>
+        </p>
+      }
       intro={
         <>
           {reason === "session-ended" && errors.length === 0 && (

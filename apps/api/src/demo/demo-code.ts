@@ -1,0 +1,33 @@
+// `npm run demo:code`: prints the demo accounts' current sign-in code (their one documented
+// authenticator secret), so a newcomer can sign in without setting up an app. Refuses unless
+// the app is configured for the embedded demo database on this machine only.
+import { ConfigError, parseConfig } from "../config/env";
+import { generateTotpCode } from "../modules/auth/totp";
+import { DEMO_TOTP_SECRET } from "./demo-seed";
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
+
+function main(): number {
+  let config: ReturnType<typeof parseConfig>;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  if (config.database.kind !== "embedded" || !LOOPBACK_HOSTS.has(config.host)) {
+    console.error(
+      "No demo code: the demo accounts exist only on the embedded demo database served on this machine (no DATABASE_URL, HOST on loopback).",
+    );
+    return 1;
+  }
+  const now = new Date();
+  const secondsLeft = 30 - (Math.floor(now.getTime() / 1000) % 30);
+  console.log(`Demo sign-in code: ${generateTotpCode(DEMO_TOTP_SECRET, now)} (changes in ${secondsLeft} s)`);
+  return 0;
+}
+
+process.exitCode = main();
