@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { NewPasswordSchema } from "../staff/password-policy";
+import { createSingleLineTextSchema } from "../text/text-input";
 
 // A member of staff's own account: accepting an invitation, resetting a forgotten password by
 // email, and changing the password while signed in. One-time tokens travel in POST bodies, never
@@ -13,7 +14,10 @@ export const PASSWORD_RESET_MINUTES = 60;
 export const INVALID_LINK_MESSAGE = "This link has expired or has already been used.";
 
 /** The token from an emailed link (32 random bytes, base64url); anything else is simply not a valid link. */
-export const OneTimeTokenSchema = z.string({ error: "The link is not complete" }).trim().min(1).max(200);
+export const OneTimeTokenSchema = createSingleLineTextSchema("The link", { error: "The link is not complete" })
+  .trim()
+  .min(1)
+  .max(200);
 
 export const CheckLinkRequestSchema = z.object({ token: OneTimeTokenSchema });
 
@@ -25,8 +29,7 @@ export const SetPasswordRequestSchema = z.object({ token: OneTimeTokenSchema, pa
 export type SetPasswordRequest = z.infer<typeof SetPasswordRequestSchema>;
 
 export const PasswordResetRequestSchema = z.object({
-  email: z
-    .string({ error: "Enter your email address" })
+  email: createSingleLineTextSchema("Email address", { error: "Enter your email address" })
     .trim()
     .toLowerCase()
     .min(1, "Enter your email address")
@@ -39,8 +42,7 @@ export type PasswordResetRequest = z.infer<typeof PasswordResetRequestSchema>;
 export const PasswordResetRequestedSchema = z.object({ expiresInMinutes: z.number().int() });
 
 export const ChangePasswordRequestSchema = z.object({
-  currentPassword: z
-    .string({ error: "Enter your current password" })
+  currentPassword: createSingleLineTextSchema("Current password", { error: "Enter your current password" })
     .min(1, "Enter your current password")
     .max(1024, "Enter your current password"),
   newPassword: NewPasswordSchema,

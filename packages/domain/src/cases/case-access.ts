@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { StaffProfile, StaffRole } from "../staff/staff";
+import { createSingleLineTextSchema } from "../text/text-input";
 
 // Least privilege, written once (decision record 017): what each role may do, and who may see
 // (and so act on) a case. The API's routes, the case page, the queue and the staff navigation
@@ -86,19 +87,13 @@ export const BREAK_GLASS_REASON_CODES = Object.keys(BREAK_GLASS_REASON_LABELS) a
 
 export const BREAK_GLASS_DETAIL_MAX_LENGTH = 200;
 
-// C0 and C1 control characters, line breaks and tabs included: the detail is one line.
-const CONTROL_CHARACTER = /\p{Cc}/u;
-
 export const BreakGlassRequestSchema = z.object({
   reasonCode: z.enum(BREAK_GLASS_REASON_CODES, { error: "Choose why you need to read this case" }),
-  detail: z
-    .string({ error: "Enter the request or concern this read is for" })
+  // One line: the domain's text rule refuses control characters, line breaks and tabs included.
+  detail: createSingleLineTextSchema("The detail", { error: "Enter the request or concern this read is for" })
     .trim()
     .min(1, "Enter the request or concern this read is for")
     .min(10, "Enter at least 10 characters: the request or concern this read is for")
-    .max(BREAK_GLASS_DETAIL_MAX_LENGTH, `Enter ${BREAK_GLASS_DETAIL_MAX_LENGTH} characters or fewer`)
-    .refine((text) => !CONTROL_CHARACTER.test(text), {
-      error: "Enter the detail on one line, without special characters",
-    }),
+    .max(BREAK_GLASS_DETAIL_MAX_LENGTH, `Enter ${BREAK_GLASS_DETAIL_MAX_LENGTH} characters or fewer`),
 });
 export type BreakGlassRequest = z.infer<typeof BreakGlassRequestSchema>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { createSingleLineTextSchema } from "../text/text-input";
 
 // NCSC password guidance: a length floor, a generous ceiling, no composition rules (they push
 // people to predictable patterns), and a block on passwords attackers try first. The length
@@ -23,8 +23,7 @@ export const PASSWORD_MESSAGES = {
 export const PASSWORD_HINT = `Use at least ${PASSWORD_MIN_LENGTH} characters. Three or more random words together are easy to remember and hard to guess.`;
 
 /** A new password as chosen by its owner: the length rule only (the API adds the list and email checks). */
-export const NewPasswordSchema = z
-  .string({ error: PASSWORD_MESSAGES.missing })
+export const NewPasswordSchema = createSingleLineTextSchema("Password", { error: PASSWORD_MESSAGES.missing })
   .min(1, PASSWORD_MESSAGES.missing)
   .min(PASSWORD_MIN_LENGTH, PASSWORD_MESSAGES.tooShort)
   .max(PASSWORD_MAX_LENGTH, PASSWORD_MESSAGES.tooLong);
