@@ -3,11 +3,17 @@ import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startMailSink } from "./mail-sink.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 // A folder per run, removed afterwards, so two runs never share (or delete) each other's data.
 const dataDir = join(root, `.data/e2e-${process.pid}`);
 rmSync(dataDir, { recursive: true, force: true });
+// Emails the app sends (invitations, password resets) land here, one file each, for tests/mailbox.ts.
+const port = process.env.E2E_PORT ?? "3100";
+const mailDir = join(root, `.data/e2e-mail-${port}`);
+rmSync(mailDir, { recursive: true, force: true });
+const mailSink = await startMailSink(mailDir);
 
 const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
   cwd: join(root, "apps/api"),
@@ -21,10 +27,15 @@ const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
     DATA_DIR: dataDir,
     EMBEDDED_POSTGRES_PORT: process.env.E2E_POSTGRES_PORT ?? "54339",
     LOG_LEVEL: "warn",
+    SMTP_URL: mailSink.url,
+    OUTBOX_POLL_MS: "200",
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
   },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => {
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(mailDir, { recursive: true, force: true });
+  mailSink.close();
   process.exit(code ?? 0);
 });

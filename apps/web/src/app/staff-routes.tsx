@@ -39,6 +39,22 @@ const SetUpAuthenticatorPage = lazyComponent(
   () => import("../features/sign-in/pages/set-up-authenticator-page"),
   (module) => module.SetUpAuthenticatorPage,
 );
+const AcceptInvitationPage = lazyComponent(
+  () => import("../features/account/pages/accept-invitation-page"),
+  (module) => module.AcceptInvitationPage,
+);
+const ForgottenPasswordPage = lazyComponent(
+  () => import("../features/account/pages/forgotten-password-page"),
+  (module) => module.ForgottenPasswordPage,
+);
+const ResetPasswordPage = lazyComponent(
+  () => import("../features/account/pages/reset-password-page"),
+  (module) => module.ResetPasswordPage,
+);
+const ChangePasswordPage = lazyComponent(
+  () => import("../features/account/pages/change-password-page"),
+  (module) => module.ChangePasswordPage,
+);
 const QueuePage = lazyComponent(
   () => import("../features/queue/pages/queue-page"),
   (module) => module.QueuePage,
@@ -125,6 +141,9 @@ export const staffRoutes = (
       <Route element={<SignedOutLayout />}>
         <Route element={<StaffPages />}>
           <Route path="sign-in" element={<SignInPage />} />
+          <Route path="invitation" element={<AcceptInvitationPage />} />
+          <Route path="password-reset" element={<ForgottenPasswordPage />} />
+          <Route path="password-reset/new" element={<ResetPasswordPage />} />
           <Route path="sign-in/code" element={<AuthenticatorCodePage />} />
           <Route path="sign-in/recovery-code" element={<RecoveryCodePage />} />
           <Route path="sign-in/set-up-authenticator" element={<SetUpAuthenticatorPage />} />
@@ -139,6 +158,7 @@ export const staffRoutes = (
           <Route path="leads/new" element={<AddStaffMemberPage />} />
           <Route path="leads/:staffId" element={<ManageStaffMemberPage />} />
           <Route path="audit" element={<AuditPage />} />
+          <Route path="account/password" element={<ChangePasswordPage />} />
           <Route path="reports/*" element={<ReportsRoutes />} />
           <Route path="data-protection" element={<DataProtectionPage />} />
           <Route path="links/*" element={<PublishedLinksRoutes />} />

@@ -44,10 +44,22 @@ export function StaffTable({ members, canManage }: { members: readonly StaffMemb
                 ))}
           </td>
           <td className="nhsuk-table__cell">
-            {member.active ? "Active" : <strong className="nhsuk-tag nhsuk-tag--grey">Inactive</strong>}
+            <AccountStatus member={member} />
           </td>
         </tr>
       ))}
     </DataTable>
+  );
+}
+
+/** Whether they can sign in, and whether they have accepted their invitation (set a password) yet. */
+export function AccountStatus({ member }: { member: StaffMember }) {
+  if (!member.active) return <strong className="nhsuk-tag nhsuk-tag--grey">Inactive</strong>;
+  if (!member.invitation) return <>Active</>;
+  const expired = new Date(member.invitation.expiresAt).getTime() <= Date.now();
+  return expired ? (
+    <strong className="nhsuk-tag nhsuk-tag--orange">Invitation expired</strong>
+  ) : (
+    <strong className="nhsuk-tag nhsuk-tag--blue">Invited, not accepted yet</strong>
   );
 }

@@ -1,4 +1,4 @@
-import { CreateStaffMemberRequestSchema, STAFF_ROLES, type StaffRole } from "@psu/domain";
+import { CreateStaffMemberRequestSchema, INVITATION_HOURS, STAFF_ROLES, type StaffRole } from "@psu/domain";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { AdminOnly } from "../../../components/admin-only";
@@ -17,7 +17,6 @@ const IDS = {
   name: "staff-name",
   email: "staff-email",
   role: "staff-role",
-  password: "staff-password",
   leadKinds: "staff-lead-kinds",
   capacity: "staff-capacity",
   affiliations: "staff-affiliations",
@@ -29,7 +28,10 @@ const ROLE_HINTS: Readonly<Record<StaffRole, string>> = {
   admin: "Manages staff and reads the audit log",
 };
 
-/** An admin adds a coordinator, lead or admin, with the password they will first sign in with. */
+/**
+ * An admin adds a coordinator, lead or admin. They are emailed an invitation to choose their own
+ * password: nobody chooses one for anyone else.
+ */
 export function AddStaffMemberPage() {
   const staff = useSignedInStaff();
   if (staff.role !== "admin") return <AdminOnly title="Add a member of staff" />;
@@ -43,7 +45,6 @@ function AddStaffMemberForm() {
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<StaffRole | undefined>(undefined);
-  const [password, setPassword] = useState("");
   const [lead, setLead] = useState<LeadDetails>({ leadKinds: [], capacity: "", affiliations: "" });
   const { leadKinds, capacity, affiliations } = lead;
   const isLead = role === "lead";
@@ -54,7 +55,6 @@ function AddStaffMemberForm() {
       name,
       email,
       role,
-      password,
       leadKinds: isLead ? leadKinds : [],
       capacity: capacityNumber ?? -1,
       affiliations: isLead ? splitLines(affiliations) : [],
@@ -70,7 +70,12 @@ function AddStaffMemberForm() {
     if (!parsed.success || worded.length > 0) return fail(toFieldErrors(worded, IDS));
 
     create.mutate(parsed.data, {
-      onSuccess: (member) => navigate("/staff/leads", { state: { staffChanged: `${member.name} has been added` } }),
+      onSuccess: (member) =>
+        navigate("/staff/leads", {
+          state: {
+            staffChanged: `${member.name} has been added and emailed an invitation to set their password`,
+          },
+        }),
       onError: (error) => {
         if (hasErrorCode(error, "CONFLICT")) {
           return fail([{ field: IDS.email, message: "Someone already has this email address" }]);
@@ -89,7 +94,15 @@ function AddStaffMemberForm() {
       onSubmit={submit}
       submitLabel="Add member of staff"
       isSubmitting={create.isPending}
-      intro={<h1>Add a member of staff</h1>}
+      intro={
+        <>
+          <h1>Add a member of staff</h1>
+          <p>
+            We will email them an invitation to choose their own password. The link works once, for {INVITATION_HOURS}{" "}
+            hours; you can send a new one from their page.
+          </p>
+        </>
+      }
     >
       <TextInput
         id={IDS.name}
@@ -126,18 +139,6 @@ function AddStaffMemberForm() {
           errors={errors}
         />
       )}
-      <TextInput
-        type="password"
-        width="two-thirds"
-        spellCheck={false}
-        id={IDS.password}
-        label="Password for their first sign-in"
-        hint="At least 12 characters. Tell them in person or by phone, never by email."
-        autoComplete="new-password"
-        value={password}
-        onChange={setPassword}
-        error={findFieldError(errors, IDS.password)}
-      />
     </FormPage>
   );
 }

@@ -14,15 +14,17 @@ import { StaffNotFoundPage } from "../../../components/staff-not-found-page";
 import { ROLE_LABELS } from "../../../lib/case-labels";
 import { EMPTY_DATE, toCalendarDate } from "../../../lib/date-parts";
 import { findFieldError } from "../../../lib/form-errors";
-import { formatShortDate } from "../../../lib/format-dates";
+import { formatDateTime, formatShortDate } from "../../../lib/format-dates";
 import { useStaffMembers } from "../../../lib/staff-api/get-staff-members";
 import { useSignedInStaff } from "../../../lib/staff-session";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useAddLeave } from "../api/add-leave";
 import { useRemoveLeave } from "../api/remove-leave";
+import { useResendInvitation } from "../api/resend-invitation";
 import { useUpdateStaffMember } from "../api/update-staff-member";
 import { type LeadDetails, LeadDetailsFields } from "../components/lead-details-fields";
 import { fromApiError, fromIssues, parseWholeNumber, splitLines, toFieldErrors } from "../components/staff-form-errors";
+import { AccountStatus } from "../components/staff-table";
 
 type Announce = (message: string) => void;
 
@@ -73,6 +75,7 @@ function MemberView({
       </p>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
+          {member.invitation && member.active && <InvitationSection member={member} announce={announce} />}
           <h2>Services and account</h2>
           <MemberSettingsForm member={member} announce={announce} />
           <h2>Leave</h2>
@@ -80,6 +83,50 @@ function MemberView({
           <AddLeaveForm member={member} announce={announce} />
         </div>
       </div>
+    </>
+  );
+}
+
+/** A member who has not set a password yet: when they were invited, and a new invitation on request. */
+function InvitationSection({
+  member,
+  announce,
+}: {
+  member: StaffMember & { invitation: NonNullable<StaffMember["invitation"]> };
+  announce: Announce;
+}) {
+  const resend = useResendInvitation();
+  const { errors, failures, fail, clear } = useFormErrors();
+  const expired = new Date(member.invitation.expiresAt).getTime() <= Date.now();
+  return (
+    <>
+      <h2>Invitation</h2>
+      <ErrorSummary errors={errors} focusKey={failures} />
+      <p>
+        <AccountStatus member={member} />
+      </p>
+      <p>
+        {member.name} has not set a password yet. We emailed them an invitation on{" "}
+        {formatDateTime(member.invitation.sentAt)}; it {expired ? "expired" : "expires"} on{" "}
+        {formatDateTime(member.invitation.expiresAt)}.
+      </p>
+      <p>A new invitation replaces the last one: the link in any earlier email stops working.</p>
+      <button
+        className="nhsuk-button nhsuk-button--secondary"
+        type="button"
+        disabled={resend.isPending}
+        onClick={() =>
+          resend.mutate(member.id, {
+            onSuccess: () => {
+              clear();
+              announce(`A new invitation has been emailed to ${member.name}`);
+            },
+            onError: (error) => fail(fromApiError(error, {})),
+          })
+        }
+      >
+        Send a new invitation
+      </button>
     </>
   );
 }
