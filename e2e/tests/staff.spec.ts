@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { buildExampleSubmission } from "@psu/domain";
-import { DEMO_PASSWORD, expectNoAxeViolations, signIn } from "./fixtures";
+import { DEMO_PASSWORD, enterAuthenticatorCode, expectNoAxeViolations, signIn } from "./fixtures";
 
 // The staff side, as coordinators, leads and admins use it, against the real app and its demo
 // staff (seeded on the fresh embedded database the e2e server starts with).
@@ -170,6 +170,7 @@ test("when the session ends while a page is open, the page signs itself out and 
   await page.getByLabel("Email address").fill(COORDINATOR);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await enterAuthenticatorCode(page, COORDINATOR);
   await expect(page).toHaveURL(/\/staff\?view=all$/);
   await expect(page.getByRole("region", { name: "All cases" })).toBeVisible();
 });

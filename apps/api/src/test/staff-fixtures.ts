@@ -145,11 +145,6 @@ export async function signInAs(app: FastifyInstance, staff: Pick<TestStaff, "ema
   return { ...SAME_ORIGIN_HEADERS, cookie };
 }
 
-/** The authenticator secret the fixtures enrolled for a member (after their first `signInAs`). */
-export function findTestAuthenticatorSecret(email: string): string | null {
-  return enrolled.get(email.toLowerCase())?.secret ?? null;
-}
-
 /** createStaff then signInAs: a member of staff and their request headers. */
 export async function createSignedInStaff(
   app: FastifyInstance,

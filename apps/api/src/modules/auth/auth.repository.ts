@@ -135,10 +135,6 @@ export async function useRecoveryCode(
   return count === 1;
 }
 
-export async function countUnusedRecoveryCodes(prisma: PrismaClient, staffId: string): Promise<number> {
-  return prisma.staffRecoveryCode.count({ where: { staffId, usedAt: null } });
-}
-
 /**
  * Replaces a pending session with a signed-in one under a new token (a token seen before the
  * second factor is worth nothing after it), in one transaction with the audit entry. False when
