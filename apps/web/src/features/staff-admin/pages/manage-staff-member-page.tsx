@@ -75,7 +75,9 @@ function MemberView({
       </p>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          {member.invitation && member.active && <InvitationSection member={member} announce={announce} />}
+          {member.invitation && member.active && (
+            <InvitationSection member={member} invitation={member.invitation} announce={announce} />
+          )}
           <h2>Services and account</h2>
           <MemberSettingsForm member={member} announce={announce} />
           <h2>Leave</h2>
@@ -90,14 +92,16 @@ function MemberView({
 /** A member who has not set a password yet: when they were invited, and a new invitation on request. */
 function InvitationSection({
   member,
+  invitation,
   announce,
 }: {
-  member: StaffMember & { invitation: NonNullable<StaffMember["invitation"]> };
+  member: StaffMember;
+  invitation: NonNullable<StaffMember["invitation"]>;
   announce: Announce;
 }) {
   const resend = useResendInvitation();
   const { errors, failures, fail, clear } = useFormErrors();
-  const expired = new Date(member.invitation.expiresAt).getTime() <= Date.now();
+  const expired = new Date(invitation.expiresAt).getTime() <= Date.now();
   return (
     <>
       <h2>Invitation</h2>
@@ -106,9 +110,8 @@ function InvitationSection({
         <AccountStatus member={member} />
       </p>
       <p>
-        {member.name} has not set a password yet. We emailed them an invitation on{" "}
-        {formatDateTime(member.invitation.sentAt)}; it {expired ? "expired" : "expires"} on{" "}
-        {formatDateTime(member.invitation.expiresAt)}.
+        {member.name} has not set a password yet. Invitation emailed {formatDateTime(invitation.sentAt)}.{" "}
+        {expired ? "It expired" : "It expires"} {formatDateTime(invitation.expiresAt)}.
       </p>
       <p>A new invitation replaces the last one: the link in any earlier email stops working.</p>
       <button
