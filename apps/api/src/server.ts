@@ -2,10 +2,11 @@ import { applyMigrations, createPrismaClient } from "@psu/prisma";
 import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app";
 import { ConfigError, parseConfig } from "./config/env";
-import { openDatabase } from "./database/open-database";
+import { APP_DATABASE, openDatabase } from "./database/open-database";
 import { seedDemoData } from "./demo/demo-seed";
 import { createLogger } from "./logging/logger";
 import { createEncryption } from "./security/encryption";
+import { checkDemoExposure, firstAdminCommand, isLoopbackDemo } from "./security/loopback-demo";
 import { loadServerSecret } from "./security/server-secret";
 
 // Time allowed for in-flight requests, the pool and the embedded database to close; after it
@@ -41,9 +42,28 @@ async function main(): Promise<void> {
 
   const prisma = createPrismaClient(database.url, { max: config.databasePoolMax });
   const serverSecret = await loadServerSecret(config.serverSecret);
-  // Demo staff and cases on the embedded database only: a real DATABASE_URL gets no default account.
-  if (database.embedded && (await seedDemoData(prisma, new Date(), createEncryption(serverSecret))).seeded)
-    log.info("demo staff and referrals seeded");
+  // Demo staff and cases on the loopback-only demo alone: a real DATABASE_URL, or an embedded one
+  // served beyond this machine (HOST=0.0.0.0), gets no account whose password the README prints.
+  if (isLoopbackDemo(config)) {
+    if ((await seedDemoData(prisma, new Date(), createEncryption(serverSecret))).seeded)
+      log.info("demo staff and referrals seeded");
+  } else if (config.database.kind === "embedded") {
+    const exposure = await checkDemoExposure(prisma);
+    if (exposure.outcome === "demo-accounts-present")
+      throw new Error(
+        `the data folder ${config.database.dataDir} holds the demo accounts, whose password and sign-in codes the README prints, ` +
+          `so it may be served on this machine only (HOST=127.0.0.1), not on ${config.host}. ` +
+          'To serve other machines, use a new DATA_DIR and create the first admin (docs/operations.md, "The first admin").',
+      );
+    if (exposure.staff === 0)
+      log.warn(
+        { host: config.host },
+        `no demo accounts: HOST is not a loopback address, so other machines may reach this server. Create the first admin with: ${firstAdminCommand(
+          config,
+          { dataDir: config.database.dataDir, port: config.database.port, name: APP_DATABASE },
+        )}`,
+      );
+  }
   const app = await buildApp({ config, prisma, serverSecret, logger: log, backgroundJobs: true });
   // Readiness turns 503 and new requests get 503 while the listener stays open; once the
   // requests already accepted have finished, close() stops listening, stops the background

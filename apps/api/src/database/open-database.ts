@@ -9,7 +9,8 @@ export interface OpenDatabase {
   stop(): Promise<void>;
 }
 
-const APP_DATABASE = "psu";
+/** The application database's name on the embedded server. */
+export const APP_DATABASE = "psu";
 
 /** Connects to the configured PostgreSQL, starting the embedded one when no URL is given. */
 export async function openDatabase(source: DatabaseSource, log: Logger): Promise<OpenDatabase> {
