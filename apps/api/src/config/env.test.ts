@@ -66,3 +66,17 @@ describe("parseConfig", () => {
     },
   );
 });
+
+describe("PUBLIC_URL, the start of links in emails", () => {
+  it("defaults to this machine's port, and drops a trailing slash", () => {
+    expect(parseConfig({ PORT: "3202" }).publicUrl).toBe("http://localhost:3202");
+    expect(parseConfig({ PUBLIC_URL: "https://psu.example.nhs.uk/" }).publicUrl).toBe("https://psu.example.nhs.uk");
+  });
+
+  it.each(["psu.example.nhs.uk", "ftp://psu.example.nhs.uk", "javascript:alert(1)"])(
+    "refuses PUBLIC_URL=%s, naming the variable",
+    (value) => {
+      expect(() => parseConfig({ PUBLIC_URL: value })).toThrow(/PUBLIC_URL: /);
+    },
+  );
+});
