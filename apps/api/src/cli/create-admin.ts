@@ -79,7 +79,7 @@ async function main(): Promise<void> {
       publicUrl: config.publicUrl,
     };
     const url = await inviteAdmin(prisma, settings, args.data, new Date());
-    console.error(`Admin ${args.data.email} created. To choose a password, open this link within 72 hours:`);
+    console.error(`Admin ${args.data.email} invited. To choose a password, open this link within 72 hours:`);
     // Standard output holds the link alone, so it can be piped; it is shown once and stored only hashed.
     console.log(url);
   } finally {
