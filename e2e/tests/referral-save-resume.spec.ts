@@ -6,6 +6,11 @@ import {
   chooseServices,
   continueOn,
   expectQuestion,
+  fillContactDetails,
+  fillRegistration,
+  fillSituation,
+  fillTrainingAndWork,
+  giveConsent,
   startReferral,
   TRAINEE,
 } from "./referral-steps";
@@ -25,6 +30,7 @@ test("a trainee saves their answers, and comes back later with the resume code",
   const code = (await page.getByTestId("resume-code").textContent())?.trim() ?? "";
   expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
   await expect(page.getByText(/Your code will work until \d{1,2} \w+ \d{4}/)).toBeVisible();
+  await expect(page.getByText(/never more than 30 days after you first saved them/)).toBeVisible();
   await expect(page.getByText(/only way back to your answers/)).toBeVisible();
   expect(page.url()).not.toContain(code);
   expect(page.url()).not.toContain(code.replaceAll("-", ""));
@@ -54,5 +60,26 @@ test("a trainee saves their answers, and comes back later with the resume code",
   await laterPage.getByRole("link", { name: "Back" }).click();
   await expectQuestion(laterPage, "Is what is happening about any of these?");
   await expect(laterPage.getByRole("checkbox", { name: "None of these" })).toBeChecked();
+
+  // Finished and sent from the resumed answers: the saved draft is deleted with the referral.
+  await continueOn(laterPage);
+  await fillContactDetails(laterPage);
+  await fillRegistration(laterPage);
+  await fillTrainingAndWork(laterPage);
+  await fillSituation(laterPage);
+  await giveConsent(laterPage);
+  await expectQuestion(laterPage, "Check your answers before sending your referral");
+  await laterPage.getByRole("button", { name: "Send referral" }).click();
+  await expectQuestion(laterPage, /Referral sent|Thank you/);
   await later.close();
+
+  const afterSending = await browser.newContext();
+  const afterPage = await afterSending.newPage();
+  await afterPage.goto("/refer/resume");
+  await expectQuestion(afterPage, "Enter your resume code");
+  await expect(afterPage.getByText(/We keep saved answers 7 days after you last saved them/)).toBeVisible();
+  await afterPage.getByLabel("Enter your resume code").fill(code);
+  await continueOn(afterPage);
+  await expect(afterPage.getByRole("alert")).toContainText("We could not find saved answers with that code");
+  await afterSending.close();
 });

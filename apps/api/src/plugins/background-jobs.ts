@@ -12,9 +12,9 @@ const CLEANUP_EVERY_MS = 60 * 60_000;
 const RETENTION_EVERY_MS = 24 * 60 * 60_000;
 
 /**
- * Work that runs beside requests: sending queued emails, and hourly removal of expired
- * drafts, sessions and rate-limit counters (each is also enforced on use; this only frees the
- * rows), and at start-up and daily the retention job (cases closed more than `retentionMonths`
+ * Work that runs beside requests: sending queued emails, removal of expired drafts, sessions
+ * and rate-limit counters at start-up and hourly (each is also enforced on use; this frees the
+ * rows, and deletes saved answers nobody came back for), and at start-up and daily the retention job (cases closed more than `retentionMonths`
  * ago are anonymised). Every instance may run it (outbox and retention claims use SKIP LOCKED;
  * deletes and anonymisation are idempotent).
  * It stops before the app closes its database pool.
@@ -26,6 +26,7 @@ export const backgroundJobsPlugin = fp<{ mail: Config["mail"]; retentionMonths: 
     let cleanupTimer: NodeJS.Timeout | undefined;
     let retentionTimer: NodeJS.Timeout | undefined;
     let retentionRun: Promise<void> | undefined;
+    let cleanupRun: Promise<void> | undefined;
 
     const applyRetention = async () => {
       try {
@@ -59,7 +60,10 @@ export const backgroundJobsPlugin = fp<{ mail: Config["mail"]; retentionMonths: 
         log: app.log,
       });
       stopOutbox = worker.stop;
-      cleanupTimer = setInterval(removeExpiredRows, CLEANUP_EVERY_MS);
+      cleanupRun = removeExpiredRows();
+      cleanupTimer = setInterval(() => {
+        cleanupRun = removeExpiredRows();
+      }, CLEANUP_EVERY_MS);
       cleanupTimer.unref();
       retentionRun = applyRetention();
       retentionTimer = setInterval(() => {
@@ -71,6 +75,7 @@ export const backgroundJobsPlugin = fp<{ mail: Config["mail"]; retentionMonths: 
       clearInterval(cleanupTimer);
       clearInterval(retentionTimer);
       await retentionRun;
+      await cleanupRun;
       await stopOutbox?.();
     });
   },

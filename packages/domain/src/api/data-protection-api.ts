@@ -97,6 +97,11 @@ export const SubjectAccessExportSchema = z.object({
       emails: z.array(ExportedEmailSchema),
     }),
   ),
+  /**
+   * Saved answers ("save and come back later") whose email address is the trainee's: every
+   * column of each (personal-data registry), as stored. They are linked to no referral.
+   */
+  drafts: z.array(z.record(z.string(), JsonValueSchema)),
 });
 export type SubjectAccessExport = z.infer<typeof SubjectAccessExportSchema>;
 

@@ -4,6 +4,7 @@ import { ReferenceInputSchema, ReferenceSchema } from "../references/reference";
 import { EqualityMonitoringSchema } from "../referrals/equality-monitoring";
 import { ReferralDraftSchema } from "../referrals/referral";
 import { TRAINEE_STATUSES } from "../referrals/referral-status";
+import { ResumeCodeSchema } from "../referrals/resume-code";
 import { createMultiLineTextSchema, createSingleLineTextSchema } from "../text/text-input";
 
 // The trainee-facing HTTP contract beyond eligibility: request and response bodies shared by
@@ -17,13 +18,6 @@ export const ReferralReceiptSchema = z.object({
   triageDueOn: CalendarDateSchema,
 });
 export type ReferralReceipt = z.infer<typeof ReferralReceiptSchema>;
-
-/** Resume codes: 12 characters from the reference alphabet, shown in groups of four. */
-export const ResumeCodeSchema = createSingleLineTextSchema("Resume code", { error: "Enter your resume code" })
-  .trim()
-  .toUpperCase()
-  .transform((code) => code.replace(/[\s-]/g, ""))
-  .pipe(z.string().regex(/^[23456789ABCDEFGHJKMNPQRSTVWXY]{12}$/, "Enter the 12-character resume code we gave you"));
 
 export const SaveDraftRequestSchema = z.object({
   data: ReferralDraftSchema,

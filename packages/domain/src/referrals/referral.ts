@@ -14,6 +14,7 @@ import {
 import { createMultiLineTextSchema, createSingleLineTextSchema } from "../text/text-input";
 import { EMAIL_MAX_LENGTH, PersonalEmailSchema, PreferredContactSchema, UkPhoneSchema } from "./contact";
 import { ProfessionalRegisterSchema, REGISTRATION_NUMBER_MAX_LENGTH, RegistrationSchema } from "./registration";
+import { ResumeCodeSchema } from "./resume-code";
 
 // The referral a trainee submits at the end of the wizard, in the sections the wizard asks
 // for them, and the half-filled draft saved on the way.
@@ -196,9 +197,13 @@ export const REFERRAL_SECTIONS = {
   story: ReferralStorySchema,
 } as const;
 
-/** A complete referral as the wizard submits it and the API accepts it. */
+/**
+ * A complete referral as the wizard submits it and the API accepts it. `resumeCode` is the code
+ * of the saved draft the answers came from, if any: the API deletes that draft with the same
+ * transaction that stores the referral (it compares only the code's keyed hash).
+ */
 export const ReferralSubmissionSchema = checkServicesFitGroup(
-  z.object({ ...REFERRAL_SECTIONS, consent: ReferralConsentSchema }),
+  z.object({ ...REFERRAL_SECTIONS, consent: ReferralConsentSchema, resumeCode: ResumeCodeSchema.optional() }),
 );
 export type ReferralSubmission = z.infer<typeof ReferralSubmissionSchema>;
 

@@ -8,7 +8,6 @@ import { parseConfig } from "../../config/env";
 import { loadServerSecret } from "../../security/server-secret";
 import { buildSubmission } from "../../test/referral-fixtures";
 import { createSignedInStaff } from "../../test/staff-fixtures";
-import { DRAFT_LIFETIME_MS, deleteExpiredDrafts } from "../drafts/drafts.service";
 import { createMailer } from "../outbox/mailer";
 import { processOutboxOnce } from "../outbox/outbox.worker";
 import { listColumns, REFERRAL_COLUMNS } from "./personal-data";
@@ -18,7 +17,7 @@ const CANARY = "zqxj";
 const canary = (field: string) => `Canary ${field} Zqxj`;
 
 const NOW = new Date("2026-11-24T09:00:00Z");
-let clock = NOW;
+const clock = NOW;
 let database: TestDatabase;
 let app: FastifyInstance;
 const logLines: string[] = [];
@@ -110,9 +109,18 @@ describe("the canary: personal data in no log line, URL, response header, and no
       method: "POST",
       url: "/api/referrals",
       headers: { "idempotency-key": "7f1d3f8e-1b1a-4c53-9d5e-0a4b7c1d2e3f" },
-      payload: submission,
+      // Sent from the resumed draft, as the wizard does: the draft goes with the submission.
+      payload: { ...submission, resumeCode: saved.json().resumeCode },
     });
     expect(submitted.statusCode).toBe(201);
+    expect(await app.prisma.referralDraft.count()).toBe(0);
+    // A second draft, never submitted, goes with the erasure (it holds the same email address).
+    const abandoned = await send({
+      method: "POST",
+      url: "/api/drafts",
+      payload: { data: { details: { fullName: canary("Abandoned"), personalEmail: email } } },
+    });
+    expect(abandoned.statusCode).toBe(201);
     const reference: string = submitted.json().reference;
     // The walk covers every column the registry calls personal: each holds a value to find.
     const stored = await app.prisma.referral.findUniqueOrThrow({ where: { reference } });
@@ -157,6 +165,7 @@ describe("the canary: personal data in no log line, URL, response header, and no
     });
     expect(exported.statusCode).toBe(200);
     expect(exported.body).toContain(canary("Note"));
+    expect(exported.body).toContain(canary("Abandoned"));
     const erased = await send({
       method: "POST",
       url: "/api/staff/data-protection/erasure",
@@ -167,9 +176,7 @@ describe("the canary: personal data in no log line, URL, response header, and no
     const blanked = await app.prisma.referral.findUniqueOrThrow({ where: { reference } });
     for (const column of personal) expect([null, ""], column).toContain(blanked[column]);
 
-    // Drafts are not linked to a referral: they go when they expire (7 days), by the clean-up.
-    clock = new Date(NOW.getTime() + DRAFT_LIFETIME_MS + 1);
-    expect(await deleteExpiredDrafts(app.prisma, clock)).toBe(1);
+    expect(await app.prisma.referralDraft.count()).toBe(0);
 
     expect(logLines.length).toBeGreaterThan(10);
     const leaks = (texts: string[]) => texts.filter((text) => text.toLowerCase().includes(CANARY));

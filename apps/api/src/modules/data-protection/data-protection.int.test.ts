@@ -168,7 +168,7 @@ describe("POST /api/staff/data-protection/subject-access", () => {
       where: { action: "SUBJECT_ACCESS_EXPORTED" },
     });
     expect(audit.actorId).toBe(admin.staff.id);
-    expect(audit.detail).toEqual({ caseIds: [firstReferral.caseId, secondReferral.caseId], by: "email" });
+    expect(audit.detail).toEqual({ caseIds: [firstReferral.caseId, secondReferral.caseId], drafts: 0, by: "email" });
     expect(JSON.stringify(audit.detail)).not.toContain("bloggs");
   });
 
@@ -183,7 +183,7 @@ describe("POST /api/staff/data-protection/subject-access", () => {
   it("answers 404 with a plain message when nothing is held, and 400 naming the field for a bad email", async () => {
     const missing = await exportFor({ email: "nobody@example.com" });
     expect(missing.statusCode).toBe(404);
-    expect(missing.json().error.message).toBe("We hold no referral for that trainee.");
+    expect(missing.json().error.message).toBe("We hold no referral or saved answers for that trainee.");
     const bad = await exportFor({ email: "not-an-email" });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).not.toContain("not-an-email");
@@ -257,7 +257,7 @@ describe("POST /api/staff/data-protection/erasure", () => {
     expect(audits[0]).toMatchObject({
       actorId: admin.staff.id,
       caseId: secondReferral.caseId,
-      detail: { reason: "trainee_request", ticket: "DPR-2026/114", withdrewFrom: "allocated" },
+      detail: { reason: "trainee_request", ticket: "DPR-2026/114", withdrewFrom: "allocated", draftsDeleted: 0 },
     });
 
     // The other referral of the same trainee and the other trainee are untouched.

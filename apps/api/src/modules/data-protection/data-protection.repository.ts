@@ -5,10 +5,10 @@ import {
   type CaseTransitionPlan,
   ClosedPausesSchema,
 } from "@psu/domain";
-import type { Prisma, PrismaClient } from "@psu/prisma";
+import { Prisma, type PrismaClient } from "@psu/prisma";
 import { type AuditRecord, recordAudit } from "../audit/audit.repository";
 import { anonymiseReferral } from "./anonymise";
-import { CASE_COLUMNS, REFERRAL_COLUMNS } from "./personal-data";
+import { CASE_COLUMNS, DRAFT_COLUMNS, DRAFT_EMAIL_PATH, REFERRAL_COLUMNS } from "./personal-data";
 
 // Every database read and write of the data-protection module. Exports select every column the
 // personal-data registry lists, so a new column is exported without touching this file.
@@ -19,6 +19,15 @@ function selectEvery<Column extends string>(columns: Readonly<Record<Column, unk
 
 const REFERRAL_SELECT = selectEvery(REFERRAL_COLUMNS.columns) satisfies Prisma.ReferralSelect;
 const CASE_SELECT = selectEvery(CASE_COLUMNS.columns) satisfies Prisma.CaseSelect;
+const DRAFT_SELECT = selectEvery(DRAFT_COLUMNS.columns) satisfies Prisma.ReferralDraftSelect;
+
+/**
+ * The condition on `referral_drafts` for drafts holding one of these email addresses (already
+ * trimmed and in lower case), as typed into the draft: compared trimmed and in lower case too.
+ */
+function draftEmailIn(emails: readonly string[]): Prisma.Sql {
+  return Prisma.sql`lower(btrim(data #>> ${[...DRAFT_EMAIL_PATH]}::text[])) = ANY(${[...emails]}::text[])`;
+}
 
 const EXPORT_SELECT = {
   ...REFERRAL_SELECT,
@@ -43,6 +52,21 @@ export async function findReferralsForExport(
 ): Promise<ReferralForExport[]> {
   const where = "email" in by ? { email: by.email, anonymisedAt: null } : { reference: by.reference };
   return prisma.referral.findMany({ where, orderBy: { submittedAt: "asc" }, select: EXPORT_SELECT });
+}
+
+export type DraftForExport = Prisma.ReferralDraftGetPayload<{ select: typeof DRAFT_SELECT }>;
+
+/** Every draft, expired or not, whose email address is one of these: every column the registry lists. */
+export async function findDraftsForExport(prisma: PrismaClient, emails: readonly string[]): Promise<DraftForExport[]> {
+  if (emails.length === 0) return [];
+  const matches = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT id::text AS id FROM ${Prisma.raw(DRAFT_COLUMNS.table)} WHERE ${draftEmailIn(emails)}`;
+  if (matches.length === 0) return [];
+  return prisma.referralDraft.findMany({
+    where: { id: { in: matches.map((match) => match.id) } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: DRAFT_SELECT,
+  });
 }
 
 /** Emails about these referrals: every email to a trainee names its reference in the payload. */
@@ -89,23 +113,28 @@ export interface Erasure {
   /** The staff member erasing: the timeline event is theirs. */
   actorId: string;
   /** The audit entry the service plans, given what was done. */
-  audit: (done: { caseId: string | null; withdrewFrom: CaseStatus | null }) => AuditRecord;
+  audit: (done: ErasureDone) => AuditRecord;
 }
 
-export type ErasureOutcome =
-  | { kind: "not_found" }
-  | { kind: "already_erased" }
-  | { kind: "erased"; caseId: string | null; withdrewFrom: CaseStatus | null };
+/** What an erasure did: the case, the status it was withdrawn from, and how many drafts went. */
+export interface ErasureDone {
+  caseId: string | null;
+  withdrewFrom: CaseStatus | null;
+  draftsDeleted: number;
+}
+
+export type ErasureOutcome = { kind: "not_found" } | { kind: "already_erased" } | ({ kind: "erased" } & ErasureDone);
 
 /**
  * Erases one referral in one transaction: locks it (a second erasure waits, then finds it done),
  * withdraws its case as planned when still open (status, columns and timeline event), anonymises
- * it by the registry, and writes the audit entry. Nothing is half written.
+ * it by the registry, deletes the drafts holding its email address, and writes the audit entry.
+ * Nothing is half written.
  */
 export async function eraseReferral(prisma: PrismaClient, erasure: Erasure): Promise<ErasureOutcome> {
   return prisma.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string; anonymised_at: Date | null }[]>`
-      SELECT id::text AS id, anonymised_at FROM referrals WHERE reference = ${erasure.reference} FOR UPDATE`;
+    const locked = await tx.$queryRaw<{ id: string; email: string | null; anonymised_at: Date | null }[]>`
+      SELECT id::text AS id, email, anonymised_at FROM referrals WHERE reference = ${erasure.reference} FOR UPDATE`;
     const row = locked[0];
     if (!row) return { kind: "not_found" } as const;
     if (row.anonymised_at) return { kind: "already_erased" } as const;
@@ -147,8 +176,16 @@ export async function eraseReferral(prisma: PrismaClient, erasure: Erasure): Pro
       });
     }
     await anonymiseReferral(tx, row.id, "erasure", erasure.now);
-    const withdrewFrom = plan ? (facts?.status ?? null) : null;
-    await recordAudit(tx, erasure.audit({ caseId: facts?.id ?? null, withdrewFrom }));
-    return { kind: "erased", caseId: facts?.id ?? null, withdrewFrom } as const;
+    // Read before anonymising (which clears it); a referral recorded without an address has no drafts.
+    const draftsDeleted = row.email
+      ? await tx.$executeRaw`DELETE FROM ${Prisma.raw(DRAFT_COLUMNS.table)} WHERE ${draftEmailIn([row.email])}`
+      : 0;
+    const done: ErasureDone = {
+      caseId: facts?.id ?? null,
+      withdrewFrom: plan ? (facts?.status ?? null) : null,
+      draftsDeleted,
+    };
+    await recordAudit(tx, erasure.audit(done));
+    return { kind: "erased", ...done } as const;
   });
 }

@@ -17,6 +17,7 @@ import {
   type CaseForErasure,
   eraseReferral,
   findAuditEntriesForCases,
+  findDraftsForExport,
   findEmailsForExport,
   findReferralForErasure,
   findReferralsForExport,
@@ -29,7 +30,7 @@ export interface AdminContext {
   now: Date;
 }
 
-const NOT_FOUND_MESSAGE = "We hold no referral for that trainee.";
+const NOT_FOUND_MESSAGE = "We hold no referral or saved answers for that trainee.";
 
 type JsonColumns = Record<string, SubjectAccessExport["referrals"][number]["referral"][string]>;
 
@@ -41,7 +42,9 @@ function toJsonColumns(row: Record<string, unknown>): JsonColumns {
 /**
  * Everything held about a trainee: each referral with that email address (or the one with that
  * reference), every column of it and of its case, the timeline, who read or changed the case,
- * and the emails queued or sent. Records SUBJECT_ACCESS_EXPORTED (case ids only, never the email).
+ * the emails queued or sent, and the saved drafts holding the email address (the one asked for,
+ * or the referral's). Records SUBJECT_ACCESS_EXPORTED (case ids and the number of drafts only,
+ * never the email).
  */
 export async function exportSubjectData(
   prisma: PrismaClient,
@@ -53,10 +56,12 @@ export async function exportSubjectData(
       ? { email: query.email.trim().toLowerCase() }
       : { reference: query.reference.trim().toUpperCase() };
   const referrals = await findReferralsForExport(prisma, by);
-  if (referrals.length === 0) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
+  const emails = "email" in by ? [by.email] : referrals.flatMap((referral) => (referral.email ? [referral.email] : []));
+  const drafts = await findDraftsForExport(prisma, emails);
+  if (referrals.length === 0 && drafts.length === 0) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
 
   const caseIds = referrals.flatMap((referral) => (referral.case ? [referral.case.id] : []));
-  const [audit, emails] = await Promise.all([
+  const [audit, queued] = await Promise.all([
     findAuditEntriesForCases(prisma, caseIds),
     findEmailsForExport(
       prisma,
@@ -73,12 +78,13 @@ export async function exportSubjectData(
   // Parsed, not just typed: the document is sent pre-serialised, past the route's response schema.
   const document = SubjectAccessExportSchema.parse({
     exportedAt: context.now.toISOString(),
-    referrals: referrals.map((referral) => toExportedReferral(referral, audit, emails, nameOf)),
+    referrals: referrals.map((referral) => toExportedReferral(referral, audit, queued, nameOf)),
+    drafts: drafts.map((draft) => toJsonColumns(draft)),
   });
   await recordAudit(prisma, {
     actorId: context.staffId,
     action: "SUBJECT_ACCESS_EXPORTED",
-    detail: { caseIds, by: "email" in query ? "email" : "reference" },
+    detail: { caseIds, drafts: drafts.length, by: "email" in query ? "email" : "reference" },
     ip: context.ip,
   });
   return document;
@@ -149,8 +155,9 @@ function planErasureWithdrawal(found: CaseForErasure, now: Date) {
 
 /**
  * Erases a trainee's personal data now, on their request: withdraws the case if it is still
- * open, anonymises it by the personal-data registry, and records DATA_ERASED with the reason's
- * code and the request's ticket number (never free text), all in one transaction.
+ * open, anonymises it by the personal-data registry, deletes the saved drafts holding its email
+ * address, and records DATA_ERASED with the reason's code, the request's ticket number (never
+ * free text) and the number of drafts deleted, all in one transaction.
  */
 export async function eraseOnRequest(
   prisma: PrismaClient,
@@ -163,11 +170,11 @@ export async function eraseOnRequest(
     now: context.now,
     planWithdrawal: (found) => planErasureWithdrawal(found, context.now),
     actorId: context.staffId,
-    audit: ({ caseId, withdrewFrom }) => ({
+    audit: ({ caseId, withdrewFrom, draftsDeleted }) => ({
       actorId: context.staffId,
       action: "DATA_ERASED",
       caseId,
-      detail: { reason: request.reason, ticket: request.ticket, withdrewFrom },
+      detail: { reason: request.reason, ticket: request.ticket, withdrewFrom, draftsDeleted },
       ip: context.ip,
     }),
   });

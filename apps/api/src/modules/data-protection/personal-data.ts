@@ -16,7 +16,9 @@ export type ColumnClass = "kept" | "blank" | "null" | { keepKeys: readonly strin
 /**
  * What happens to a table's rows: `anonymise` blanks the personal columns and keeps the row;
  * `delete` removes the rows about the referral; `expire` rows are not linked to any referral
- * (found only by a secret the trainee holds) and are deleted when they expire.
+ * (the trainee reaches them with a secret they hold; subject access and erasure find them by
+ * the email address in them) and are deleted when they expire, when the referral made from
+ * them is submitted, or on erasure.
  */
 export type RowHandling = "anonymise" | "delete" | "expire";
 
@@ -152,7 +154,11 @@ export const IDEMPOTENCY_KEY_COLUMNS: TableClasses<Prisma.IdempotencyKeyScalarFi
   },
 };
 
-/** Saved answers: found only by the hash of a resume code the trainee holds; deleted at expiry. */
+/**
+ * Saved answers: the trainee finds them by the hash of a resume code they hold. Deleted at expiry
+ * (7 days after the last save, at most 30 after the first), when the referral made from them is
+ * submitted, and on erasure of a referral with the same email address.
+ */
 export const DRAFT_COLUMNS: TableClasses<Prisma.ReferralDraftScalarFieldEnum> = {
   table: "referral_drafts",
   rows: "expire",
@@ -165,6 +171,12 @@ export const DRAFT_COLUMNS: TableClasses<Prisma.ReferralDraftScalarFieldEnum> = 
     expiresAt: "kept",
   },
 };
+
+/**
+ * Where in a draft's `data` the trainee's email address is, as typed: how subject access and
+ * erasure find the drafts of a trainee (compared trimmed and in lower case).
+ */
+export const DRAFT_EMAIL_PATH = ["details", "personalEmail"] as const;
 
 /** Every table that holds trainee data. */
 export const PERSONAL_DATA_TABLES = [

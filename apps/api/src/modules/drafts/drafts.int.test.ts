@@ -3,6 +3,7 @@ import { ErrorBodySchema, ResumedDraftSchema, SavedDraftSchema } from "@psu/doma
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAnonymousClient } from "../../test/anonymous-client";
 import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { buildSubmission, newIdempotencyKey } from "../../test/referral-fixtures";
 import { ANONYMOUS_LIMITS, EVERYONE } from "../rate-limit/anonymous-limits";
 import { toRateLimitKey } from "../rate-limit/rate-limit.service";
 import { deleteExpiredDrafts } from "./drafts.service";
@@ -36,6 +37,19 @@ async function createDraft(data: unknown = firstAnswers) {
   return SavedDraftSchema.parse(response.body);
 }
 
+const hashOf = (resumeCode: string) => testApp.app.keyedHash("draft-resume-code", resumeCode.replaceAll("-", ""));
+const countDrafts = (resumeCode: string) =>
+  testApp.app.prisma.referralDraft.count({ where: { resumeCodeHash: hashOf(resumeCode) } });
+
+function submitReferral(body: object, idempotencyKey = newIdempotencyKey()) {
+  return testApp.app.inject({
+    method: "POST",
+    url: "/api/referrals",
+    headers: { "idempotency-key": idempotencyKey },
+    payload: body,
+  });
+}
+
 describe("POST /api/drafts", () => {
   it("creates a draft with a new resume code, kept for 7 days", async () => {
     now = T0;
@@ -66,6 +80,50 @@ describe("POST /api/drafts", () => {
     });
     const resumed = await resume(resumeCode);
     expect(ResumedDraftSchema.parse(resumed.body).data).toEqual(laterAnswers);
+  });
+
+  it("never keeps a draft past 30 days from its first save, however often it is saved", async () => {
+    now = T0;
+    const { resumeCode } = await createDraft();
+    const expiries: string[] = [];
+    for (const day of [6, 12, 18, 24, 29]) {
+      now = new Date(T0.getTime() + day * DAY);
+      const response = await save({ data: laterAnswers, resumeCode });
+      expect(response.status).toBe(200);
+      expiries.push(SavedDraftSchema.parse(response.body).expiresAt);
+    }
+    const capped = new Date(T0.getTime() + 30 * DAY).toISOString();
+    expect(expiries).toEqual([
+      new Date(T0.getTime() + 13 * DAY).toISOString(),
+      new Date(T0.getTime() + 19 * DAY).toISOString(),
+      new Date(T0.getTime() + 25 * DAY).toISOString(),
+      capped,
+      capped,
+    ]);
+    now = new Date(T0.getTime() + 29 * DAY);
+    expect(ResumedDraftSchema.parse((await resume(resumeCode)).body).expiresAt).toBe(capped);
+    now = new Date(T0.getTime() + 30 * DAY);
+    expect((await save({ data: laterAnswers, resumeCode })).status).toBe(404);
+    expect((await resume(resumeCode)).status).toBe(404);
+    expect(await countDrafts(resumeCode)).toBe(0);
+  });
+
+  it("treats a draft first saved 30 days ago as expired, even if an old save moved its expiry later", async () => {
+    now = T0;
+    const code = "BCDEFGHJKMNP";
+    // As the code before the cap left it: saved every few days, its expiry always 7 days ahead.
+    await testApp.app.prisma.referralDraft.create({
+      data: {
+        resumeCodeHash: hashOf(code),
+        data: laterAnswers,
+        createdAt: new Date(T0.getTime() - 30 * DAY),
+        updatedAt: new Date(T0.getTime() - DAY),
+        expiresAt: new Date(T0.getTime() + 6 * DAY),
+      },
+    });
+    expect((await resume(code)).status).toBe(404);
+    expect((await save({ data: firstAnswers, resumeCode: code })).status).toBe(404);
+    expect(await countDrafts(code)).toBe(0);
   });
 
   it("refuses to update with an unknown code rather than start a draft silently", async () => {
@@ -216,6 +274,70 @@ describe("POST /api/drafts/resume", () => {
   });
 });
 
+describe("POST /api/referrals with the draft's resume code", () => {
+  it("deletes the draft the referral was made from, in the same transaction, and only that one", async () => {
+    now = T0;
+    const used = await createDraft(laterAnswers);
+    const other = await createDraft(laterAnswers);
+    const key = newIdempotencyKey();
+    const response = await submitReferral({ ...buildSubmission(), resumeCode: used.resumeCode }, key);
+    expect(response.statusCode).toBe(201);
+    expect(await countDrafts(used.resumeCode)).toBe(0);
+    expect(await countDrafts(other.resumeCode)).toBe(1);
+    expect((await resume(used.resumeCode)).status).toBe(404);
+    // A retry (double click) replays the receipt: the draft is already gone, nothing else is touched.
+    const retry = await submitReferral({ ...buildSubmission(), resumeCode: used.resumeCode }, key);
+    expect(retry.statusCode).toBe(201);
+    expect(retry.headers["idempotent-replayed"]).toBe("true");
+    expect(await countDrafts(other.resumeCode)).toBe(1);
+  });
+
+  it("accepts the code as the trainee typed it, and keeps only the keyed hash: the code is stored nowhere", async () => {
+    now = T0;
+    const { resumeCode } = await createDraft(laterAnswers);
+    const typed = resumeCode.toLowerCase().replaceAll("-", " ");
+    const response = await submitReferral({ ...buildSubmission(), resumeCode: typed });
+    expect(response.statusCode).toBe(201);
+    expect(await countDrafts(resumeCode)).toBe(0);
+    const compact = resumeCode.replaceAll("-", "");
+    for (const table of ["referrals", "idempotency_keys", "case_events", "outbox_messages"]) {
+      const rows = await testApp.app.prisma.$queryRawUnsafe<unknown[]>(`select * from ${table}`);
+      const text = JSON.stringify(rows, (_key, value) => (typeof value === "bigint" ? String(value) : value));
+      expect(text, table).not.toContain(compact);
+      expect(text, table).not.toContain(hashOf(resumeCode));
+    }
+  });
+
+  it("still takes the referral when the code is unknown or expired, deleting nothing", async () => {
+    now = T0;
+    const kept = await createDraft();
+    const before = await testApp.app.prisma.referralDraft.count();
+    const response = await submitReferral({ ...buildSubmission(), resumeCode: "2222-3333-4444" });
+    expect(response.statusCode).toBe(201);
+    expect(await testApp.app.prisma.referralDraft.count()).toBe(before);
+    expect(await countDrafts(kept.resumeCode)).toBe(1);
+  });
+
+  it("refuses a malformed code with 400 naming it, storing nothing", async () => {
+    now = T0;
+    const before = await testApp.app.prisma.referral.count();
+    const response = await submitReferral({ ...buildSubmission(), resumeCode: "not a code" });
+    expect(response.statusCode).toBe(400);
+    expect(errorOf(response.json()).fields?.map((issue) => issue.field)).toContain("resumeCode");
+    expect(await testApp.app.prisma.referral.count()).toBe(before);
+  });
+
+  it("leaves the draft when the referral is refused", async () => {
+    now = T0;
+    const { resumeCode } = await createDraft(laterAnswers);
+    const submission = buildSubmission();
+    const notEligible = { ...submission, eligibility: { ...submission.eligibility, region: "elsewhere" } };
+    const response = await submitReferral({ ...notEligible, resumeCode });
+    expect(response.statusCode).toBeGreaterThanOrEqual(400);
+    expect(await countDrafts(resumeCode)).toBe(1);
+  });
+});
+
 describe("deleteExpiredDrafts", () => {
   it("deletes the drafts that have expired and keeps the rest", async () => {
     now = new Date(T0.getTime() + 20 * DAY);
@@ -225,5 +347,24 @@ describe("deleteExpiredDrafts", () => {
     expect(deleted).toBeGreaterThan(0);
     const left = await testApp.app.prisma.referralDraft.findMany({ select: { expiresAt: true } });
     expect(left.map((draft) => draft.expiresAt.toISOString())).toEqual([fresh.expiresAt]);
+  });
+
+  it("deletes a draft first saved 30 days ago whatever its expiry says", async () => {
+    now = T0;
+    await testApp.app.prisma.referralDraft.deleteMany();
+    const old = await testApp.app.prisma.referralDraft.create({
+      data: {
+        resumeCodeHash: hashOf("CDEFGHJKMNPQ"),
+        data: firstAnswers,
+        createdAt: new Date(T0.getTime() - 30 * DAY),
+        updatedAt: T0,
+        expiresAt: new Date(T0.getTime() + 7 * DAY),
+      },
+      select: { id: true },
+    });
+    const young = await createDraft();
+    expect(await deleteExpiredDrafts(testApp.app.prisma, T0)).toBe(1);
+    expect(await testApp.app.prisma.referralDraft.count({ where: { id: old.id } })).toBe(0);
+    expect(await countDrafts(young.resumeCode)).toBe(1);
   });
 });

@@ -17,7 +17,8 @@ export const draftRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Save the wizard's answers and get (or keep) a resume code",
         description:
           "Without resumeCode a new draft and code are created (201). With the code from an earlier save, " +
-          "that draft's answers are replaced and it is kept 7 more days (200). An unknown or expired code is a 404.",
+          "that draft's answers are replaced and it is kept 7 more days, never past 30 days from its first save (200). " +
+          "An unknown or expired code is a 404. A draft is deleted when the referral made from it is submitted.",
         tags: ["drafts"],
         body: SaveDraftRequestSchema,
         response: {

@@ -1,5 +1,7 @@
 import { createHash, randomInt } from "node:crypto";
 import {
+  computeDraftExpiry,
+  DRAFT_LIFETIME_TEXT,
   REFERENCE_ALPHABET,
   ReferralDraftSchema,
   type ResumedDraft,
@@ -15,13 +17,10 @@ import {
   createDraft,
   deleteDraftIfExpired,
   deleteDraftsExpiredBy,
-  findUnexpiredDraft,
-  rekeyUnexpiredDraft,
-  updateUnexpiredDraft,
+  findLiveDraft,
+  rekeyLiveDraft,
+  updateLiveDraft,
 } from "./drafts.repository";
-
-/** How long saved answers are kept after each save. */
-export const DRAFT_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
 const RESUME_CODE_LENGTH = 12;
 
@@ -29,8 +28,7 @@ const RESUME_CODE_LENGTH = 12;
 // save limits (anonymous-limits.ts) stop one client, or many together, filling the table.
 
 // One answer for unknown and expired codes, so a code's history is never revealed.
-const NOT_FOUND_MESSAGE =
-  "We could not find saved answers for that code. Check the code, or start again: saved answers are kept for 7 days.";
+const NOT_FOUND_MESSAGE = `We could not find saved answers for that code. Check the code, or start again: saved answers are kept ${DRAFT_LIFETIME_TEXT}.`;
 const TOO_MANY_RESUMES_MESSAGE = "Too many attempts with resume codes. Wait 15 minutes, then try again.";
 const TOO_MANY_SAVES_MESSAGE = "Too many saves from this connection. Wait 15 minutes, then try again.";
 const TOO_MANY_NEW_DRAFTS_MESSAGE =
@@ -59,7 +57,7 @@ export function hashResumeCode(keyedHash: KeyedHash, code: string): string {
 /**
  * The hash drafts saved before the server secret were stored under (plain SHA-256). Such a
  * draft is moved to the keyed hash the first time its code is used; none is left once the
- * last of them expires, 7 days after the release that keyed the hash: then remove this.
+ * last of them expires, 30 days after the release that keyed the hash: then remove this.
  */
 function hashResumeCodeUnkeyed(code: string): string {
   return createHash("sha256").update(code).digest("hex");
@@ -77,8 +75,8 @@ async function findResumeCodeHash(
 ): Promise<string> {
   const resumeCodeHash = hashResumeCode(keyedHash, code);
   await deleteDraftIfExpired(prisma, resumeCodeHash, now);
-  if (await findUnexpiredDraft(prisma, resumeCodeHash, now)) return resumeCodeHash;
-  await rekeyUnexpiredDraft(prisma, { from: hashResumeCodeUnkeyed(code), to: resumeCodeHash, now });
+  if (await findLiveDraft(prisma, resumeCodeHash, now)) return resumeCodeHash;
+  await rekeyLiveDraft(prisma, { from: hashResumeCodeUnkeyed(code), to: resumeCodeHash, now });
   return resumeCodeHash;
 }
 
@@ -91,8 +89,9 @@ export interface SaveDraftInput {
 
 /**
  * Saves the wizard's answers. Without a code it starts a draft with a new code; with one it
- * replaces that draft's answers and keeps it another 7 days. An unknown or expired code is a
- * NOT_FOUND: the caller must start a new draft knowingly, not be handed someone else's.
+ * replaces that draft's answers and keeps it another 7 days, but never past 30 days from its
+ * first save (draft-lifetime.ts). An unknown or expired code is a NOT_FOUND: the caller must
+ * start a new draft knowingly, not be handed someone else's.
  */
 export async function saveDraft(
   prisma: PrismaClient,
@@ -105,8 +104,6 @@ export async function saveDraft(
     now,
     TOO_MANY_SAVES_MESSAGE,
   );
-  const expiresAt = new Date(now.getTime() + DRAFT_LIFETIME_MS);
-
   if (request.resumeCode === undefined) {
     await enforceRateLimits(
       prisma,
@@ -119,14 +116,20 @@ export async function saveDraft(
       resumeCodeHash: hashResumeCode(keyedHash, code),
       data: request.data,
       now,
-      expiresAt,
+      expiresAt: computeDraftExpiry(now, now),
     });
     return { draft: { resumeCode: formatResumeCode(code), expiresAt: saved.expiresAt.toISOString() }, created: true };
   }
 
   const resumeCodeHash = await findResumeCodeHash(prisma, keyedHash, request.resumeCode, now);
-  const updated = await updateUnexpiredDraft(prisma, { resumeCodeHash, data: request.data, now, expiresAt });
-  if (!updated) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
+  const existing = await findLiveDraft(prisma, resumeCodeHash, now);
+  if (!existing) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
+  // Counted from the first save, which no later save moves (created_at is never updated).
+  const expiresAt = computeDraftExpiry(existing.createdAt, now);
+  // False when the draft went in between (submitted, erased or cleaned up).
+  if (!(await updateLiveDraft(prisma, { resumeCodeHash, data: request.data, now, expiresAt }))) {
+    throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
+  }
   return {
     draft: { resumeCode: formatResumeCode(request.resumeCode), expiresAt: expiresAt.toISOString() },
     created: false,
@@ -146,12 +149,12 @@ export async function resumeDraft(
     TOO_MANY_RESUMES_MESSAGE,
   );
   const resumeCodeHash = await findResumeCodeHash(prisma, keyedHash, resumeCode, now);
-  const draft = await findUnexpiredDraft(prisma, resumeCodeHash, now);
+  const draft = await findLiveDraft(prisma, resumeCodeHash, now);
   if (!draft) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
   return { data: ReferralDraftSchema.parse(draft.data), expiresAt: draft.expiresAt.toISOString() };
 }
 
-/** Deletes every expired draft, for a scheduled clean-up; returns how many went. */
+/** Deletes every expired draft (past its expiry or 30 days old), for a scheduled clean-up; returns how many went. */
 export async function deleteExpiredDrafts(prisma: PrismaClient, now: Date): Promise<number> {
   return deleteDraftsExpiredBy(prisma, now);
 }

@@ -1,6 +1,7 @@
 import type { AuditAction } from "@psu/domain";
 import { Prisma, type PrismaClient } from "@psu/prisma";
 import { recordAudit } from "../audit/audit.repository";
+import { deleteDraftByCodeHash } from "../drafts/drafts.repository";
 import { type EmailToQueue, queueEmailWithinCap } from "../outbox/recipient-cap";
 import { enforceRateLimits, type RateLimit } from "../rate-limit/rate-limit.service";
 
@@ -61,6 +62,11 @@ export interface IdempotentSubmission {
    * so a replay counts nothing; a refusal rolls the whole transaction back. Null: not limited.
    */
   limits: { rules: RateLimit[]; message: (retryAfterSeconds: number) => string } | null;
+  /**
+   * The keyed hash of the resume code of the draft the referral was made from: that draft is
+   * deleted in the same transaction. Null: no draft (or a referral recorded by staff).
+   */
+  draftCodeHash: string | null;
   /** An audit entry for a referral recorded by staff (ids and codes only), in the same transaction. */
   audit: { action: AuditAction; detail: Prisma.InputJsonObject } | null;
 }
@@ -72,7 +78,8 @@ export type SubmissionOutcome =
 
 /**
  * Stores the referral, opens its case, records the first timeline event, queues the email (when
- * there is an address and it is under its cap), writes the audit entry (when staff recorded it),
+ * there is an address and it is under its cap), deletes the draft it was made from (when named),
+ * writes the audit entry (when staff recorded it),
  * counts the submission against its limits and remembers the idempotency key, all in one
  * transaction. A transaction-scoped advisory lock on
  * the key makes concurrent requests with the same key (double clicks, retries, two API
@@ -130,6 +137,7 @@ export async function createReferralIdempotently(
           ip: actor.ip,
         });
       }
+      if (submission.draftCodeHash) await deleteDraftByCodeHash(tx, submission.draftCodeHash);
       await tx.idempotencyKey.create({
         data: {
           key: submission.key,

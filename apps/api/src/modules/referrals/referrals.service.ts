@@ -25,6 +25,7 @@ import type { Prisma, PrismaClient } from "@psu/prisma";
 import type { z } from "zod";
 import { AppError } from "../../errors/app-error";
 import type { KeyedHash } from "../../security/server-secret";
+import { hashResumeCode } from "../drafts/drafts.service";
 import { toRecipientCap } from "../outbox/recipient-cap";
 import { ANONYMOUS_LIMITS, EVERYONE } from "../rate-limit/anonymous-limits";
 import { toRateLimit } from "../rate-limit/rate-limit.service";
@@ -61,15 +62,17 @@ export interface SubmitReferralResult {
 
 /**
  * Accepts a trainee's referral: checks eligibility again on the server (the wizard's verdict is
- * never trusted), stores the referral with its case, and answers with the reference and when
- * to expect contact. The same Idempotency-Key with the same body gets the same answer; with a
- * different body it is refused.
+ * never trusted), stores the referral with its case, deletes the saved draft it came from (when
+ * the wizard sends that draft's resume code), and answers with the reference and when to expect
+ * contact. The same Idempotency-Key with the same answers gets the same answer; with different
+ * answers it is refused.
  */
 export async function submitReferral(prisma: PrismaClient, input: SubmitReferralInput): Promise<SubmitReferralResult> {
-  const { submission } = input;
+  const { resumeCode, ...answers } = input.submission;
   const accepted = await acceptReferral(prisma, {
-    referral: { ...submission, consentsToSupervisorContact: submission.consent.consentsToSupervisorContact },
-    request: submission,
+    referral: { ...answers, consentsToSupervisorContact: answers.consent.consentsToSupervisorContact },
+    // The code is left out of the stored hash: it is a secret, and not part of the referral.
+    request: answers,
     channel: "online",
     actor: { type: "trainee" },
     idempotencyKey: input.idempotencyKey,
@@ -85,6 +88,8 @@ export async function submitReferral(prisma: PrismaClient, input: SubmitReferral
           message: describeReferralsPaused,
         }
       : null,
+    // Only the keyed hash is compared, as when the draft is resumed; an unknown code deletes nothing.
+    draftCodeHash: resumeCode && input.sender ? hashResumeCode(input.sender.keyedHash, resumeCode) : null,
     responseSchema: ReferralReceiptSchema,
     respond: (created) => ({
       reference: created.reference,
@@ -129,6 +134,7 @@ export async function recordReferral(prisma: PrismaClient, input: RecordReferral
     keyedHash: input.keyedHash,
     // Staff are signed in and audited: their recording is not limited, its email is capped.
     limits: null,
+    draftCodeHash: null,
     responseSchema: RecordedReferralSchema,
     respond: (created) => ({
       reference: created.reference,
@@ -167,6 +173,7 @@ interface AcceptReferralInput<Response> {
   /** For the per-recipient email cap; null (the demo seed) leaves the email uncapped. */
   keyedHash: KeyedHash | null;
   limits: IdempotentSubmission["limits"];
+  draftCodeHash: IdempotentSubmission["draftCodeHash"];
   responseSchema: z.ZodType<Response>;
   respond: (created: CreatedReferral) => Response;
 }
@@ -231,6 +238,7 @@ async function acceptReferral<Response>(
             }
           : null,
         limits: input.limits,
+        draftCodeHash: input.draftCodeHash,
         audit: isRecorded ? { action: "REFERRAL_RECORDED", detail: { channel: input.channel } } : null,
       });
       if (outcome.kind === "key_reused") {

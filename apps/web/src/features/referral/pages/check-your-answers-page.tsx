@@ -115,6 +115,8 @@ function buildSubmission(state: WizardState) {
     details: state.details,
     story: state.story,
     consent: state.consent,
+    // The draft these answers were saved in or resumed from: the API deletes it with the referral.
+    ...(state.resumeCode === undefined ? {} : { resumeCode: state.resumeCode }),
   };
 }
 

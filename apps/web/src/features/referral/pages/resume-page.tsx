@@ -1,4 +1,4 @@
-import { ResumeCodeSchema } from "@psu/domain";
+import { DRAFT_LIFETIME_TEXT, ResumeCodeSchema } from "@psu/domain";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { FormPage, useFormErrors } from "../../../components/form-page";
@@ -64,8 +64,8 @@ export function ResumePage() {
       isSubmitting={resume.isPending || checking}
       after={
         <p>
-          If you have lost your code, or it is more than 7 days old, you will need to{" "}
-          <Link to="/refer">start a new referral</Link>.
+          We keep saved answers {DRAFT_LIFETIME_TEXT}, and delete them once you send your referral. If you have lost
+          your code, or your answers have been deleted, you will need to <Link to="/refer">start a new referral</Link>.
         </p>
       }
     >
@@ -91,8 +91,7 @@ function describeResumeFailure(error: unknown): { field: string; message: string
     if (error.code === "NOT_FOUND") {
       return {
         field: FIELD,
-        message:
-          "We could not find saved answers with that code. Check the code: saved answers are deleted after 7 days.",
+        message: `We could not find saved answers with that code. Check the code: saved answers are kept ${DRAFT_LIFETIME_TEXT}.`,
       };
     }
     if (error.code === "TOO_MANY_REQUESTS")

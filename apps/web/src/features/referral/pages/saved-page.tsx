@@ -1,3 +1,4 @@
+import { DRAFT_KEPT_DAYS_AFTER_SAVE, DRAFT_MAX_LIFETIME_DAYS } from "@psu/domain";
 import { useState } from "react";
 import { Link, Navigate } from "react-router";
 import { ContentPage } from "../../../components/content-page";
@@ -52,6 +53,11 @@ export function SavedPage() {
       <p>
         Your code will work until <strong>{expires}</strong>. After that your answers are deleted and you will need to
         start again.
+      </p>
+      <p>
+        Saving again keeps your answers for {DRAFT_KEPT_DAYS_AFTER_SAVE} more days, but never more than{" "}
+        {DRAFT_MAX_LIFETIME_DAYS} days after you first saved them. When you send your referral, we delete your saved
+        answers.
       </p>
       <h2>How to come back</h2>
       <p>

@@ -1,4 +1,4 @@
-import { GRACE_PERIOD_MONTHS } from "@psu/domain";
+import { DRAFT_LIFETIME_TEXT, GRACE_PERIOD_MONTHS } from "@psu/domain";
 import { lazy, Suspense } from "react";
 import { Link } from "react-router";
 import { CareCard } from "../../../components/care-card";
@@ -56,8 +56,8 @@ export function StartPage() {
         is kept confidential.
       </p>
       <p>
-        You can save your answers and come back to them later. Your answers are not kept on this device: if you close
-        the page without saving, you will need to start again.
+        You can save your answers and come back to them later. We keep saved answers {DRAFT_LIFETIME_TEXT}. Your answers
+        are not kept on this device: if you close the page without saving, you will need to start again.
       </p>
 
       <h2>Leaving this site quickly</h2>
