@@ -183,7 +183,6 @@ const ROWS: AuthorizationRow[] = [
           name: "New Lead",
           email: `new.${context.caseId}@staff.test.example`,
           role: "lead",
-          password: "a long enough password",
           leadKinds: ["spoc"],
           capacity: 5,
         }),
@@ -210,6 +209,14 @@ const ROWS: AuthorizationRow[] = [
         // in staff-admin.int.test.ts); everyone else is stopped before it.
         url: (context) => `/api/staff/members/${context.otherLeadId}/leave/${context.caseId}`,
         status: 404,
+      },
+      {
+        method: "POST",
+        route: "/api/staff/members/:id/invitation",
+        // The other lead has a password already: an admin gets past authorization to the 409
+        // (sending invitations is tested in account.int.test.ts); everyone else is stopped before it.
+        url: (context) => `/api/staff/members/${context.otherLeadId}/invitation`,
+        status: 409,
       },
     ],
   ),
