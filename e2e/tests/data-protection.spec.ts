@@ -15,6 +15,8 @@ test("an admin downloads a subject access export and erases the trainee's data",
   const urls: string[] = [];
   page.on("request", (request) => urls.push(request.url()));
   await signIn(page, "admin@psu.example");
+  // An admin has no queue (decision record 017): they start on the staff list.
+  await expect(page).toHaveURL(/\/staff\/leads$/);
   await page.getByRole("link", { name: "Data protection", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Data protection" })).toBeVisible();
   await expectNoAxeViolations(page);

@@ -1,4 +1,4 @@
-import type { StaffProfile } from "@psu/domain";
+import { hasPermission, type StaffProfile } from "@psu/domain";
 import { useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef } from "react";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
@@ -124,6 +124,12 @@ export function StaffLayout() {
     );
   }
   if (current.data === undefined) return null;
+  // The start page is the queue, which is case content: admins start on the staff list
+  // (decision record 017). Redirected here, before the header shows, not in the lazily loaded
+  // queue page, so a click on the header cannot race the redirect.
+  if (location.pathname.replace(/\/$/, "") === "/staff" && !hasPermission(current.data.role, "readQueue")) {
+    return <Navigate to="/staff/leads" replace />;
+  }
   return (
     <StaffShell staff={current.data} onSignOut={handleSignOut} isSigningOut={signOut.isPending} notice={signOutFailed}>
       <StaffSessionProvider staff={current.data}>

@@ -27,7 +27,7 @@ import { QUEUE_VIEW_LABELS, QueueViews } from "../components/queue-views";
  */
 export function QueuePage() {
   const staff = useSignedInStaff();
-  // The queue is case content: admins start on the staff list instead (decision record 017).
+  // The queue is case content (decision record 017); StaffLayout sends admins to the staff list.
   if (!hasPermission(staff.role, "readQueue")) return <Navigate to="/staff/leads" replace />;
   return <Queue staff={staff} />;
 }
