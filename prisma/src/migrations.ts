@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { MIGRATIONS_DIR, readMigrationList } from "./migration-files";
@@ -8,7 +10,15 @@ export interface ApplyMigrationsOptions {
   migrationsDir?: string;
   /** How long to wait for another process that is applying migrations; default 5 minutes. */
   lockTimeoutMs?: number;
+  /**
+   * The role the app runs as, when `databaseUrl` is the owner's (DATABASE_MIGRATION_URL): after
+   * the migrations it is granted what the app needs and no more (prisma/roles/runtime-role.sql).
+   */
+  runtimeRole?: string;
 }
+
+/** Grants the runtime role the app's privileges: run as the owner, after the migrations. */
+const RUNTIME_ROLE_SQL = fileURLToPath(new URL("../roles/runtime-role.sql", import.meta.url));
 
 export interface ApplyMigrationsResult {
   /** Folder names of the migrations applied by this call, oldest first; empty when up to date. */
@@ -35,27 +45,40 @@ export async function applyMigrations(
   const migrationList = await readMigrationList(options.migrationsDir ?? MIGRATIONS_DIR);
   const lockTimeoutMs = options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
   try {
-    return await withAdvisoryLock(databaseUrl, lockTimeoutMs, async () => {
+    return await withAdvisoryLock(databaseUrl, lockTimeoutMs, async (lockClient) => {
       // One connection, never closed while idle: the engine's own session lock lives on it,
       // and every statement of a migration must run where that lock is held.
       const pool = new pg.Pool({ connectionString: databaseUrl, max: 1, idleTimeoutMillis: 0 });
       pool.on("error", () => {}); // a dropped idle connection surfaces on the next query instead
+      let applied: string[];
       try {
         const adapterFactory = sendScriptsWhole(new PrismaPg(pool));
         const output = await withSchemaEngine(adapterFactory, (engine) =>
           engine.applyMigrations({ migrationsList: migrationList, filters: NO_EXTERNAL_ENTITIES }),
         );
-        return { applied: output.appliedMigrationNames };
+        applied = output.appliedMigrationNames;
       } finally {
         await pool.end();
       }
+      // Under the same lock, so two instances starting at once never grant at the same time.
+      if (options.runtimeRole !== undefined) await grantRuntimeRole(lockClient, options.runtimeRole);
+      return { applied };
     });
   } catch (error) {
     throw new MigrationError(`Applying database migrations failed: ${describe(error)}`, databaseUrl);
   }
 }
 
-async function withAdvisoryLock<T>(databaseUrl: string, timeoutMs: number, work: () => Promise<T>): Promise<T> {
+async function grantRuntimeRole(owner: pg.Client, runtimeRole: string): Promise<void> {
+  await owner.query("select set_config('psu.runtime_role', $1, false)", [runtimeRole]);
+  await owner.query(await readFile(RUNTIME_ROLE_SQL, "utf8"));
+}
+
+async function withAdvisoryLock<T>(
+  databaseUrl: string,
+  timeoutMs: number,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: databaseUrl });
   client.on("error", () => {}); // losing this connection releases the lock; the engine's own lock still holds
   await client.connect();
@@ -64,7 +87,7 @@ async function withAdvisoryLock<T>(databaseUrl: string, timeoutMs: number, work:
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY.toString()]).catch((error: unknown) => {
       throw new Error(`another process has been applying migrations for over ${timeoutMs} ms (${describe(error)})`);
     });
-    return await work();
+    return await work(client);
   } finally {
     // Closing the session releases the lock even if an unlock query would fail.
     await client.end().catch(() => {});

@@ -37,8 +37,18 @@ async function main(): Promise<void> {
     log.info("stopped");
   });
 
-  const migrations = await applyMigrations(database.url);
-  log.info({ applied: migrations.applied.length }, "database migrations up to date");
+  // With DATABASE_MIGRATION_URL the owner migrates and grants; the app then runs as a role that
+  // cannot TRUNCATE, alter or drop a table (prisma/roles/runtime-role.sql).
+  const migration = config.database.kind === "external" ? config.database.migration : undefined;
+  const migrations = await applyMigrations(migration?.url ?? database.url, { runtimeRole: migration?.runtimeRole });
+  log.info(
+    { applied: migrations.applied.length, ...(migration && { runtimeRole: migration.runtimeRole }) },
+    "database migrations up to date",
+  );
+  if (config.database.kind === "external" && !migration)
+    log.info(
+      'DATABASE_MIGRATION_URL is not set: the app runs as the role that owns its tables, which could empty or alter the audit log (docs/operations.md, "Database roles")',
+    );
 
   const prisma = createPrismaClient(database.url, { max: config.databasePoolMax });
   const serverSecret = await loadServerSecret(config.serverSecret);

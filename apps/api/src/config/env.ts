@@ -83,6 +83,12 @@ const EnvSchema = z.object({
     .url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" })
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  // The role that owns the tables and applies migrations at start, when DATABASE_URL's role is
+  // only allowed to use them (docs/operations.md, "Database roles").
+  DATABASE_MIGRATION_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   EMBEDDED_POSTGRES_PORT: PortSchema.default(54_329),
   DATA_DIR: z.string().min(1).default(resolve(repoRoot, ".data")),
@@ -137,7 +143,10 @@ const EnvSchema = z.object({
 });
 
 /** Where the app gets its database: a server it starts itself, or one it is given. */
-export type DatabaseSource = { kind: "embedded"; dataDir: string; port: number } | { kind: "external"; url: string };
+export type DatabaseSource =
+  | { kind: "embedded"; dataDir: string; port: number }
+  /** With `migration`, migrations run as the owner (its `url`), who then grants `url`'s role, `runtimeRole`, what the app needs. */
+  | { kind: "external"; url: string; migration?: { url: string; runtimeRole: string } };
 
 export interface Config {
   env: "development" | "production" | "test";
@@ -227,6 +236,27 @@ function checkSsoUrl(name: string, url: string | undefined): string[] {
   return [`${name}: must be an https:// URL (http:// only on localhost, for tests)`];
 }
 
+/** The database: embedded, or DATABASE_URL, with migrations as another role when DATABASE_MIGRATION_URL is set. */
+function parseDatabaseSource(value: z.infer<typeof EnvSchema>): DatabaseSource {
+  if (!value.DATABASE_URL) {
+    if (value.DATABASE_MIGRATION_URL)
+      throw new ConfigError(["DATABASE_MIGRATION_URL: only with DATABASE_URL (the embedded database has one role)"]);
+    return { kind: "embedded", dataDir: resolve(value.DATA_DIR, "postgres"), port: value.EMBEDDED_POSTGRES_PORT };
+  }
+  if (!value.DATABASE_MIGRATION_URL) return { kind: "external", url: value.DATABASE_URL };
+  const runtimeRole = decodeURIComponent(new URL(value.DATABASE_URL).username);
+  const owner = decodeURIComponent(new URL(value.DATABASE_MIGRATION_URL).username);
+  if (!runtimeRole)
+    throw new ConfigError([
+      "DATABASE_URL: name the runtime role (postgresql://psu_app:...@host/psu) with DATABASE_MIGRATION_URL",
+    ]);
+  if (runtimeRole === owner)
+    throw new ConfigError([
+      'DATABASE_MIGRATION_URL: must name another role than DATABASE_URL, the one that owns the tables (docs/operations.md, "Database roles")',
+    ]);
+  return { kind: "external", url: value.DATABASE_URL, migration: { url: value.DATABASE_MIGRATION_URL, runtimeRole } };
+}
+
 // Tests on a throwaway database need no secret of their own; never used outside NODE_ENV=test.
 const TEST_SERVER_SECRET = "test-only-server-secret-not-for-any-real-database";
 
@@ -249,6 +279,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       "SERVER_SECRET: required with DATABASE_URL, the same on every instance (for example the output of `openssl rand -base64 48`)",
     ]);
   }
+  const database = parseDatabaseSource(value);
   const signIn = parseSingleSignOn(value);
   return {
     ...signIn,
@@ -256,9 +287,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     host: value.HOST,
     port: value.PORT,
     logLevel: value.LOG_LEVEL,
-    database: value.DATABASE_URL
-      ? { kind: "external", url: value.DATABASE_URL }
-      : { kind: "embedded", dataDir: resolve(value.DATA_DIR, "postgres"), port: value.EMBEDDED_POSTGRES_PORT },
+    database,
     databasePoolMax: value.DATABASE_POOL_MAX,
     webDistDir: value.WEB_DIST_DIR,
     trustProxy: value.TRUST_PROXY,
