@@ -35,7 +35,7 @@ export function isLoopbackDemo(config: Pick<Config, "database" | "host">): boole
 const DEMO_EMAIL_SUFFIX = "@psu.example";
 
 /** How many demo accounts this database holds (seeded on an earlier loopback-only start). */
-export function countDemoAccounts(prisma: PrismaClient): Promise<number> {
+function countDemoAccounts(prisma: PrismaClient): Promise<number> {
   return prisma.staffMember.count({ where: { email: { endsWith: DEMO_EMAIL_SUFFIX } } });
 }
 
