@@ -209,6 +209,7 @@ describe("the app as the runtime role", () => {
 
 describe("granting the runtime role", () => {
   it("is safe to repeat, from two instances starting at once", async () => {
+    await applyMigrations(urlFor(owner), { runtimeRole: runtime.name });
     const results = await Promise.all([
       applyMigrations(urlFor(owner), { runtimeRole: runtime.name }),
       applyMigrations(urlFor(owner), { runtimeRole: runtime.name }),
