@@ -89,6 +89,23 @@ test("a coordinator reads the reports, changes the period, downloads a table and
   expect(await page.getByRole("table").count()).toBeGreaterThanOrEqual(7);
   await expect(page.getByRole("cell", { name: "fewer than 5" }).first()).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // One ended calendar quarter at a time (decision 019): the latest by default, older ones to choose.
+  const quarter = page.getByLabel("Quarter");
+  const offered = await quarter.locator("option").allTextContents();
+  expect(offered.length).toBeGreaterThanOrEqual(4);
+  for (const label of offered) expect(label).toMatch(/^(January|April|July|October) to \w+ \d{4}$/);
+  await expect(page.getByText(`Figures for ${offered[0]}, worked out on`)).toBeVisible();
+  await quarter.selectOption({ label: offered[1] as string });
+  await page.getByRole("button", { name: "Show figures" }).click();
+  await expect(page.getByText(`Figures for ${offered[1]}, worked out on`)).toBeVisible();
+  expect(new URL(page.url()).searchParams.get("from")).toMatch(/^\d{4}-(01|04|07|10)$/);
+
+  // Any other period, typed into the address, is refused with the reason, on the quarter choice.
+  await page.goto("/staff/reports/equality?from=2026-09&to=2026-11");
+  await expect(page.getByRole("alert")).toContainText("Equality figures are for one calendar quarter");
+  await expect(page.getByRole("table")).toHaveCount(0);
+  await expectNoAxeViolations(page);
 });
 
 test("a lead is not offered reports and is told so at their address", async ({ page }) => {

@@ -7,7 +7,8 @@ import { createSingleLineTextSchema } from "../text/text-input";
 // The reports' HTTP contract, shared by the API and the web app. A report covers whole
 // calendar months in Europe/London, `from` to `to` inclusive. Reports hold no personal data:
 // the oldest open cases are named by reference only, and equality monitoring is aggregate
-// with small counts suppressed (see reports/suppression.ts).
+// with small counts suppressed (see reports/suppression.ts), for ended calendar quarters only
+// (reports/equality-periods.ts).
 
 /** A calendar month, "2026-11". */
 export const ReportMonthSchema = createSingleLineTextSchema("Month", { error: "Enter a month" }).regex(
@@ -140,7 +141,10 @@ export const EqualityQuestionReportSchema = z.object({
   total: SuppressedCountSchema,
 });
 
-/** Equality monitoring responses received in the period, in aggregate only. */
+/**
+ * Equality monitoring responses received in the period, in aggregate only. The period is one
+ * calendar quarter that has ended (reports/equality-periods.ts, decision 019).
+ */
 export const EqualityReportSchema = z.object({
   from: ReportMonthSchema,
   to: ReportMonthSchema,

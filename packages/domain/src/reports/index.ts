@@ -1,3 +1,4 @@
+export * from "./equality-periods";
 export * from "./percentile";
 export * from "./report-labels";
 export * from "./response-times";

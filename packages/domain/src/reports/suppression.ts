@@ -5,9 +5,11 @@ export type SuppressionCell = { count: number; suppressed: false } | { count: nu
 
 /**
  * Suppresses the cells of one equality question. A count under 5 (0 included)
- * is suppressed. When a total is shown and exactly one cell is suppressed, the
- * smallest unsuppressed cell is suppressed too, so nothing can be worked out by
- * subtraction. When the total is under 5, every cell and the total are suppressed.
+ * is suppressed. When a total is shown and the hidden cells could be worked out
+ * from it (exactly one is hidden, or those hidden add up to 0, so each must be
+ * 0), the smallest unsuppressed cell is suppressed too: then at least two cells
+ * are hidden and they add up to 5 or more, so none can be told by subtraction.
+ * When the total is under 5, every cell and the total are suppressed.
  */
 export function suppressQuestion(
   counts: readonly number[],
@@ -19,7 +21,9 @@ export function suppressQuestion(
     return { cells: counts.map(() => hidden), total: hidden };
   }
   const suppress = counts.map((n) => n < SUPPRESSION_THRESHOLD);
-  if (showsTotal && suppress.filter(Boolean).length === 1) {
+  const hiddenCount = suppress.filter(Boolean).length;
+  const hiddenSum = counts.reduce((sum, n, i) => (suppress[i] ? sum + n : sum), 0);
+  if (showsTotal && (hiddenCount === 1 || (hiddenCount > 1 && hiddenSum === 0))) {
     let smallest = -1;
     counts.forEach((n, i) => {
       if (!suppress[i] && (smallest === -1 || n < (counts[smallest] as number))) smallest = i;

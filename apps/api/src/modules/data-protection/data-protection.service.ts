@@ -51,12 +51,11 @@ export async function exportSubjectData(
   query: SubjectAccessRequest,
   context: AdminContext,
 ): Promise<SubjectAccessExport> {
-  const by =
-    "email" in query
-      ? { email: query.email.trim().toLowerCase() }
-      : { reference: query.reference.trim().toUpperCase() };
+  const email = "email" in query ? query.email.trim().toLowerCase() : null;
+  const by = "email" in query ? { email: email ?? "" } : { reference: query.reference.trim().toUpperCase() };
   const referrals = await findReferralsForExport(prisma, by);
-  const emails = "email" in by ? [by.email] : referrals.flatMap((referral) => (referral.email ? [referral.email] : []));
+  // Drafts hold no reference: asked by reference, they are found by the referral's email address.
+  const emails = email !== null ? [email] : referrals.flatMap((referral) => (referral.email ? [referral.email] : []));
   const drafts = await findDraftsForExport(prisma, emails);
   if (referrals.length === 0 && drafts.length === 0) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
 

@@ -7,6 +7,8 @@ import { createSignedInStaff, createStaff, createTestCase, type TestStaff } from
 // Today is Tuesday 24 November 2026; the report covers September to November 2026.
 const NOW = new Date("2026-11-24T09:00:00Z");
 const PERIOD = "from=2026-09&to=2026-11";
+// Equality monitoring is for ended calendar quarters only: July to September 2026.
+const QUARTER = "from=2026-07&to=2026-09";
 
 let testApp: TestApp;
 let coordinator: { staff: TestStaff; headers: Record<string, string> };
@@ -100,9 +102,9 @@ beforeAll(async () => {
     await prisma.referral.update({ where: { id: created.referralId }, data: { channel }, select: { id: true } });
   }
 
-  // 20 equality responses in the period, 1 in August. Sex: female 10, male 6, prefer not to say
+  // 20 equality responses in the quarter, 1 in June. Sex: female 10, male 6, prefer not to say
   // 2, not answered 2. Disability: yes 6, no 8, prefer not to say 5, not answered 1.
-  const months = ["2026-09", "2026-10", "2026-11"];
+  const months = ["2026-07", "2026-08", "2026-09"];
   await prisma.equalityResponse.createMany({
     data: [
       ...Array.from({ length: 20 }, (_, i) => ({
@@ -118,7 +120,7 @@ beforeAll(async () => {
                 : {}),
         },
       })),
-      { submittedMonth: "2026-08", answers: { sex: "female", ethnicity: "white_roma" } },
+      { submittedMonth: "2026-06", answers: { sex: "female", ethnicity: "white_roma" } },
     ],
   });
 });
@@ -258,7 +260,7 @@ describe("GET /api/staff/reports/summary", () => {
 
 describe("GET /api/staff/reports/equality", () => {
   it("shows counts of 5 or more, 'fewer than 5' below that, and one more where the total would tell", async () => {
-    const response = await get(`/api/staff/reports/equality?${PERIOD}`);
+    const response = await get(`/api/staff/reports/equality?${QUARTER}`);
     expect(response.statusCode).toBe(200);
     const report = EqualityReportSchema.parse(response.json());
     expect(report.responses).toEqual({ count: 20, suppressed: false });
@@ -271,28 +273,54 @@ describe("GET /api/staff/reports/equality", () => {
     // Only "not answered" (1) is under 5, so the smallest other (prefer not to say, 5) goes too:
     // otherwise 20 - 6 - 8 - 5 would give it away.
     expect(question("disability")).toEqual({ yes: 6, no: 8, prefer_not_to_say: null, not_answered: null });
-    // Nobody answered about ethnicity in the period (the Roma answer was in August).
+    // Nobody answered about ethnicity in the quarter (the Roma answer was in June). "Not answered"
+    // (20) goes too: shown, it would tell that every hidden answer was 0.
     const ethnicity = question("ethnicity");
     expect(ethnicity.white_roma).toBeNull();
-    expect(ethnicity.not_answered).toBe(20);
+    expect(ethnicity.not_answered).toBeNull();
     for (const found of report.questions) expect(found.total).toEqual({ count: 20, suppressed: false });
     // Each view is audited with its months, so overlapping runs can be spotted.
     const entry = await testApp.app.prisma.auditEntry.findFirst({
       where: { action: "EQUALITY_REPORT_VIEWED", actorId: coordinator.staff.id },
       orderBy: { id: "desc" },
     });
-    expect(entry?.detail).toEqual({ from: "2026-09", to: "2026-11" });
+    expect(entry?.detail).toEqual({ from: "2026-07", to: "2026-09" });
   });
 
   it("says 'fewer than 5' for the number of responses too, but 0 when there were none", async () => {
-    const august = EqualityReportSchema.parse(
-      (await get("/api/staff/reports/equality?from=2026-08&to=2026-08")).json(),
+    const spring = EqualityReportSchema.parse(
+      (await get("/api/staff/reports/equality?from=2026-04&to=2026-06")).json(),
     );
-    expect(august.responses).toEqual({ count: null, suppressed: true });
-    expect(august.questions.every((question) => question.answers.every((answer) => answer.suppressed))).toBe(true);
-    expect(august.questions.every((question) => question.total.suppressed)).toBe(true);
-    const june = EqualityReportSchema.parse((await get("/api/staff/reports/equality?from=2026-06&to=2026-06")).json());
-    expect(june.responses).toEqual({ count: 0, suppressed: false });
+    expect(spring.responses).toEqual({ count: null, suppressed: true });
+    expect(spring.questions.every((question) => question.answers.every((answer) => answer.suppressed))).toBe(true);
+    expect(spring.questions.every((question) => question.total.suppressed)).toBe(true);
+    const winter = EqualityReportSchema.parse(
+      (await get("/api/staff/reports/equality?from=2026-01&to=2026-03")).json(),
+    );
+    expect(winter.responses).toEqual({ count: 0, suppressed: false });
+  });
+
+  it.each([
+    ["several months", "from=2026-09&to=2026-11", "from"],
+    ["one month", "from=2026-07&to=2026-07", "to"],
+    ["two quarters", "from=2026-01&to=2026-06", "to"],
+    ["a year", "from=2025-01&to=2025-12", "to"],
+    ["the quarter not over yet", "from=2026-10&to=2026-12", "to"],
+  ])("refuses %s with 400 naming the field, in the view and the CSV, auditing nothing", async (_case, query, field) => {
+    const before = await testApp.app.prisma.auditEntry.count({
+      where: { action: { in: ["EQUALITY_REPORT_VIEWED", "REPORT_EXPORTED"] } },
+    });
+    for (const url of [`/api/staff/reports/equality?${query}`, `/api/staff/reports/csv/equality?${query}`]) {
+      const response = await get(url);
+      expect(response.statusCode, url).toBe(400);
+      const error = ErrorBodySchema.parse(response.json()).error;
+      expect(error.code).toBe("VALIDATION_FAILED");
+      expect(error.fields?.map((issue) => issue.field)).toEqual([field]);
+    }
+    const after = await testApp.app.prisma.auditEntry.count({
+      where: { action: { in: ["EQUALITY_REPORT_VIEWED", "REPORT_EXPORTED"] } },
+    });
+    expect(after).toBe(before);
   });
 });
 
@@ -343,7 +371,7 @@ describe("GET /api/staff/reports/csv/:table", () => {
   });
 
   it("writes 'fewer than 5' in the equality table", async () => {
-    const lines = (await get(`/api/staff/reports/csv/equality?${PERIOD}`)).body.split("\r\n");
+    const lines = (await get(`/api/staff/reports/csv/equality?${QUARTER}`)).body.split("\r\n");
     expect(lines[0]).toBe("Question,Answer,Responses");
     expect(lines).toContain("What is your sex?,Female,10");
     expect(lines).toContain("What is your sex?,Prefer not to say,fewer than 5");

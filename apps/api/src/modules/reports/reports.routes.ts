@@ -42,10 +42,12 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: canSeeReports,
       schema: {
-        summary: "Equality monitoring in aggregate, counts under 5 suppressed",
+        summary: "Equality monitoring in aggregate for one ended calendar quarter, counts under 5 suppressed",
         description:
-          "Each view is recorded in the audit log (EQUALITY_REPORT_VIEWED, with the months), so that " +
-          "runs of overlapping periods, which could be subtracted from each other, can be seen.",
+          "`from` and `to` must be the first and last month of a calendar quarter that has ended (else 400 " +
+          "naming the field), so that no two reports overlap or change and none can be subtracted from another " +
+          "to reveal a suppressed count (docs/decisions/019). Each view is recorded in the audit log " +
+          "(EQUALITY_REPORT_VIEWED, with the months).",
         tags: ["reports"],
         querystring: ReportQuerySchema,
         response: { 200: EqualityReportSchema, ...ERRORS },
@@ -60,7 +62,9 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
       preHandler: canSeeReports,
       schema: {
         summary: "One report table as a CSV download",
-        description: "Each download is recorded in the audit log (REPORT_EXPORTED).",
+        description:
+          "Each download is recorded in the audit log (REPORT_EXPORTED). The equality table takes the same " +
+          "periods as the equality report: one calendar quarter that has ended.",
         tags: ["reports"],
         params: z.object({ table: ReportTableSchema }),
         querystring: ReportQuerySchema,

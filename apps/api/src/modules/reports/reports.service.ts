@@ -11,6 +11,7 @@ import {
   EQUALITY_QUESTIONS,
   type EqualityQuestion,
   type EqualityReport,
+  findEqualityPeriodIssues,
   formatReportMonth,
   type LeadKind,
   listReportMonths,
@@ -39,6 +40,7 @@ import {
   workingDaysBetween,
 } from "@psu/domain";
 import type { PrismaClient } from "@psu/prisma";
+import { AppError } from "../../errors/app-error";
 import { recordAudit } from "../audit/audit.repository";
 import { caseloadToCsv, equalityToCsv, openCasesToCsv, responseTimesToCsv, volumesToCsv } from "./reports.csv";
 import {
@@ -304,14 +306,26 @@ export interface ReportViewer {
 }
 
 /**
- * The equality report, recorded as viewed with its months (EQUALITY_REPORT_VIEWED): runs of
- * overlapping periods could be subtracted from each other, so each is on record.
+ * Refuses a period equality monitoring is not shown for: anything but one calendar quarter that
+ * has ended (decision 019), so that no two figures can be subtracted to reveal a hidden count.
+ */
+function checkEqualityPeriod(query: ReportQuery, now: Date): void {
+  const issues = findEqualityPeriodIssues(query, toLondonDate(now));
+  if (issues.length > 0) {
+    throw new AppError("VALIDATION_FAILED", "Choose a calendar quarter that has ended", issues);
+  }
+}
+
+/**
+ * The equality report for one ended calendar quarter, recorded as viewed with its months
+ * (EQUALITY_REPORT_VIEWED).
  */
 export async function viewEqualityReport(
   prisma: PrismaClient,
   query: ReportQuery,
   viewer: ReportViewer,
 ): Promise<EqualityReport> {
+  checkEqualityPeriod(query, viewer.now);
   const report = await buildEqualityReport(prisma, query, viewer.now);
   await recordAudit(prisma, {
     actorId: viewer.staffId,
@@ -329,6 +343,7 @@ export async function downloadReportTable(
   query: ReportQuery,
   viewer: ReportViewer,
 ): Promise<string> {
+  if (table === "equality") checkEqualityPeriod(query, viewer.now);
   const csv = await exportReportTable(prisma, table, query, viewer.now);
   await recordAudit(prisma, {
     actorId: viewer.staffId,

@@ -1,15 +1,23 @@
-import type { EqualityReport, SuppressedCount } from "@psu/domain";
-import { Link } from "react-router";
+import { type EqualityReport, formatEqualityPeriod, type SuppressedCount } from "@psu/domain";
+import { useState } from "react";
+import { Link, useSearchParams } from "react-router";
 import { ErrorSummary } from "../../../components/error-summary";
+import { useFormErrors } from "../../../components/form-page";
 import { formatLondonDate } from "../../../lib/format-date";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useEqualityReport } from "../api/get-equality-report";
 import { toReportCsvHref } from "../api/reports-query-key";
+import {
+  listOfferedQuarters,
+  QUARTER_FIELD_ID,
+  readEqualityPeriod,
+  toQuarterErrors,
+} from "../components/equality-period";
 import { NotAllowed } from "../components/not-allowed";
-import { PeriodForm } from "../components/period-form";
-import { formatPeriod, formatSuppressedCount } from "../components/report-format";
-import { ReportFigures, useReportPeriod } from "../components/report-page-state";
-import { isNotAllowed, toPeriodErrors, writeReportPeriod } from "../components/report-period";
+import { QuarterForm } from "../components/quarter-form";
+import { formatSuppressedCount } from "../components/report-format";
+import { ReportFigures } from "../components/report-page-state";
+import { isNotAllowed, writeReportPeriod } from "../components/report-period";
 import { CsvLink, ReportTable } from "../components/report-table";
 
 const TITLE = "Equality monitoring";
@@ -17,20 +25,26 @@ const TITLE = "Equality monitoring";
 type AnswerRow = SuppressedCount & { answer: string; label: string };
 
 /**
- * Equality monitoring answers for a period, in aggregate only: one table per question, with
- * small numbers hidden (by the API) so that no one can be picked out.
+ * Equality monitoring answers for one ended calendar quarter, in aggregate only: one table per
+ * question, with small numbers hidden (by the API) so that no one can be picked out, and no
+ * other periods, so that no two sets of figures can be subtracted (decision 019).
  */
 export function EqualityReportPage() {
-  const { period, formKey, form, apply } = useReportPeriod();
+  const [params, setParams] = useSearchParams();
+  // Today, once: the quarters offered must not move while the page is open.
+  const [now] = useState(() => new Date());
+  const quarters = listOfferedQuarters(now);
+  const period = readEqualityPeriod(params, now);
+  const form = useFormErrors();
   const report = useEqualityReport(period);
-  const errors = form.errors.length > 0 ? form.errors : toPeriodErrors(report.error);
+  const errors = form.errors.length > 0 ? form.errors : toQuarterErrors(report.error);
   useDocumentTitle(TITLE, { hasError: errors.length > 0 });
 
   if (isNotAllowed(report.error)) return <NotAllowed title={TITLE} />;
 
   return (
     <>
-      <Link className="nhsuk-back-link" to={`/staff/reports?${writeReportPeriod(period)}`}>
+      <Link className="nhsuk-back-link" to="/staff/reports">
         Back to reports
       </Link>
       <ErrorSummary errors={errors} focusKey={form.failures} />
@@ -48,9 +62,23 @@ export function EqualityReportPage() {
             5”. Where a hidden number could be worked out from the total and the other numbers, another number is hidden
             in the same way.
           </p>
+          <p>
+            Figures are shown for one calendar quarter at a time, once it has ended. Figures for other periods, such as
+            two quarters that overlap, could be subtracted from each other to work out a hidden number.
+          </p>
         </div>
       </div>
-      <PeriodForm key={formKey} period={period} errors={errors} onSubmit={apply} />
+      <QuarterForm
+        key={params.toString()}
+        period={period}
+        quarters={quarters}
+        errors={errors}
+        onSubmit={(chosen) => {
+          if (chosen === null) return form.fail([{ field: QUARTER_FIELD_ID, message: "Choose a quarter" }]);
+          form.clear();
+          setParams(writeReportPeriod(chosen));
+        }}
+      />
       <ReportFigures query={report} hasPeriodErrors={errors.length > 0}>
         {(data) => <Answers report={data} />}
       </ReportFigures>
@@ -64,7 +92,7 @@ function Answers({ report }: { report: EqualityReport }) {
   return (
     <>
       <p className="nhsuk-body-s nhsuk-u-secondary-text-colour">
-        Figures for {formatPeriod(period)}, worked out on {formatLondonDate(report.generatedAt)}.
+        Figures for {formatEqualityPeriod(period)}, worked out on {formatLondonDate(report.generatedAt)}.
       </p>
       {responses.count === 0 ? (
         <p>No equality monitoring answers in this period.</p>

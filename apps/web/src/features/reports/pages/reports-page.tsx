@@ -18,7 +18,7 @@ import { NotAllowed } from "../components/not-allowed";
 import { PeriodForm } from "../components/period-form";
 import { formatCount, formatPeriod, formatShare, formatWorkingDays } from "../components/report-format";
 import { ReportFigures, useReportPeriod } from "../components/report-page-state";
-import { isNotAllowed, type ReportPeriod, toPeriodErrors, writeReportPeriod } from "../components/report-period";
+import { isNotAllowed, type ReportPeriod, toPeriodErrors } from "../components/report-period";
 import { CsvLink, ReportTable } from "../components/report-table";
 
 const TITLE = "Reports";
@@ -42,7 +42,7 @@ export function ReportsPage() {
       <h1>{TITLE}</h1>
       <p className="app-report-intro">
         Referrals, response times, open cases and caseloads. Every figure is a count: no trainee is named.{" "}
-        <Link to={`/staff/reports/equality?${writeReportPeriod(period)}`}>Equality monitoring</Link> is on its own page.
+        <Link to="/staff/reports/equality">Equality monitoring</Link> is on its own page, by quarter.
       </p>
       <PeriodForm key={formKey} period={period} errors={errors} onSubmit={apply} />
       <ReportFigures query={summary} hasPeriodErrors={errors.length > 0}>
