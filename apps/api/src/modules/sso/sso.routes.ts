@@ -15,6 +15,9 @@ import { AppError } from "../../errors/app-error";
 import { createOpenIdConnect } from "./openid-connect";
 import { finishSsoSignIn, type SsoContext, startSsoSignIn } from "./sso.service";
 
+// Start and callback both answer by sending the browser on (the Location header), with no body.
+const REDIRECT_RESPONSE = z.null().describe("A redirect (the Location header says where); no body");
+
 export interface SsoRoutesOptions {
   config: Pick<Config, "sso" | "passwordSignIn">;
 }
@@ -55,7 +58,7 @@ export const ssoRoutes: FastifyPluginAsyncZod<SsoRoutesOptions> = async (app, op
         summary: "Starts single sign-on: redirects (303) to the identity provider, or back to sign-in if it is down",
         tags: ["staff"],
         querystring: SsoStartQuerySchema,
-        response: { 404: ErrorBodySchema },
+        response: { 303: REDIRECT_RESPONSE, 404: ErrorBodySchema },
       },
     },
     async (request, reply) => {
@@ -81,7 +84,7 @@ export const ssoRoutes: FastifyPluginAsyncZod<SsoRoutesOptions> = async (app, op
           "Where the identity provider sends the browser back: starts a session, or explains on the sign-in page",
         tags: ["staff"],
         querystring: CallbackQuerySchema,
-        response: { 404: ErrorBodySchema },
+        response: { 303: REDIRECT_RESPONSE, 404: ErrorBodySchema },
       },
     },
     async (request, reply) => {
