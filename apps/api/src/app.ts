@@ -20,13 +20,14 @@ import { referralStatusRoutes } from "./modules/referral-status/referral-status.
 import { recordReferralRoutes } from "./modules/referrals/record-referral.routes";
 import { referralRoutes } from "./modules/referrals/referrals.routes";
 import { reportsRoutes } from "./modules/reports/reports.routes";
-import { passwordSignInGate, ssoRoutes } from "./modules/sso/sso.routes";
+import { ssoRoutes } from "./modules/sso/sso.routes";
 import { staffAdminRoutes } from "./modules/staff-admin/staff-admin.routes";
 import { apiDocsPlugin, apiDocsRoutes } from "./plugins/api-docs";
 import { backgroundJobsPlugin } from "./plugins/background-jobs";
 import { databasePlugin } from "./plugins/database";
 import { errorHandlerPlugin, sendFrameworkError, sendNotFound } from "./plugins/error-handler";
 import { lifecyclePlugin } from "./plugins/lifecycle";
+import { passwordSignInGate } from "./plugins/password-sign-in-gate";
 import { requestLoggingPlugin } from "./plugins/request-logging";
 import { securityPlugin } from "./plugins/security";
 import { staffAuthPlugin } from "./plugins/staff-auth";
@@ -107,7 +108,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(caseViewRoutes, { prefix: "/api/staff" });
   await app.register(auditRoutes, { prefix: "/api/staff" });
   await app.register(caseChangeRoutes, { prefix: "/api/staff" });
-  await app.register(staffAdminRoutes, { prefix: "/api/staff", publicUrl: options.config.publicUrl });
+  await app.register(staffAdminRoutes, {
+    prefix: "/api/staff",
+    publicUrl: options.config.publicUrl,
+    passwordSignIn: options.config.passwordSignIn,
+  });
   await app.register(reportsRoutes, { prefix: "/api/staff" });
   await app.register(dataProtectionRoutes, { prefix: "/api/staff" });
   await app.register(recordReferralRoutes, { prefix: "/api/staff" });

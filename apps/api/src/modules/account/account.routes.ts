@@ -10,6 +10,7 @@ import {
 } from "@psu/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { PASSWORD_SIGN_IN_ROUTE } from "../../plugins/password-sign-in-gate";
 import { getSignedInStaff } from "../../plugins/staff-auth";
 import { hashSessionToken } from "../auth/auth.service";
 import {
@@ -31,6 +32,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async
   app.post(
     "/invitation/check",
     {
+      config: PASSWORD_SIGN_IN_ROUTE,
       schema: {
         summary: "Whom an invitation is for, while it still works",
         description: LINK_NOTE,
@@ -45,6 +47,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async
   app.post(
     "/invitation/accept",
     {
+      config: PASSWORD_SIGN_IN_ROUTE,
       schema: {
         summary: "Accept an invitation by choosing a password",
         description: `${LINK_NOTE} A password that is too short, common or holds the email address is 400 naming \`password\`.`,
@@ -62,6 +65,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async
   app.post(
     "/password-reset",
     {
+      config: PASSWORD_SIGN_IN_ROUTE,
       schema: {
         summary: "Email a password reset link",
         description:
@@ -78,6 +82,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async
   app.post(
     "/password-reset/check",
     {
+      config: PASSWORD_SIGN_IN_ROUTE,
       schema: {
         summary: "Whom a password reset link is for, while it still works",
         description: LINK_NOTE,
@@ -92,6 +97,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async
   app.post(
     "/password-reset/complete",
     {
+      config: PASSWORD_SIGN_IN_ROUTE,
       schema: {
         summary: "Choose a new password with a reset link; ends every session of that member",
         description: `${LINK_NOTE} The second factor stays as it was.`,
@@ -109,6 +115,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async
   app.post(
     "/password",
     {
+      config: PASSWORD_SIGN_IN_ROUTE,
       preHandler: app.requireStaff(),
       schema: {
         summary: "Change your own password; your other sessions end",

@@ -12,6 +12,7 @@ import {
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { PASSWORD_SIGN_IN_ROUTE } from "../../plugins/password-sign-in-gate";
 import { getSignedInStaff } from "../../plugins/staff-auth";
 import {
   type AuthContext,
@@ -37,6 +38,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/sign-in",
     {
+      config: PASSWORD_SIGN_IN_ROUTE,
       schema: {
         summary: "Staff sign-in, first step: email and password. Starts a pending session and says what comes next",
         tags: ["staff"],
@@ -54,6 +56,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/second-factor",
     {
+      config: PASSWORD_SIGN_IN_ROUTE,
       schema: {
         summary:
           "Staff sign-in, second step: a code from the authenticator app or a recovery code. Signs in under a new session",
@@ -72,6 +75,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/enrolment",
     {
+      config: PASSWORD_SIGN_IN_ROUTE,
       schema: {
         summary: "First sign-in: the authenticator key and QR code to set up (the same until confirmed)",
         tags: ["staff"],
@@ -84,6 +88,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/enrolment",
     {
+      config: PASSWORD_SIGN_IN_ROUTE,
       schema: {
         summary:
           "First sign-in: confirms the authenticator with its first code; signs in and gives the recovery codes once",

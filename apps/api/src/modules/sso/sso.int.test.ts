@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../test/build-test-app";
 import { type OidcTestProvider, startOidcTestProvider, type TestAccountClaims } from "../../test/oidc-test-provider";
 import { createStaff, SAME_ORIGIN_HEADERS, TEST_STAFF_PASSWORD } from "../../test/staff-fixtures";
+import { createStaff as createStaffMember, resendInvitation } from "../staff-admin/staff-admin.service";
 
 // The whole redirect dance against a real OpenID provider (oidc-provider), driven as a browser
 // would: fetch with manual redirects and a cookie jar per site, the app listening on a real port.
@@ -460,6 +461,49 @@ describe("password sign-in switched off", () => {
       passwordSignIn: false,
       singleSignOn: { label: "Sign in with your organisation account" },
     });
+  });
+
+  it("adds a member without an invitation (they sign in by single sign-on), and will not send one", async () => {
+    const admin = await createStaff(noPasswords.app.prisma, { role: "admin" });
+    const context = {
+      staff: { id: admin.id, name: admin.name, email: admin.email, role: admin.role },
+      ip: "192.0.2.1",
+      now: new Date(),
+    };
+    const settings = { keyedHash: noPasswords.app.keyedHash, publicUrl: "https://psu.example", passwordSignIn: false };
+    const member = await createStaffMember(
+      noPasswords.app.prisma,
+      settings,
+      {
+        name: "Sol Sso",
+        email: `sso.${randomUUID()}@psu.example`,
+        role: "coordinator",
+        leadKinds: [],
+        capacity: 0,
+        affiliations: [],
+      },
+      context,
+    );
+    const prisma = noPasswords.app.prisma;
+    expect(await prisma.staffToken.count({ where: { staffId: member.id } })).toBe(0);
+    expect(await prisma.outboxMessage.count({ where: { recipient: member.email } })).toBe(0);
+    await expect(resendInvitation(prisma, settings, member.id, context)).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it.each([
+    ["POST", "/api/auth/second-factor"],
+    ["GET", "/api/auth/enrolment"],
+    ["POST", "/api/auth/enrolment"],
+    ["POST", "/api/account/invitation/check"],
+    ["POST", "/api/account/invitation/accept"],
+    ["POST", "/api/account/password-reset"],
+    ["POST", "/api/account/password-reset/check"],
+    ["POST", "/api/account/password-reset/complete"],
+    ["POST", "/api/account/password"],
+  ] as const)("refuses %s %s too: no way to set or use a password is left open", async (method, url) => {
+    const response = await noPasswords.app.inject({ method, url, headers: SAME_ORIGIN_HEADERS, payload: {} });
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({ error: { code: "FORBIDDEN" } });
   });
 });
 

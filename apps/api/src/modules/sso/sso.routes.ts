@@ -6,8 +6,7 @@ import {
   type SsoErrorCode,
   SsoStartQuerySchema,
 } from "@psu/domain";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import fp from "fastify-plugin";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "../../config/env";
@@ -105,17 +104,3 @@ export const ssoRoutes: FastifyPluginAsyncZod<SsoRoutesOptions> = async (app, op
 function redirectToSignIn(reply: FastifyReply, code: SsoErrorCode): FastifyReply {
   return reply.redirect(`${SIGN_IN_PAGE}?${new URLSearchParams({ [SSO_ERROR_PARAMETER]: code })}`, 303);
 }
-
-const PASSWORD_SIGN_IN_ROUTE = "/api/auth/sign-in";
-
-/**
- * With PASSWORD_SIGN_IN=false (allowed only with SSO configured), the password sign-in route
- * refuses everyone: hiding the form alone would leave the door open.
- */
-export const passwordSignInGate = fp<{ passwordSignIn: boolean }>(async (app: FastifyInstance, options) => {
-  if (options.passwordSignIn) return;
-  app.addHook("onRequest", async (request) => {
-    if (request.method === "POST" && request.routeOptions.url === PASSWORD_SIGN_IN_ROUTE)
-      throw new AppError("FORBIDDEN", "Password sign-in is switched off here: use single sign-on.");
-  });
-});

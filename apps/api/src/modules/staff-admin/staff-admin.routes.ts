@@ -10,7 +10,6 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { getSignedInStaff } from "../../plugins/staff-auth";
-import type { LinkSettings } from "../account/account.service";
 import {
   type AdminContext,
   addStaffLeave,
@@ -18,6 +17,7 @@ import {
   listStaff,
   removeStaffLeave,
   resendInvitation,
+  type StaffAdminSettings,
   updateStaff,
 } from "./staff-admin.service";
 
@@ -27,8 +27,15 @@ const LeaveParamsSchema = z.object({ id: z.uuid(), leaveId: z.uuid() });
 const AUTH_ERRORS = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema };
 
 /** Staff and leads: who they are, what they cover, their capacity and leave (admins; coordinators may list). */
-export const staffAdminRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options) => {
-  const settings: LinkSettings = { keyedHash: app.keyedHash, publicUrl: options.publicUrl };
+export const staffAdminRoutes: FastifyPluginAsyncZod<{ publicUrl: string; passwordSignIn: boolean }> = async (
+  app,
+  options,
+) => {
+  const settings: StaffAdminSettings = {
+    keyedHash: app.keyedHash,
+    publicUrl: options.publicUrl,
+    passwordSignIn: options.passwordSignIn,
+  };
   const toContext = (request: FastifyRequest): AdminContext => ({
     staff: getSignedInStaff(request),
     ip: request.ip,

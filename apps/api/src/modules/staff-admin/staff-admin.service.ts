@@ -87,13 +87,17 @@ function planInvitation(
   });
 }
 
+/** How staff sign in here: invitations set passwords, so they go out only while password sign-in is on. */
+export type StaffAdminSettings = LinkSettings & { passwordSignIn: boolean };
+
 /**
  * Adds a member of staff with no password, and emails them an invitation to choose their own
- * (nobody chooses a password for anyone else), in one transaction.
+ * (nobody chooses a password for anyone else), in one transaction. With password sign-in
+ * switched off there is no invitation: the member signs in by single sign-on.
  */
 export async function createStaff(
   prisma: PrismaClient,
-  settings: LinkSettings,
+  settings: StaffAdminSettings,
   member: z.infer<typeof CreateStaffMemberRequestSchema>,
   context: AdminContext,
 ): Promise<StaffMember> {
@@ -108,11 +112,13 @@ export async function createStaff(
         leadKinds: member.leadKinds,
         capacity: member.capacity,
       }),
-    (tx, staffId) =>
-      writeOneTimeLink(
+    async (tx, staffId) => {
+      if (!settings.passwordSignIn) return;
+      await writeOneTimeLink(
         tx,
         planInvitation(settings, context, { id: staffId, email: member.email }, "STAFF_INVITATION_SENT"),
-      ),
+      );
+    },
   );
   if (created === "duplicate_email") {
     const message = "A member of staff already has that email address.";
@@ -195,10 +201,13 @@ export async function removeStaffLeave(
  */
 export async function resendInvitation(
   prisma: PrismaClient,
-  settings: LinkSettings,
+  settings: StaffAdminSettings,
   id: string,
   context: AdminContext,
 ): Promise<StaffMember> {
+  if (!settings.passwordSignIn) {
+    throw new AppError("CONFLICT", "Password sign-in is switched off here: staff sign in by single sign-on.");
+  }
   const member = await getMember(prisma, id);
   if (!member.active) throw new AppError("CONFLICT", "They cannot sign in: allow them to sign in first.");
   if (await hasPassword(prisma, id)) {
