@@ -26,6 +26,8 @@ export const SSO_ERROR_CODES = [
   "no-verified-email",
   // No active member of staff has that email address.
   "no-account",
+  // Too many single sign-on requests from one address in a short time.
+  "too-many",
 ] as const;
 export const SsoErrorCodeSchema = z.enum(SSO_ERROR_CODES);
 export type SsoErrorCode = z.infer<typeof SsoErrorCodeSchema>;

@@ -35,6 +35,8 @@ export const ANONYMOUS_LIMITS = {
   equalityPerIp: { scope: "equality:ip", limit: 20, windowMs: HOUR_MS },
   /** Equality forms from everyone together: a flood would skew the reports. */
   equalityOverall: { scope: "equality:all", limit: 300, windowMs: HOUR_MS },
+  /** Single sign-on starts and returns from one address: each writes a row or an audit entry. */
+  singleSignOnPerIp: { scope: "sso:ip", limit: 60, windowMs: 15 * MINUTE_MS },
   /** Confirmation emails to one address: the form must not be a way to flood someone's inbox. */
   confirmationEmailsPerRecipient: { scope: "outbox:recipient", limit: 3, windowMs: DAY_MS },
 } as const satisfies Record<string, AnonymousLimit>;

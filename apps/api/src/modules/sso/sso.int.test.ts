@@ -411,6 +411,18 @@ describe("single sign-on when the provider is down", () => {
     expect(await down.app.prisma.oidcSignInAttempt.count()).toBe(0);
   });
 
+  it("answers a flood from one address with a clear code before it reaches the provider, and other addresses still get through", async () => {
+    const from = (remoteAddress: string, url: string) => down.app.inject({ method: "GET", url, remoteAddress });
+    for (let hit = 0; hit < 30; hit++) {
+      expect((await from("198.51.100.7", "/api/auth/sso/start")).headers.location).toContain("unavailable");
+      expect((await from("198.51.100.7", "/api/auth/sso/callback?state=x&code=y")).statusCode).toBe(303);
+    }
+    for (const url of ["/api/auth/sso/start", "/api/auth/sso/callback?state=x&code=y"]) {
+      expect((await from("198.51.100.7", url)).headers.location).toBe("/staff/sign-in?sso-error=too-many");
+    }
+    expect((await from("198.51.100.8", "/api/auth/sso/start")).headers.location).toContain("unavailable");
+  });
+
   it("uses the provider again once it is back, without a restart (a failed discovery is not kept)", async () => {
     const back = await startOidcTestProvider({
       port: nobody,

@@ -11,6 +11,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "../../config/env";
 import { AppError } from "../../errors/app-error";
+import { ANONYMOUS_LIMITS } from "../rate-limit/anonymous-limits";
+import { consumeRateLimit, toRateLimit } from "../rate-limit/rate-limit.service";
 import { createOpenIdConnect } from "./openid-connect";
 import { finishSsoSignIn, type SsoContext, startSsoSignIn } from "./sso.service";
 
@@ -35,6 +37,11 @@ const CallbackQuerySchema = z.object({ state: createSingleLineTextSchema("state"
 export const ssoRoutes: FastifyPluginAsyncZod<SsoRoutesOptions> = async (app, options) => {
   const { sso, passwordSignIn } = options.config;
   const oidc = sso ? createOpenIdConnect(sso) : null;
+  // Starts and returns both count: a flood of either writes rows (attempts, audit entries).
+  const isOverSingleSignOnLimit = async (request: FastifyRequest): Promise<boolean> => {
+    const limit = toRateLimit(app.keyedHash, ANONYMOUS_LIMITS.singleSignOnPerIp, request.ip);
+    return !(await consumeRateLimit(app.prisma, { ...limit, now: app.now() })).allowed;
+  };
   const contextFor = (request: FastifyRequest): SsoContext | null =>
     oidc && { prisma: app.prisma, keyedHash: app.keyedHash, oidc, now: app.now(), ip: request.ip };
 
@@ -63,6 +70,7 @@ export const ssoRoutes: FastifyPluginAsyncZod<SsoRoutesOptions> = async (app, op
     async (request, reply) => {
       const context = contextFor(request);
       if (!context) throw new AppError("NOT_FOUND", "Single sign-on is not configured here.");
+      if (await isOverSingleSignOnLimit(request)) return redirectToSignIn(reply, "too-many");
       const outcome = await startSsoSignIn(context, request.query.returnTo ?? null);
       if (outcome.kind === "refused") {
         request.log.warn(
@@ -89,6 +97,7 @@ export const ssoRoutes: FastifyPluginAsyncZod<SsoRoutesOptions> = async (app, op
     async (request, reply) => {
       const context = contextFor(request);
       if (!context) throw new AppError("NOT_FOUND", "Single sign-on is not configured here.");
+      if (await isOverSingleSignOnLimit(request)) return redirectToSignIn(reply, "too-many");
       const query = new URL(request.url, "http://callback.invalid").search;
       const result = await finishSsoSignIn(context, { state: request.query.state, query });
       if (result.kind === "refused") {

@@ -14,6 +14,7 @@ const MESSAGES: Record<SsoErrorCode, string> = {
     "Your organisation account did not give us a confirmed email address, so we cannot tell who you are. Ask a PSU admin to check the single sign-on set-up.",
   "no-account":
     "There is no active PSU staff account with the email address of the account you signed in with. Ask a PSU admin to add you with that email address.",
+  "too-many": "There have been too many attempts to sign in from here. Wait 15 minutes, then try again.",
 };
 
 /**
