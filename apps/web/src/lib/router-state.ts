@@ -1,13 +1,10 @@
+import { StaffReturnPathSchema } from "@psu/domain";
 import { z } from "zod";
 
 // What staff pages pass each other in the router's location state, which never reaches the URL:
-// parsed on arrival like any other input.
-
-/**
- * A staff page to go back to: a path under /staff with its filters (codes and ids only, see
- * queue-filters.ts). Nothing else passes, so router state can never send someone elsewhere.
- */
-export const StaffPathSchema = z.string().regex(/^\/staff(\/[\w-]+)*(\?[\w=&%.-]*)?$/);
+// parsed on arrival like any other input. A page to go back to is a path on the staff side only
+// (the domain's StaffReturnPathSchema, the rule single sign-on's return address follows too), so
+// router state can never send someone elsewhere.
 
 /**
  * What the sign-in page is told in the router's location state (never the URL): why the person
@@ -16,7 +13,7 @@ export const StaffPathSchema = z.string().regex(/^\/staff(\/[\w-]+)*(\?[\w=&%.-]
 export const SignInStateSchema = z.object({
   /** session-ended: the server ended it; signed-out: they chose to; inactive: the web app's idle timeout. */
   reason: z.enum(["session-ended", "signed-out", "inactive"]).optional(),
-  returnTo: StaffPathSchema.optional(),
+  returnTo: StaffReturnPathSchema.optional(),
 });
 export type SignInState = z.infer<typeof SignInStateSchema>;
 
@@ -26,7 +23,7 @@ export function signInState(state: SignInState): SignInState {
 
 /** Where "Back" on a case goes: the queue as it was (view, filters, sort), passed in router state. */
 export function readBackTo(state: unknown): string {
-  const parsed = z.object({ backTo: StaffPathSchema }).safeParse(state);
+  const parsed = z.object({ backTo: StaffReturnPathSchema }).safeParse(state);
   return parsed.success ? parsed.data.backTo : "/staff";
 }
 
