@@ -3,9 +3,8 @@
 // the app is configured for the embedded demo database on this machine only.
 import { ConfigError, parseConfig } from "../config/env";
 import { generateTotpCode } from "../modules/auth/totp";
+import { isLoopbackDemo } from "../security/loopback-demo";
 import { DEMO_TOTP_SECRET } from "./demo-seed";
-
-const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
 
 function main(): number {
   let config: ReturnType<typeof parseConfig>;
@@ -18,7 +17,7 @@ function main(): number {
     }
     throw error;
   }
-  if (config.database.kind !== "embedded" || !LOOPBACK_HOSTS.has(config.host)) {
+  if (!isLoopbackDemo(config)) {
     console.error(
       "No demo code: the demo accounts exist only on the embedded demo database served on this machine (no DATABASE_URL, HOST on loopback).",
     );
