@@ -62,7 +62,13 @@ async function inviteAdmin(
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" } }, strict: true });
+  // `pnpm <script> -- --email ...` hands the "--" on: it only separates pnpm's options from ours.
+  const argv = process.argv.slice(2);
+  const { values } = parseArgs({
+    args: argv[0] === "--" ? argv.slice(1) : argv,
+    options: { email: { type: "string" }, name: { type: "string" } },
+    strict: true,
+  });
   const args = ArgsSchema.safeParse(values);
   if (!args.success) throw new Error(args.error.issues.map((issue) => issue.message).join("; "));
   if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL to the database to add the admin to.");
@@ -71,7 +77,9 @@ async function main(): Promise<void> {
   const config = parseConfig(process.env);
   if (config.database.kind !== "external") throw new Error("Set DATABASE_URL to the database to add the admin to.");
 
-  await applyMigrations(config.database.url);
+  // As the server does: migrations as the owner role when DATABASE_MIGRATION_URL is set.
+  const { migration } = config.database;
+  await applyMigrations(migration?.url ?? config.database.url, { runtimeRole: migration?.runtimeRole });
   const prisma = createPrismaClient(config.database.url, { max: 1 });
   try {
     const settings = {
