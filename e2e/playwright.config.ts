@@ -32,8 +32,18 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } },
-    { name: "mobile", use: { ...devices["Desktop Chrome"], viewport: { width: 320, height: 640 }, isMobile: false } },
+    // One session per demo account, opened first and shared by the tests (tests/fixtures.ts, signIn).
+    { name: "sign-in", testMatch: /demo-sessions\.setup\.ts$/ },
+    {
+      name: "desktop",
+      dependencies: ["sign-in"],
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } },
+    },
+    {
+      name: "mobile",
+      dependencies: ["sign-in"],
+      use: { ...devices["Desktop Chrome"], viewport: { width: 320, height: 640 }, isMobile: false },
+    },
   ],
   webServer: {
     command: "node scripts/start-e2e-server.mjs",

@@ -30,6 +30,9 @@ const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
     SMTP_URL: mailSink.url,
     OUTBOX_POLL_MS: "200",
     PUBLIC_URL: `http://127.0.0.1:${port}`,
+    // The browser tests say which address each test comes from (X-Forwarded-For, tests/fixtures.ts),
+    // as a load balancer on this machine would: per-address limits then count each test apart.
+    TRUST_PROXY: "loopback",
   },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { type Browser, expect, type Page, test } from "@playwright/test";
-import { expectNoAxeViolations, signIn, totpCode } from "./fixtures";
+import { type Browser, expect, type Page } from "@playwright/test";
+import { expectNoAxeViolations, signIn, test, totpCode } from "./fixtures";
 import { countEmailsTo, waitForEmailedLink } from "./mailbox";
 
 // Nobody chooses a password for anyone else: an admin invites by email, the member creates
@@ -65,11 +65,8 @@ async function newPage(browser: Browser): Promise<Page> {
 }
 
 let admin: Page;
-test.beforeAll(async ({ browser }, testInfo) => {
+test.beforeAll(async ({ browser }) => {
   admin = await newPage(browser);
-  // Both screen sizes start this file at once: the second waits for the next authenticator step,
-  // so the two sign-ins of the one demo admin do not race for the same code.
-  if (testInfo.project.name === "mobile") await admin.waitForTimeout(30_000 - (Date.now() % 30_000) + 500);
   await signIn(admin, ADMIN);
 });
 test.afterAll(async () => {

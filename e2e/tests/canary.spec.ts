@@ -1,5 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
-import { signIn } from "./fixtures";
+import { expect, type Page } from "@playwright/test";
+import { signIn, test } from "./fixtures";
 import { continueOn, REFERENCE_PATTERN, reachCheckYourAnswers, TRAINEE } from "./referral-steps";
 
 // A trainee refers themselves with a unique canary in every personal field; then a coordinator

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, signIn } from "./fixtures";
+import { expect } from "@playwright/test";
+import { expectNoAxeViolations, signIn, test } from "./fixtures";
 
 // An admin exports what is held about a demo trainee, then erases that trainee's referral.
 

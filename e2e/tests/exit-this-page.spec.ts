@@ -1,5 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
-import { expectNoAxeViolations } from "./fixtures";
+import { expect, type Page } from "@playwright/test";
+import { expectNoAxeViolations, test } from "./fixtures";
 import { answerRadio, expectQuestion } from "./referral-steps";
 
 const NEUTRAL_SITE = "https://www.bbc.co.uk/weather";

@@ -1,6 +1,27 @@
-import { createHmac } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
-import { type Cookie, expect, type Page, test } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
+
+/**
+ * Playwright's test, where each test comes from an address of its own. The e2e server trusts
+ * its loopback peer as a proxy (TRUST_PROXY=loopback, as behind a load balancer), so the
+ * X-Forwarded-For header below is each test's address: the per-address limits on anonymous
+ * use (decision 015) then count each test as one person, as they would count trainees.
+ */
+export const test = base.extend({
+  extraHTTPHeaders: async ({ extraHTTPHeaders }, use) => {
+    await use({ ...extraHTTPHeaders, "X-Forwarded-For": newTestAddress() });
+  },
+});
+
+/** A random address in 198.18.0.0/15, the range RFC 2544 sets aside for tests: one person's computer. */
+export function newTestAddress(): string {
+  const [a = 0, b = 0, c = 0] = randomBytes(3);
+  return `198.${18 + (a & 1)}.${b}.${c}`;
+}
 
 /**
  * Runs axe (WCAG 2.2 A and AA, plus best practice) on the page as it is, and expects nothing.
@@ -45,58 +66,93 @@ function currentStep(): number {
   return Math.floor(Date.now() / 1000 / STEP_SECONDS);
 }
 
-// Each worker keeps its demo sessions: a TOTP step is accepted once per account, so signing the
-// same account in for every test would mean waiting up to 30 s each time. A test that signs
-// out ends its session; the next one then signs in afresh.
-const sessions = new Map<string, Cookie[]>();
-const lastStepUsed = new Map<string, number>();
+// A TOTP step is accepted once per account (RFC 6238), and several browser tests sign the same
+// demo account in at once. Steps are claimed per account through files created with O_EXCL, so
+// no two workers (nor the sign-in set-up) ever send the same account's code for the same step.
+const RUN_DIR = join(
+  dirname(fileURLToPath(import.meta.url)),
+  `../../.data/e2e-sessions-${process.env.E2E_PORT ?? "3100"}`,
+);
 
-/** Signs in as a demo member of staff (password, then the authenticator code), and waits for the staff pages. */
-export async function signIn(page: Page, email: string): Promise<void> {
-  const kept = sessions.get(email);
-  if (kept) {
-    await page.context().addCookies(kept);
+/** The first step from now this process may use for the account: the server accepts one step early. */
+export function claimCodeStep(email: string): number {
+  mkdirSync(RUN_DIR, { recursive: true });
+  for (let step = currentStep(); ; step++) {
+    try {
+      writeFileSync(join(RUN_DIR, `${email}.step-${step}`), "", { flag: "wx" });
+      return step;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+}
+
+/**
+ * Waits until the server accepts a claimed step's code (from one step before it), by this
+ * process's own clock: a test may have faked the page's (page.clock).
+ */
+export async function waitForStep(step: number): Promise<void> {
+  const waitMs = (step - 1) * STEP_SECONDS * 1000 - Date.now();
+  if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs + 200));
+}
+
+/** Where the set-up project (demo-sessions.setup.ts) keeps each demo account's session cookie. */
+export function sessionFile(email: string): string {
+  return join(RUN_DIR, `${email}.session`);
+}
+
+export const SESSION_COOKIE = "__Host-psu_session";
+
+/**
+ * Signs in as a demo member of staff. By default the page joins the session the set-up project
+ * opened for that account (one per run, shared by the tests, as colleagues' tabs would be); a
+ * test that ends its session asks for `fresh`, and signs in by the pages, password and code.
+ */
+export async function signIn(
+  page: Page,
+  email: string,
+  { fresh = false, step }: { fresh?: boolean; step?: number } = {},
+): Promise<void> {
+  if (!fresh && existsSync(sessionFile(email))) {
+    const value = readFileSync(sessionFile(email), "utf8");
+    await page.context().addCookies([
+      {
+        name: SESSION_COOKIE,
+        value,
+        domain: "127.0.0.1",
+        path: "/",
+        httpOnly: true,
+        secure: true,
+        sameSite: "Strict",
+      },
+    ]);
     await page.goto("/staff");
-    const signOut = page.getByRole("button", { name: "Sign out" });
-    const signInHeading = page.getByRole("heading", { name: "Sign in to PSU case management" });
-    await expect(signOut.or(signInHeading)).toBeVisible();
-    if (await signOut.isVisible()) return;
-    sessions.delete(email);
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    return;
   }
   await page.goto("/staff/sign-in");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await enterAuthenticatorCode(page, email);
+  await enterAuthenticatorCode(page, email, step);
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  sessions.set(
-    email,
-    (await page.context().cookies()).filter((cookie) => cookie.name.endsWith("psu_session")),
-  );
 }
 
-/**
- * On the code page: the code for the first step this account has not used (now, or the next one,
- * which the server accepts a step early); past that, waits for the next step. Another worker may
- * have used the step: then the server refuses it and the next one is tried.
- */
-export async function enterAuthenticatorCode(page: Page, email: string): Promise<void> {
-  // Up to six steps of 30 s when both workers sign the same account in at once.
-  test.info().setTimeout(test.info().timeout + 200_000);
+/** Claims a code step for the account and waits until it can be used: for a sign-in that must not wait itself. */
+export async function readyCodeStep(email: string): Promise<number> {
+  const step = claimCodeStep(email);
+  await waitForStep(step);
+  return step;
+}
+
+/** On the code page: the code for a step claimed for this account (or the one given), sent once the server takes it. */
+export async function enterAuthenticatorCode(page: Page, email: string, readyStep?: number): Promise<void> {
   const field = page.getByLabel("Enter the code from your authenticator app");
-  for (let attempt = 1; attempt <= 6; attempt++) {
-    await expect(field).toBeVisible();
-    const step = Math.max(currentStep(), (lastStepUsed.get(email) ?? 0) + 1);
-    const waitMs = (step - 1) * STEP_SECONDS * 1000 - Date.now();
-    if (waitMs > 0) await page.waitForTimeout(waitMs + 200);
-    lastStepUsed.set(email, step);
-    await field.fill(totpCode(DEMO_TOTP_SECRET, step));
-    const answer = page.waitForResponse((response) => response.url().endsWith("/api/auth/second-factor"));
-    await page.getByRole("button", { name: "Continue" }).click();
-    const status = (await answer).status();
-    if (status === 200) return;
-    // 401: the step was used (by another worker); anything else is a real failure.
-    if (status !== 401) throw new Error(`the code step answered ${status}`);
-  }
-  throw new Error(`no code was accepted for ${email}`);
+  await expect(field).toBeVisible();
+  test.info().setTimeout(test.info().timeout + STEP_SECONDS * 1000);
+  const step = readyStep ?? (await readyCodeStep(email));
+  await field.fill(totpCode(DEMO_TOTP_SECRET, step));
+  const answer = page.waitForResponse((response) => response.url().endsWith("/api/auth/second-factor"));
+  await page.getByRole("button", { name: "Continue" }).click();
+  expect((await answer).status()).toBe(200);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 import { buildExampleSubmission } from "@psu/domain";
-import { expectNoAxeViolations, signIn } from "./fixtures";
+import { expectNoAxeViolations, signIn, test } from "./fixtures";
 
 // Least privilege (decision record 017): an admin manages staff and reads the audit log, and
 // reads a case only by break-glass, giving a reason that the audit log keeps with the read.

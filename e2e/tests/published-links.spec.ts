@@ -1,5 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
-import { expectNoAxeViolations, signIn } from "./fixtures";
+import { expect, type Page } from "@playwright/test";
+import { expectNoAxeViolations, signIn, test } from "./fixtures";
 
 // An admin sets the address of one of the unit's documents, and the trainee pages link to it at
 // once; before that (and after it is removed) they say how to ask the coordinators for it.

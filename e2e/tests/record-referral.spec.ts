@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { expect, type Page, test } from "@playwright/test";
-import { expectNoAxeViolations, signIn } from "./fixtures";
+import { expect, type Page } from "@playwright/test";
+import { expectNoAxeViolations, signIn, test } from "./fixtures";
 
 // A referral that came by phone, recorded by a coordinator from the staff side, against the
 // real app and its demo staff.

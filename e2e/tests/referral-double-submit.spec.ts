@@ -1,5 +1,5 @@
-import { expect, type Request, test } from "@playwright/test";
-import { expectNoAxeViolations } from "./fixtures";
+import { expect, type Request } from "@playwright/test";
+import { expectNoAxeViolations, test } from "./fixtures";
 import { REFERENCE_PATTERN, reachCheckYourAnswers } from "./referral-steps";
 
 const isSubmission = (request: Request) => request.method() === "POST" && request.url().endsWith("/api/referrals");

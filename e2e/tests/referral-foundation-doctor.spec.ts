@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations } from "./fixtures";
+import { expect } from "@playwright/test";
+import { expectNoAxeViolations, test } from "./fixtures";
 import {
   answerRadio,
   chooseConcerns,

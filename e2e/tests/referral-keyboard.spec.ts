@@ -1,4 +1,5 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
+import { test } from "./fixtures";
 import { expectQuestion, REFERENCE_PATTERN, TRAINEE } from "./referral-steps";
 
 // The whole journey with the keyboard alone: Tab to move, Space to tick or choose, Enter to

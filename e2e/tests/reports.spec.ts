@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { expect, type Page, test } from "@playwright/test";
-import { expectNoAxeViolations, signIn } from "./fixtures";
+import { expect, type Page } from "@playwright/test";
+import { expectNoAxeViolations, signIn, test } from "./fixtures";
 
 // Reports for coordinators and admins, against the real app and its demo data: a year of
 // fictional history (apps/api/src/demo/demo-history.ts) seeded on the fresh database.

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET, expectNoAxeViolations, signIn, totpCode } from "./fixtures";
+import { expect } from "@playwright/test";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, expectNoAxeViolations, signIn, test, totpCode } from "./fixtures";
 
 // Signing in with a password and a second factor, as staff do: the first sign-in sets up an
 // authenticator app (QR code or key, first code, recovery codes); later ones ask for a code.
@@ -58,6 +58,7 @@ test("first sign-in: set up an authenticator app, save the recovery codes, then 
 
 test("later sign-ins ask for the code from the app, and refuse a wrong one", async ({ page }) => {
   await page.goto("/staff/sign-in");
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in to PSU case management" })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByLabel("Email address").fill("ist.lead@psu.example");
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
@@ -76,6 +77,6 @@ test("later sign-ins ask for the code from the app, and refuse a wrong one", asy
 });
 
 test("the signed-in pages open after the code", async ({ page }) => {
-  await signIn(page, "spoc.lead@psu.example");
+  await signIn(page, "spoc.lead@psu.example", { fresh: true });
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 });

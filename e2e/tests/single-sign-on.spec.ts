@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { SSO_BUTTON_LABEL } from "../sso-settings";
-import { expectNoAxeViolations } from "./fixtures";
+import { expectNoAxeViolations, test } from "./fixtures";
 
 // Single sign-on in the browser against a real OpenID provider (oidc-provider-setup.ts): the
 // button, the provider's login, and back into the staff pages, or back to sign-in with a reason.

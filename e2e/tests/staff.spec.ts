@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 import { buildExampleSubmission } from "@psu/domain";
-import { DEMO_PASSWORD, enterAuthenticatorCode, expectNoAxeViolations, signIn } from "./fixtures";
+import { DEMO_PASSWORD, enterAuthenticatorCode, expectNoAxeViolations, newTestAddress, signIn, test } from "./fixtures";
 
 // The staff side, as coordinators, leads and admins use it, against the real app and its demo
 // staff (seeded on the fresh embedded database the e2e server starts with).
@@ -19,10 +19,10 @@ function buildSubmission(fullName: string) {
   return buildExampleSubmission({ fullName, services: ["spoc"] });
 }
 
-/** Makes a referral through the API (the wizard is tested on its own) and returns its reference. */
+/** Makes a referral through the API (the wizard is tested on its own), from a trainee's own address; returns its reference. */
 async function makeReferral(page: Page, fullName: string): Promise<string> {
   const response = await page.request.post("/api/referrals", {
-    headers: { "Idempotency-Key": randomUUID() },
+    headers: { "Idempotency-Key": randomUUID(), "X-Forwarded-For": newTestAddress() },
     data: buildSubmission(fullName),
   });
   expect(response.status()).toBe(201);
@@ -134,7 +134,7 @@ test("a coordinator assigns a new referral to the suggested SPOC lead, who alone
 });
 
 test("signing out ends the session on the server, so the staff pages ask to sign in again", async ({ page }) => {
-  await signIn(page, COORDINATOR);
+  await signIn(page, COORDINATOR, { fresh: true });
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/staff\/sign-in$/);
   await expect(page.getByRole("heading", { name: "You have signed out" })).toBeVisible();
@@ -152,7 +152,7 @@ test("when the session ends while a page is open, the page signs itself out and 
   page,
   baseURL,
 }) => {
-  await signIn(page, COORDINATOR);
+  await signIn(page, COORDINATOR, { fresh: true });
   await page.getByRole("link", { name: /^All cases/ }).click();
   await expect(page.getByRole("region", { name: "All cases" })).toBeVisible();
   // The session ends elsewhere (as after 30 minutes idle): here, ended on the server directly.

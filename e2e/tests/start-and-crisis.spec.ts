@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations } from "./fixtures";
+import { expect } from "@playwright/test";
+import { expectNoAxeViolations, test } from "./fixtures";
 
 test("a trainee opens the start page and sees the PSU's services", async ({ page }) => {
   await page.goto("/");

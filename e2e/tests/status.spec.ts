@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { expect, type Page, test } from "@playwright/test";
-import { expectNoAxeViolations } from "./fixtures";
+import { expect, type Page } from "@playwright/test";
+import { expectNoAxeViolations, test } from "./fixtures";
 import { continueOn, expectErrorOnEmptySubmit, expectQuestion, REFERENCE_PATTERN } from "./referral-steps";
 
 /** A referral made in this test through the API (the wizard itself is covered by the referral specs). */
