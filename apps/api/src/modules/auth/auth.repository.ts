@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@psu/prisma";
+import type { Prisma, PrismaClient } from "@psu/prisma";
 import { type AuditRecord, recordAudit } from "../audit/audit.repository";
 
 const STAFF_SELECT = { id: true, name: true, email: true, role: true, active: true } as const;
@@ -149,25 +149,33 @@ export async function promoteSession(
       where: { tokenHash: input.oldTokenHash, staffId: input.staffId, stage: { not: "signed-in" } },
     });
     if (count !== 1) return false;
-    await tx.staffSession.create({
-      data: {
-        tokenHash: input.newTokenHash,
-        staffId: input.staffId,
-        createdAt: input.now,
-        lastSeenAt: input.now,
-        stage: "signed-in",
-        method: "password",
-      },
-      select: { tokenHash: true },
-    });
-    await tx.staffMember.update({
-      where: { id: input.staffId },
-      data: { lastSignInAt: input.now },
-      select: { id: true },
-    });
-    for (const entry of input.audit) await recordAudit(tx, entry);
+    await startPasswordSession(tx, input);
     return true;
   });
+}
+
+/** The signed-in session that follows a right second factor, the sign-in time, and the audit entries. */
+async function startPasswordSession(
+  tx: Prisma.TransactionClient,
+  input: { newTokenHash: string; staffId: string; now: Date; audit: AuditRecord[] },
+): Promise<void> {
+  await tx.staffSession.create({
+    data: {
+      tokenHash: input.newTokenHash,
+      staffId: input.staffId,
+      createdAt: input.now,
+      lastSeenAt: input.now,
+      stage: "signed-in",
+      method: "password",
+    },
+    select: { tokenHash: true },
+  });
+  await tx.staffMember.update({
+    where: { id: input.staffId },
+    data: { lastSignInAt: input.now },
+    select: { id: true },
+  });
+  for (const entry of input.audit) await recordAudit(tx, entry);
 }
 
 /**
@@ -204,23 +212,7 @@ export async function enableSecondFactor(
         where: { tokenHash: input.oldTokenHash, staffId: input.staffId, stage: "enrol" },
       });
       if (ended !== 1) throw new NotEnabled();
-      await tx.staffSession.create({
-        data: {
-          tokenHash: input.newTokenHash,
-          staffId: input.staffId,
-          createdAt: input.now,
-          lastSeenAt: input.now,
-          stage: "signed-in",
-          method: "password",
-        },
-        select: { tokenHash: true },
-      });
-      await tx.staffMember.update({
-        where: { id: input.staffId },
-        data: { lastSignInAt: input.now },
-        select: { id: true },
-      });
-      for (const entry of input.audit) await recordAudit(tx, entry);
+      await startPasswordSession(tx, input);
       return true;
     });
   } catch (error) {
