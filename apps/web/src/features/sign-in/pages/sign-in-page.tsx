@@ -1,10 +1,10 @@
 import { SignInRequestSchema } from "@psu/domain";
-import { useState } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
-import { FormPage, useFormErrors } from "../../../components/form-page";
+import { FormPage } from "../../../components/form-page";
 import { NotificationBanner } from "../../../components/notification-banner";
 import { TextInput } from "../../../components/text-input";
-import { type FormError, findFieldError, toApiFormErrors, toFormErrors } from "../../../lib/form-errors";
+import { useForm } from "../../../components/use-form";
+import { type FormError, toApiFormErrors, toFormErrors } from "../../../lib/form-errors";
 import { readSignInState, signInState } from "../../../lib/router-state";
 import { useSignIn } from "../api/sign-in";
 import { SingleSignOn, SingleSignOnOnly, usePasswordSignIn } from "../components/single-sign-on";
@@ -20,13 +20,11 @@ export function SignInPage() {
   const navigate = useNavigate();
   const { reason, returnTo } = readSignInState(location.state);
   const signIn = useSignIn();
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const { errors, failures, fail } = useFormErrors();
+  const { values, set, field, errors, failures, fail } = useForm({ email: "", password: "" });
   const passwordSignIn = usePasswordSignIn();
 
   function submit() {
-    const parsed = SignInRequestSchema.safeParse({ email, password });
+    const parsed = SignInRequestSchema.safeParse(values);
     if (!parsed.success) return fail(toFormErrors(parsed.error.issues, FIELDS));
     signIn.mutate(parsed.data, {
       // The second step keeps where to return to afterwards.
@@ -36,7 +34,7 @@ export function SignInPage() {
         }),
       onError: (error) => {
         // The password is cleared after a failure, as sign-in forms usually do.
-        setPassword("");
+        set("password", "");
         fail(describeSignInError(error));
       },
     });
@@ -72,26 +70,14 @@ export function SignInPage() {
         </>
       }
     >
+      <TextInput {...field("email")} label="Email address" type="email" autoComplete="username" spellCheck={false} />
       <TextInput
-        id="email"
-        label="Email address"
-        type="email"
-        autoComplete="username"
-        spellCheck={false}
-        value={email}
-        onChange={setEmail}
-        error={findFieldError(errors, "email")}
-      />
-      <TextInput
+        {...field("password")}
+        label="Password"
         type="password"
         width="two-thirds"
         spellCheck={false}
-        id="password"
-        label="Password"
         autoComplete="current-password"
-        value={password}
-        onChange={setPassword}
-        error={findFieldError(errors, "password")}
       />
     </FormPage>
   );
