@@ -5,6 +5,7 @@ import {
   CASE_TRANSITION_REJECTION_CODES,
   CASE_TRANSITIONS,
   type CaseTransitionAttempt,
+  type CaseTransitionRejectionCode,
   decideTransition,
   listAllowedTransitions,
 } from "./case-transitions";
@@ -134,145 +135,78 @@ describe("decideTransition accepts every allowed move", () => {
   );
 });
 
-describe("decideTransition rejects", () => {
-  const cases: { name: string; attempt: CaseTransitionAttempt; code: string }[] = [
-    {
-      name: "a move to the same status",
-      attempt: { from: "triage", to: "triage", actor: "coordinator" },
-      code: "ALREADY_IN_STATUS",
+// Attempts decideTransition must refuse, under the code it must refuse each with.
+const REJECTED_ATTEMPTS = {
+  ALREADY_IN_STATUS: {
+    "a move to the same status": { from: "triage", to: "triage", actor: "coordinator" },
+  },
+  TRANSITION_NOT_ALLOWED: {
+    "skipping triage": { from: "new", to: "allocated", actor: "coordinator" },
+    "going backwards from support": { from: "in_support", to: "first_contact", actor: "coordinator" },
+    "pausing a new case": { from: "new", to: "information_requested", actor: "coordinator", reason: "x" },
+    "pausing in support": { from: "in_support", to: "information_requested", actor: "coordinator", reason: "x" },
+    "leaving withdrawn, even for an admin": { from: "withdrawn", to: "triage", actor: "admin", reason: "x" },
+    "reopening closed straight to allocated": { from: "closed", to: "allocated", actor: "coordinator", reason: "x" },
+    "withdrawing a closed case": { from: "closed", to: "withdrawn", actor: "trainee" },
+  },
+  ACTOR_NOT_PERMITTED: {
+    "a lead starting triage": { from: "new", to: "triage", actor: "lead", isOwnCase: true },
+    "a lead allocating": { from: "triage", to: "allocated", actor: "lead", isOwnCase: true },
+    "a lead closing early": {
+      from: "first_contact",
+      to: "closed",
+      actor: "lead",
+      isOwnCase: true,
+      outcome: "no_response",
     },
-    {
-      name: "skipping triage",
-      attempt: { from: "new", to: "allocated", actor: "coordinator" },
-      code: "TRANSITION_NOT_ALLOWED",
+    "an admin reopening (admins no longer work cases)": { from: "closed", to: "triage", actor: "admin", reason: "x" },
+    "an admin doing casework": { from: "new", to: "triage", actor: "admin" },
+    "a trainee closing": { from: "in_support", to: "closed", actor: "trainee", outcome: "declined" },
+    "the system withdrawing": { from: "new", to: "withdrawn", actor: "system" },
+  },
+  NOT_OWN_CASE: {
+    "a lead on someone else's case": { from: "allocated", to: "first_contact", actor: "lead", isOwnCase: false },
+    "a lead who does not say it is their case": { from: "allocated", to: "first_contact", actor: "lead" },
+  },
+  RESUME_STATUS_REQUIRED: {
+    "resuming without the paused-from status": { from: "information_requested", to: "allocated", actor: "coordinator" },
+  },
+  RESUME_STATUS_MISMATCH: {
+    "resuming somewhere else": {
+      from: "information_requested",
+      to: "triage",
+      actor: "coordinator",
+      resumeTo: "allocated",
     },
-    {
-      name: "going backwards from support",
-      attempt: { from: "in_support", to: "first_contact", actor: "coordinator" },
-      code: "TRANSITION_NOT_ALLOWED",
+  },
+  REASON_REQUIRED: {
+    "asking for information without a reason": { from: "triage", to: "information_requested", actor: "coordinator" },
+    "a blank reason": { from: "allocated", to: "triage", actor: "coordinator", reason: "   " },
+    "a coordinator recording a withdrawal without a reason": { from: "triage", to: "withdrawn", actor: "coordinator" },
+    "a coordinator reopening without a reason": { from: "closed", to: "triage", actor: "coordinator" },
+    "closing with outcome other and no reason": {
+      from: "in_support",
+      to: "closed",
+      actor: "coordinator",
+      outcome: "other",
     },
-    {
-      name: "pausing a new case",
-      attempt: { from: "new", to: "information_requested", actor: "coordinator", reason: "x" },
-      code: "TRANSITION_NOT_ALLOWED",
-    },
-    {
-      name: "pausing in support",
-      attempt: { from: "in_support", to: "information_requested", actor: "coordinator", reason: "x" },
-      code: "TRANSITION_NOT_ALLOWED",
-    },
-    {
-      name: "leaving withdrawn, even for an admin",
-      attempt: { from: "withdrawn", to: "triage", actor: "admin", reason: "x" },
-      code: "TRANSITION_NOT_ALLOWED",
-    },
-    {
-      name: "reopening closed straight to allocated",
-      attempt: { from: "closed", to: "allocated", actor: "coordinator", reason: "x" },
-      code: "TRANSITION_NOT_ALLOWED",
-    },
-    {
-      name: "withdrawing a closed case",
-      attempt: { from: "closed", to: "withdrawn", actor: "trainee" },
-      code: "TRANSITION_NOT_ALLOWED",
-    },
-    {
-      name: "a lead starting triage",
-      attempt: { from: "new", to: "triage", actor: "lead", isOwnCase: true },
-      code: "ACTOR_NOT_PERMITTED",
-    },
-    {
-      name: "a lead allocating",
-      attempt: { from: "triage", to: "allocated", actor: "lead", isOwnCase: true },
-      code: "ACTOR_NOT_PERMITTED",
-    },
-    {
-      name: "a lead closing early",
-      attempt: { from: "first_contact", to: "closed", actor: "lead", isOwnCase: true, outcome: "no_response" },
-      code: "ACTOR_NOT_PERMITTED",
-    },
-    {
-      name: "an admin reopening (admins no longer work cases)",
-      attempt: { from: "closed", to: "triage", actor: "admin", reason: "x" },
-      code: "ACTOR_NOT_PERMITTED",
-    },
-    {
-      name: "an admin doing casework",
-      attempt: { from: "new", to: "triage", actor: "admin" },
-      code: "ACTOR_NOT_PERMITTED",
-    },
-    {
-      name: "a trainee closing",
-      attempt: { from: "in_support", to: "closed", actor: "trainee", outcome: "declined" },
-      code: "ACTOR_NOT_PERMITTED",
-    },
-    {
-      name: "the system withdrawing",
-      attempt: { from: "new", to: "withdrawn", actor: "system" },
-      code: "ACTOR_NOT_PERMITTED",
-    },
-    {
-      name: "a lead on someone else's case",
-      attempt: { from: "allocated", to: "first_contact", actor: "lead", isOwnCase: false },
-      code: "NOT_OWN_CASE",
-    },
-    {
-      name: "a lead who does not say it is their case",
-      attempt: { from: "allocated", to: "first_contact", actor: "lead" },
-      code: "NOT_OWN_CASE",
-    },
-    {
-      name: "resuming without the paused-from status",
-      attempt: { from: "information_requested", to: "allocated", actor: "coordinator" },
-      code: "RESUME_STATUS_REQUIRED",
-    },
-    {
-      name: "resuming somewhere else",
-      attempt: { from: "information_requested", to: "triage", actor: "coordinator", resumeTo: "allocated" },
-      code: "RESUME_STATUS_MISMATCH",
-    },
-    {
-      name: "asking for information without a reason",
-      attempt: { from: "triage", to: "information_requested", actor: "coordinator" },
-      code: "REASON_REQUIRED",
-    },
-    {
-      name: "a blank reason",
-      attempt: { from: "allocated", to: "triage", actor: "coordinator", reason: "   " },
-      code: "REASON_REQUIRED",
-    },
-    {
-      name: "a coordinator recording a withdrawal without a reason",
-      attempt: { from: "triage", to: "withdrawn", actor: "coordinator" },
-      code: "REASON_REQUIRED",
-    },
-    {
-      name: "a coordinator reopening without a reason",
-      attempt: { from: "closed", to: "triage", actor: "coordinator" },
-      code: "REASON_REQUIRED",
-    },
-    {
-      name: "closing with outcome other and no reason",
-      attempt: { from: "in_support", to: "closed", actor: "coordinator", outcome: "other" },
-      code: "REASON_REQUIRED",
-    },
-    {
-      name: "closing without an outcome",
-      attempt: { from: "in_support", to: "closed", actor: "lead", isOwnCase: true },
-      code: "OUTCOME_REQUIRED",
-    },
-    {
-      name: "closing early without an outcome",
-      attempt: { from: "new", to: "closed", actor: "coordinator", outcome: null },
-      code: "OUTCOME_REQUIRED",
-    },
-  ];
+  },
+  OUTCOME_REQUIRED: {
+    "closing without an outcome": { from: "in_support", to: "closed", actor: "lead", isOwnCase: true },
+    "closing early without an outcome": { from: "new", to: "closed", actor: "coordinator", outcome: null },
+  },
+} satisfies Record<CaseTransitionRejectionCode, Record<string, CaseTransitionAttempt>>;
 
-  it.each(cases.map((testCase) => [testCase.name, testCase] as const))("%s", (_, testCase) => {
-    const decision = decideTransition(testCase.attempt);
+describe("decideTransition rejects", () => {
+  const cases = Object.entries(REJECTED_ATTEMPTS).flatMap(([code, attempts]) =>
+    Object.entries(attempts).map(([name, attempt]): [string, CaseTransitionAttempt, string] => [name, attempt, code]),
+  );
+
+  it.each(cases)("%s", (_, attempt, code) => {
+    const decision = decideTransition(attempt);
     expect(decision.ok).toBe(false);
     if (decision.ok) return;
-    expect(decision.code).toBe(testCase.code);
+    expect(decision.code).toBe(code);
     expect(decision.message).toMatch(/^[A-Z].+\.$/);
     rejectionCodesSeen.add(decision.code);
   });
