@@ -1,40 +1,76 @@
 import { useCallback, useState } from "react";
-import { findFieldError, toFieldId } from "../lib/form-errors";
+import { type FormError, findFieldError, toFieldId } from "../lib/form-errors";
 import { useFormErrors } from "./form-page";
 
 /**
  * A form's values and errors in one place, and the props each field component needs.
  *
- * `field("email")` gives a TextInput, Textarea, Select or DateInput its id, value, onChange and
- * error; `choice("service")` gives Radios its name, value, onChange and error. The error is
- * looked up by the value's name, and the id is the name (dots become dashes), so the error
- * summary links to the field. Pass an id where the page already uses another one.
+ * `field("email")` gives a TextInput, Textarea or Select its id, value, onChange and error;
+ * `choice("service")` gives Radios its name, value, onChange and error; `choices("concerns")`
+ * gives Checkboxes its name, values, onChange and error; `date("endedOn")` gives a DateInput its
+ * id, value, onChange and error. The id is the name (dots become dashes) unless one is passed,
+ * where the page uses another. A field's error is the one at the id the error summary links to:
+ * the field's id, the radios' or checkboxes' first input (their name), a date's day input.
+ * `reset()` empties the errors and puts every value back as it started, after a change is saved.
  */
 export function useForm<Values extends Record<string, unknown>>(initial: Values | (() => Values)) {
-  const { errors, failures, fail, clear } = useFormErrors();
-  const [values, setValues] = useState<Values>(initial);
+  const formErrors = useFormErrors();
+  const fields = useFormFields(initial, formErrors.errors);
+  const { clear } = formErrors;
+  const { reset: resetValues } = fields;
+  const reset = useCallback(() => {
+    clear();
+    resetValues();
+  }, [clear, resetValues]);
+  return { ...fields, ...formErrors, reset };
+}
+
+/**
+ * The values half of useForm, for a form whose errors are kept elsewhere (the page that checks
+ * the answers, or a parent form): the same props for each field, its error read from `errors`.
+ */
+export function useFormFields<Values extends Record<string, unknown>>(
+  initial: Values | (() => Values),
+  errors: readonly FormError[],
+) {
+  const [start] = useState<Values>(initial);
+  const [values, setValues] = useState<Values>(start);
 
   const set = useCallback(<Name extends keyof Values>(name: Name, value: Values[Name]) => {
     setValues((current) => ({ ...current, [name]: value }));
   }, []);
 
-  function bind<Name extends keyof Values & string>(name: Name) {
+  /** Every value back as it started. */
+  const reset = useCallback(() => setValues(start), [start]);
+
+  function bind<Name extends keyof Values & string>(name: Name, errorAt: string) {
     return {
       value: values[name],
       onChange: (value: Values[Name]) => set(name, value),
-      error: findFieldError(errors, name),
+      error: findFieldError(errors, errorAt),
     };
   }
 
-  /** Props for a field with an id: TextInput, Textarea, Select, DateInput. */
+  /** Props for a field with an id: TextInput, Textarea, Select. */
   function field<Name extends keyof Values & string>(name: Name, id: string = toFieldId(name)) {
-    return { id, ...bind(name) };
+    return { id, ...bind(name, id) };
   }
 
   /** Props for a set of radios, whose first input's id is its name. */
   function choice<Name extends keyof Values & string>(name: Name, inputName: string = toFieldId(name)) {
-    return { name: inputName, ...bind(name) };
+    return { name: inputName, ...bind(name, inputName) };
   }
 
-  return { values, set, setValues, field, choice, errors, failures, fail, clear };
+  /** Props for a set of checkboxes, whose value is the list of ticked options. */
+  function choices<Name extends keyof Values & string>(name: Name, inputName: string = toFieldId(name)) {
+    const { value, ...rest } = bind(name, inputName);
+    return { name: inputName, values: value, ...rest };
+  }
+
+  /** Props for a DateInput: its inputs are `<id>-day`, `-month` and `-year`, and the error summary links to the day. */
+  function date<Name extends keyof Values & string>(name: Name, id: string = toFieldId(name)) {
+    return { id, ...bind(name, `${id}-day`) };
+  }
+
+  return { values, set, setValues, reset, field, choice, choices, date };
 }
