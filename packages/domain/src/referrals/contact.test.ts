@@ -66,15 +66,18 @@ describe("PersonalEmailSchema", () => {
   });
 
   it.each([
-    ["no @", "alex.example.com", "Enter an email address in the correct format, like name@example.com"],
-    ["nothing after @", "alex@", "Enter an email address in the correct format, like name@example.com"],
-    ["nothing before @", "@example.com", "Enter an email address in the correct format, like name@example.com"],
-    [
-      "a space inside",
-      "alex example@example.com",
+    ["no @", "alex.example.com"],
+    ["nothing after @", "alex@"],
+    ["nothing before @", "@example.com"],
+    ["a space inside", "alex example@example.com"],
+    ["no domain dot", "alex@example"],
+  ])("refuses %s as not an email address", (_case, typed) => {
+    expect(PersonalEmailSchema.safeParse(typed).error?.issues.map((issue) => issue.message)).toEqual([
       "Enter an email address in the correct format, like name@example.com",
-    ],
-    ["no domain dot", "alex@example", "Enter an email address in the correct format, like name@example.com"],
+    ]);
+  });
+
+  it.each([
     ["empty", "", "Enter your personal email address"],
     ["blank", "   ", "Enter your personal email address"],
     ["255 characters", `${"a".repeat(243)}@example.com`, "Email address must be 254 characters or fewer"],
