@@ -1,12 +1,13 @@
 import { PASSWORD_HINT, SetPasswordRequestSchema } from "@psu/domain";
 import { useState } from "react";
 import { Link, useLocation } from "react-router";
-import { FormPage, useFormErrors } from "../../../components/form-page";
+import { FormPage } from "../../../components/form-page";
 import { LoadError } from "../../../components/load-error";
 import { LoadingStatus } from "../../../components/loading-status";
 import { Panel } from "../../../components/panel";
+import { useForm } from "../../../components/use-form";
 import { hasErrorCode } from "../../../lib/api-client";
-import { findFieldError, toApiFormErrors, toFormErrors } from "../../../lib/form-errors";
+import { toApiFormErrors, toFormErrors } from "../../../lib/form-errors";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { type LinkPurpose, useLinkHolder, useSetPasswordWithLink } from "../api/one-time-links";
 import { InvalidLink } from "./invalid-link";
@@ -66,11 +67,10 @@ function PasswordForm({
 }) {
   const words = WORDS[purpose];
   const setPassword = useSetPasswordWithLink(purpose);
-  const { errors, failures, fail } = useFormErrors();
-  const [password, setPasswordValue] = useState("");
+  const { values, field, errors, failures, fail } = useForm({ password: "" });
 
   function submit() {
-    const parsed = SetPasswordRequestSchema.safeParse({ token, password });
+    const parsed = SetPasswordRequestSchema.safeParse({ token, ...values });
     if (!parsed.success) return fail(toFormErrors(parsed.error.issues, [PASSWORD_ID]));
     setPassword.mutate(parsed.data, {
       onSuccess: onDone,
@@ -99,14 +99,11 @@ function PasswordForm({
       {/* The address, for password managers to file the new password under. */}
       <input type="hidden" name="username" autoComplete="username" value={email} />
       <PasswordInput
-        id={PASSWORD_ID}
+        {...field("password", PASSWORD_ID)}
         label="Password"
         labelSize="s"
         hint={`${PASSWORD_HINT} Do not use your email address or a password you use elsewhere.`}
         autoComplete="new-password"
-        value={password}
-        onChange={setPasswordValue}
-        error={findFieldError(errors, PASSWORD_ID)}
       />
     </FormPage>
   );

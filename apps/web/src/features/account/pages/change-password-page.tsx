@@ -1,8 +1,9 @@
 import { ChangePasswordRequestSchema, PASSWORD_HINT } from "@psu/domain";
 import { useState } from "react";
-import { FormPage, useFormErrors } from "../../../components/form-page";
+import { FormPage } from "../../../components/form-page";
 import { NotificationBanner } from "../../../components/notification-banner";
-import { findFieldError, toApiFormErrors, toFormErrors } from "../../../lib/form-errors";
+import { useForm } from "../../../components/use-form";
+import { toApiFormErrors, toFormErrors } from "../../../lib/form-errors";
 import { useSignedInStaff } from "../../../lib/staff-session";
 import { useChangePassword } from "../api/change-password";
 import { PasswordInput } from "../components/password-input";
@@ -13,21 +14,17 @@ const IDS = { currentPassword: "current-password", newPassword: "new-password" }
 export function ChangePasswordPage() {
   const staff = useSignedInStaff();
   const change = useChangePassword();
-  const { errors, failures, fail, clear } = useFormErrors();
-  const [currentPassword, setCurrentPassword] = useState("");
-  const [newPassword, setNewPassword] = useState("");
+  const { values, field, reset, errors, failures, fail } = useForm({ currentPassword: "", newPassword: "" });
   const [changed, setChanged] = useState<{ key: number; otherSessionsEnded: number } | null>(null);
 
   function submit() {
-    const parsed = ChangePasswordRequestSchema.safeParse({ currentPassword, newPassword });
+    const parsed = ChangePasswordRequestSchema.safeParse(values);
     if (!parsed.success) {
       return fail(toFormErrors(parsed.error.issues, Object.values(IDS), IDS));
     }
     change.mutate(parsed.data, {
       onSuccess: ({ otherSessionsEnded }) => {
-        clear();
-        setCurrentPassword("");
-        setNewPassword("");
+        reset();
         setChanged((current) => ({ key: (current?.key ?? 0) + 1, otherSessionsEnded }));
       },
       onError: (error) => {
@@ -65,23 +62,17 @@ export function ChangePasswordPage() {
     >
       <input type="hidden" name="username" autoComplete="username" value={staff.email} />
       <PasswordInput
-        id={IDS.currentPassword}
+        {...field("currentPassword", IDS.currentPassword)}
         label="Current password"
         labelSize="s"
         autoComplete="current-password"
-        value={currentPassword}
-        onChange={setCurrentPassword}
-        error={findFieldError(errors, IDS.currentPassword)}
       />
       <PasswordInput
-        id={IDS.newPassword}
+        {...field("newPassword", IDS.newPassword)}
         label="New password"
         labelSize="s"
         hint={PASSWORD_HINT}
         autoComplete="new-password"
-        value={newPassword}
-        onChange={setNewPassword}
-        error={findFieldError(errors, IDS.newPassword)}
       />
     </FormPage>
   );

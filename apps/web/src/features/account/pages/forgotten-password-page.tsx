@@ -1,28 +1,28 @@
 import { PASSWORD_RESET_MINUTES, PasswordResetRequestSchema } from "@psu/domain";
 import { useState } from "react";
-import { FormPage, useFormErrors } from "../../../components/form-page";
+import { FormPage } from "../../../components/form-page";
 import { TextInput } from "../../../components/text-input";
-import { findFieldError, toApiFormErrors, toFormErrors } from "../../../lib/form-errors";
+import { useForm } from "../../../components/use-form";
+import { toApiFormErrors, toFormErrors } from "../../../lib/form-errors";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useRequestPasswordReset } from "../api/request-password-reset";
 
-const EMAIL_ID = "email";
+const FIELDS = ["email"];
 
 /** "Forgotten your password?": ask for a reset link by email. The answer never says whether the account exists. */
 export function ForgottenPasswordPage() {
   const request = useRequestPasswordReset();
-  const { errors, failures, fail } = useFormErrors();
-  const [email, setEmail] = useState("");
+  const { values, field, errors, failures, fail } = useForm({ email: "" });
   const [sentTo, setSentTo] = useState<string | null>(null);
 
   if (sentTo !== null) return <CheckYourEmail email={sentTo} />;
 
   function submit() {
-    const parsed = PasswordResetRequestSchema.safeParse({ email });
-    if (!parsed.success) return fail(toFormErrors(parsed.error.issues, [EMAIL_ID]));
+    const parsed = PasswordResetRequestSchema.safeParse(values);
+    if (!parsed.success) return fail(toFormErrors(parsed.error.issues, FIELDS));
     request.mutate(parsed.data, {
       onSuccess: () => setSentTo(parsed.data.email),
-      onError: (error) => fail(toApiFormErrors(error, { fieldIds: { email: EMAIL_ID } })),
+      onError: (error) => fail(toApiFormErrors(error, { fieldIds: { email: "email" } })),
     });
   }
 
@@ -46,15 +46,12 @@ export function ForgottenPasswordPage() {
       }
     >
       <TextInput
-        id={EMAIL_ID}
+        {...field("email")}
         label="Your work email address"
         labelSize="s"
         type="email"
         autoComplete="username"
         spellCheck={false}
-        value={email}
-        onChange={setEmail}
-        error={findFieldError(errors, EMAIL_ID)}
       />
     </FormPage>
   );

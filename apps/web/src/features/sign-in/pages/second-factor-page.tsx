@@ -1,9 +1,8 @@
 import { AuthenticatorCodeSchema, RecoveryCodeSchema } from "@psu/domain";
-import { useState } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
-import { FormPage, useFormErrors } from "../../../components/form-page";
+import { FormPage } from "../../../components/form-page";
 import { TextInput } from "../../../components/text-input";
-import { findFieldError } from "../../../lib/form-errors";
+import { useForm } from "../../../components/use-form";
 import { readSignInState } from "../../../lib/router-state";
 import { useCompleteSecondFactor } from "../api/complete-second-factor";
 import { describeCodeError } from "./sign-in-errors";
@@ -34,19 +33,18 @@ export function SecondFactorPage({ kind }: SecondFactorPageProps) {
   const navigate = useNavigate();
   const { returnTo } = readSignInState(location.state);
   const complete = useCompleteSecondFactor();
-  const [code, setCode] = useState("");
-  const { errors, failures, fail } = useFormErrors();
+  const { values, set, field, errors, failures, fail } = useForm({ code: "" });
   const content = CONTENT[kind];
 
   function submit() {
-    const parsed = content.schema.safeParse(code);
+    const parsed = content.schema.safeParse(values.code);
     if (!parsed.success) return fail([{ field: "code", message: parsed.error.issues[0]?.message ?? content.title }]);
     complete.mutate(
       { code: parsed.data },
       {
         onSuccess: () => navigate(returnTo ?? "/staff", { replace: true }),
         onError: (error) => {
-          setCode("");
+          set("code", "");
           fail(describeCodeError(error, "code"));
         },
       },
@@ -82,14 +80,11 @@ export function SecondFactorPage({ kind }: SecondFactorPageProps) {
       }
     >
       <TextInput
-        id="code"
+        {...field("code")}
         label={content.title}
         labelSize="l"
         isPageHeading
         hint={content.hint}
-        value={code}
-        onChange={setCode}
-        error={findFieldError(errors, "code")}
         autoComplete="one-time-code"
         inputMode={kind === "authenticator" ? "numeric" : "text"}
         autoCapitalize={kind === "authenticator" ? "none" : "characters"}

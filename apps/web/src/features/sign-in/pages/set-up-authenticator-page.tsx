@@ -2,13 +2,13 @@ import { AuthenticatorCodeSchema, formatAuthenticatorKey } from "@psu/domain";
 import { useState } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
 import { Checkboxes } from "../../../components/checkboxes";
-import { FormPage, useFormErrors } from "../../../components/form-page";
+import { FormPage } from "../../../components/form-page";
 import { LoadError } from "../../../components/load-error";
 import { LoadingStatus } from "../../../components/loading-status";
 import { TextInput } from "../../../components/text-input";
+import { useForm } from "../../../components/use-form";
 import { WarningCallout } from "../../../components/warning-callout";
 import { hasErrorCode } from "../../../lib/api-client";
-import { findFieldError } from "../../../lib/form-errors";
 import { readSignInState } from "../../../lib/router-state";
 import { useConfirmEnrolment } from "../api/confirm-enrolment";
 import { useEnrolment } from "../api/get-enrolment";
@@ -32,8 +32,7 @@ export function SetUpAuthenticatorPage() {
 function ScanAndConfirm({ onConfirmed }: { onConfirmed: (codes: readonly string[]) => void }) {
   const enrolment = useEnrolment();
   const confirm = useConfirmEnrolment();
-  const [code, setCode] = useState("");
-  const { errors, failures, fail } = useFormErrors();
+  const { values, set, field, errors, failures, fail } = useForm({ code: "" });
 
   if (enrolment.isPending) return <LoadingStatus>Loading your authenticator key</LoadingStatus>;
   if (enrolment.isError) {
@@ -54,14 +53,14 @@ function ScanAndConfirm({ onConfirmed }: { onConfirmed: (codes: readonly string[
   }
 
   function submit() {
-    const parsed = AuthenticatorCodeSchema.safeParse(code);
+    const parsed = AuthenticatorCodeSchema.safeParse(values.code);
     if (!parsed.success) return fail([{ field: "code", message: parsed.error.issues[0]?.message ?? "Enter the code" }]);
     confirm.mutate(
       { code: parsed.data },
       {
         onSuccess: (confirmed) => onConfirmed(confirmed.recoveryCodes),
         onError: (error) => {
-          setCode("");
+          set("code", "");
           fail(describeCodeError(error, "code"));
         },
       },
@@ -117,12 +116,9 @@ function ScanAndConfirm({ onConfirmed }: { onConfirmed: (codes: readonly string[
       }
     >
       <TextInput
-        id="code"
+        {...field("code")}
         label="Code from your authenticator app"
         hint="6 digits. It changes every 30 seconds."
-        value={code}
-        onChange={setCode}
-        error={findFieldError(errors, "code")}
         autoComplete="one-time-code"
         inputMode="numeric"
         autoCapitalize="none"
@@ -137,11 +133,10 @@ function SaveRecoveryCodes({ recoveryCodes }: { recoveryCodes: readonly string[]
   const location = useLocation();
   const navigate = useNavigate();
   const { returnTo } = readSignInState(location.state);
-  const [saved, setSaved] = useState<"saved"[]>([]);
-  const { errors, failures, fail } = useFormErrors();
+  const { values, choices, errors, failures, fail } = useForm<{ saved: "saved"[] }>({ saved: [] });
 
   function submit() {
-    if (saved.length === 0)
+    if (values.saved.length === 0)
       return fail([{ field: "saved", message: "Confirm you have saved your recovery codes somewhere safe" }]);
     navigate(returnTo ?? "/staff", { replace: true });
   }
@@ -178,13 +173,10 @@ function SaveRecoveryCodes({ recoveryCodes }: { recoveryCodes: readonly string[]
       }
     >
       <Checkboxes
-        name="saved"
+        {...choices("saved")}
         legend="Confirm you have saved them"
         legendSize="s"
         options={[{ value: "saved", label: "I have saved my recovery codes" }]}
-        values={saved}
-        onChange={setSaved}
-        error={findFieldError(errors, "saved")}
       />
     </FormPage>
   );
