@@ -22,7 +22,7 @@ export const LEADS = 30;
 export const RUNS = 20;
 export const WARM_UPS = 3;
 export const NOW = new Date("2026-11-24T09:00:00Z");
-const PASSWORD = "benchmark password 1";
+export const PASSWORD = "benchmark password 1";
 const SAME_ORIGIN = { origin: "http://localhost:80", host: "localhost:80" };
 
 export interface Viewer {
@@ -34,7 +34,10 @@ export interface Viewer {
  * One coordinator, LEADS leads and CASES cases, one every 15 minutes back from NOW (about
  * 2 years 10 months), with INSERT ... SELECT FROM generate_series (seconds, not minutes).
  */
-export async function seedCases(prisma: PrismaClient): Promise<{ leadIds: string[]; reference: string }> {
+export async function seedCases(
+  prisma: PrismaClient,
+  { cases = CASES }: { cases?: number } = {},
+): Promise<{ leadIds: string[]; reference: string }> {
   const passwordHash = await hashPassword(PASSWORD);
   await prisma.staffMember.create({
     data: { email: "coordinator@bench.example", name: "Casey", role: "coordinator", passwordHash, leadKinds: [] },
@@ -70,7 +73,7 @@ export async function seedCases(prisma: PrismaClient): Promise<{ leadIds: string
                     'Cooper','King','Lee','Baker','Turner','Ward','Morris','Scott','Young','Allen','Mitchell',
                     'Phillips','Campbell','Parker','Bennett','Price','Murphy','Bell','Shaw','Begum'])
                [1 + (n / 20) % 50] AS surname
-      FROM generate_series(1, ${CASES}) AS n
+      FROM generate_series(1, ${cases}) AS n
     ),
     shaped AS (
       SELECT *, CASE
@@ -109,7 +112,7 @@ export async function seedCases(prisma: PrismaClient): Promise<{ leadIds: string
 
   // One real reference to search for, in the middle of the table.
   const reference = generateReference(randomInt);
-  await prisma.$executeRaw`UPDATE referrals SET reference = ${reference} WHERE reference = ${`BENCH-${CASES / 2}`}`;
+  await prisma.$executeRaw`UPDATE referrals SET reference = ${reference} WHERE reference = ${`BENCH-${Math.floor(cases / 2)}`}`;
   await prisma.$executeRawUnsafe("VACUUM ANALYZE");
   return { leadIds, reference };
 }
