@@ -1,5 +1,15 @@
 // Import rules (issue 12), checked by `pnpm lint`: dependencies point inward, features stay apart.
 // docs/architecture.md's picture is generated from these rules' view of the code (pnpm deps:graph).
+
+/**
+ * A rule that fails the lint when a module whose path matches `from` imports one whose path
+ * matches `to`: most layer rules are just that pair of patterns, and why.
+ * @returns {import('dependency-cruiser').IForbiddenRuleType}
+ */
+function forbidImports(name, comment, from, to) {
+  return { name, severity: "error", comment, from: { path: from }, to: { path: to } };
+}
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -17,25 +27,24 @@ module.exports = {
       from: { path: "^packages/domain/src", pathNot: "\\.test\\.ts$" },
       to: { pathNot: ["^packages/domain/src", "node_modules/zod/", "^zod$"], dependencyTypesNot: ["type-only"] },
     },
-    {
-      name: "domain-tests-stay-in-domain",
-      severity: "error",
-      from: { path: "^packages/domain/src" },
-      to: { path: "^(apps|prisma|e2e)/" },
-    },
-    {
-      name: "web-never-imports-api",
-      severity: "error",
-      comment: "The web app talks to the API over HTTP, through the domain's contracts.",
-      from: { path: "^apps/web/" },
-      to: { path: "^(apps/api|prisma)/|@psu/(api|prisma)" },
-    },
-    {
-      name: "api-never-imports-web",
-      severity: "error",
-      from: { path: "^apps/api/" },
-      to: { path: "^apps/web/" },
-    },
+    forbidImports(
+      "domain-tests-stay-in-domain",
+      "The domain stands alone, its tests too: the apps depend on it, never the reverse.",
+      "^packages/domain/src",
+      "^(apps|prisma|e2e)/",
+    ),
+    forbidImports(
+      "web-never-imports-api",
+      "The web app talks to the API over HTTP, through the domain's contracts.",
+      "^apps/web/",
+      "^(apps/api|prisma)/|@psu/(api|prisma)",
+    ),
+    forbidImports(
+      "api-never-imports-web",
+      "The API and the web app share only the domain's contracts.",
+      "^apps/api/",
+      "^apps/web/",
+    ),
     {
       name: "features-do-not-import-each-other",
       severity: "error",
@@ -43,12 +52,12 @@ module.exports = {
       from: { path: "^apps/web/src/features/([^/]+)/" },
       to: { path: "^apps/web/src/features/", pathNot: "^apps/web/src/features/$1/" },
     },
-    {
-      name: "shared-web-code-does-not-import-features",
-      severity: "error",
-      from: { path: "^apps/web/src/(components|lib)/" },
-      to: { path: "^apps/web/src/(features|app)/" },
-    },
+    forbidImports(
+      "shared-web-code-does-not-import-features",
+      "Imports flow shared -> features -> app: shared pieces know nothing of what uses them.",
+      "^apps/web/src/(components|lib)/",
+      "^apps/web/src/(features|app)/",
+    ),
   ],
   options: {
     doNotFollow: { path: "node_modules" },
