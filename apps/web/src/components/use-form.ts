@@ -2,6 +2,22 @@ import { useCallback, useState } from "react";
 import { type FormError, findFieldError, toFieldId } from "../lib/form-errors";
 import { useFormErrors } from "./form-page";
 
+/** What field() and date() give a field component. */
+export type FieldProps<Value> = {
+  id: string;
+  value: Value;
+  onChange: (value: Value) => void;
+  error: string | undefined;
+};
+
+/** What choices() gives a set of checkboxes. */
+export type ChoicesProps<Value> = {
+  name: string;
+  values: Value;
+  onChange: (values: Value) => void;
+  error: string | undefined;
+};
+
 /**
  * A form's values and errors in one place, and the props each field component needs.
  *
@@ -52,7 +68,10 @@ export function useFormFields<Values extends Record<string, unknown>>(
   }
 
   /** Props for a field with an id: TextInput, Textarea, Select. */
-  function field<Name extends keyof Values & string>(name: Name, id: string = toFieldId(name)) {
+  function field<Name extends keyof Values & string>(
+    name: Name,
+    id: string = toFieldId(name),
+  ): FieldProps<Values[Name]> {
     return { id, ...bind(name, id) };
   }
 
@@ -62,13 +81,19 @@ export function useFormFields<Values extends Record<string, unknown>>(
   }
 
   /** Props for a set of checkboxes, whose value is the list of ticked options. */
-  function choices<Name extends keyof Values & string>(name: Name, inputName: string = toFieldId(name)) {
+  function choices<Name extends keyof Values & string>(
+    name: Name,
+    inputName: string = toFieldId(name),
+  ): ChoicesProps<Values[Name]> {
     const { value, ...rest } = bind(name, inputName);
     return { name: inputName, values: value, ...rest };
   }
 
   /** Props for a DateInput: its inputs are `<id>-day`, `-month` and `-year`, and the error summary links to the day. */
-  function date<Name extends keyof Values & string>(name: Name, id: string = toFieldId(name)) {
+  function date<Name extends keyof Values & string>(
+    name: Name,
+    id: string = toFieldId(name),
+  ): FieldProps<Values[Name]> {
     return { id, ...bind(name, `${id}-day`) };
   }
 

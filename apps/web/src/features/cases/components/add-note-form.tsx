@@ -1,29 +1,30 @@
 import { AddNoteRequestSchema } from "@psu/domain";
-import { type FormEvent, useState } from "react";
-import { ErrorSummary } from "../../../components/error-summary";
+import { InlineForm } from "../../../components/inline-form";
 import { Textarea } from "../../../components/textarea";
-import { findFieldError, toFormErrors } from "../../../lib/form-errors";
+import { toFormErrors } from "../../../lib/form-errors";
 import { useAddCaseNote } from "../api/add-case-note";
-import { type CaseActionProps, useCaseActionErrors } from "./case-action";
+import { type CaseActionProps, useCaseActionForm } from "./case-action";
 
 const NOTE_MAX_LENGTH = 5000;
+const FIELD_IDS = { text: "note-text" };
 
 /** Adds an internal note to the case. */
 export function AddNoteForm({ target, onChanged, onConflict }: CaseActionProps) {
-  const [text, setText] = useState("");
   const addNote = useAddCaseNote();
-  const { errors, failures, fail, clear, handleError } = useCaseActionErrors(onConflict, { text: "note-text" });
+  const { values, field, reset, errors, failures, fail, handleError } = useCaseActionForm(
+    { text: "" },
+    onConflict,
+    FIELD_IDS,
+  );
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = AddNoteRequestSchema.safeParse({ text });
-    if (!parsed.success) return fail(toFormErrors(parsed.error.issues, ["note-text"], { text: "note-text" }));
+  function submit() {
+    const parsed = AddNoteRequestSchema.safeParse(values);
+    if (!parsed.success) return fail(toFormErrors(parsed.error.issues, [FIELD_IDS.text], FIELD_IDS));
     addNote.mutate(
       { ...target, text: parsed.data.text },
       {
         onSuccess: () => {
-          clear();
-          setText("");
+          reset();
           onChanged("Note added");
         },
         onError: handleError,
@@ -32,22 +33,22 @@ export function AddNoteForm({ target, onChanged, onConflict }: CaseActionProps) 
   }
 
   return (
-    <form noValidate onSubmit={submit}>
-      <ErrorSummary errors={errors} focusKey={failures} />
+    <InlineForm
+      errors={errors}
+      failures={failures}
+      onSubmit={submit}
+      submitLabel="Add note"
+      isSubmitting={addNote.isPending}
+      variant="secondary"
+    >
       <Textarea
-        id="note-text"
+        {...field("text", FIELD_IDS.text)}
         label="Add a note"
         labelSize="s"
         hint="Only PSU staff can see notes. Do not copy in more of the trainee’s details than the case needs."
-        value={text}
-        onChange={setText}
         maxLength={NOTE_MAX_LENGTH}
         rows={4}
-        error={findFieldError(errors, "note-text")}
       />
-      <button className="nhsuk-button nhsuk-button--secondary" type="submit" disabled={addNote.isPending}>
-        Add note
-      </button>
-    </form>
+    </InlineForm>
   );
 }

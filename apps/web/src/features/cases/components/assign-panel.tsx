@@ -1,13 +1,11 @@
 import { AssignRequestSchema, type LeadSuggestion } from "@psu/domain";
-import { type FormEvent, useState } from "react";
-import { ErrorSummary } from "../../../components/error-summary";
+import { InlineForm } from "../../../components/inline-form";
 import { LoadError } from "../../../components/load-error";
 import { LoadingStatus } from "../../../components/loading-status";
 import { Radios } from "../../../components/radios";
-import { findFieldError } from "../../../lib/form-errors";
 import { useAssignCase } from "../api/assign-case";
 import { useLeadSuggestions } from "../api/get-lead-suggestions";
-import { type CaseActionProps, useCaseActionErrors } from "./case-action";
+import { type CaseActionProps, useCaseActionForm } from "./case-action";
 
 const FIELD_IDS = { leadId: "assign-lead" };
 
@@ -28,8 +26,11 @@ export function AssignPanel({
 }: CaseActionProps & { currentLeadId: string | null }) {
   const suggestions = useLeadSuggestions(target.caseId, true);
   const assign = useAssignCase();
-  const [leadId, setLeadId] = useState<string | undefined>(undefined);
-  const { errors, failures, fail, clear, handleError } = useCaseActionErrors(onConflict, FIELD_IDS);
+  const { values, choice, reset, errors, failures, fail, handleError } = useCaseActionForm<{ leadId?: string }>(
+    {},
+    onConflict,
+    FIELD_IDS,
+  );
 
   if (suggestions.isPending) return <LoadingStatus>Loading suggested leads</LoadingStatus>;
   if (suggestions.isError) {
@@ -43,17 +44,15 @@ export function AssignPanel({
   if (leads.length === 0)
     return <p>There are no leads to suggest. Check the staff list for leads covering this service.</p>;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = AssignRequestSchema.safeParse({ leadId });
+  function submit() {
+    const parsed = AssignRequestSchema.safeParse(values);
     if (!parsed.success) return fail([{ field: FIELD_IDS.leadId, message: "Choose a lead" }]);
     const name = leads.find((lead) => lead.leadId === parsed.data.leadId)?.name ?? "the lead";
     assign.mutate(
       { ...target, leadId: parsed.data.leadId },
       {
         onSuccess: () => {
-          clear();
-          setLeadId(undefined);
+          reset();
           onChanged(`Case assigned to ${name}`);
         },
         onError: handleError,
@@ -62,10 +61,15 @@ export function AssignPanel({
   }
 
   return (
-    <form noValidate onSubmit={submit}>
-      <ErrorSummary errors={errors} focusKey={failures} />
+    <InlineForm
+      errors={errors}
+      failures={failures}
+      onSubmit={submit}
+      submitLabel="Assign lead"
+      isSubmitting={assign.isPending}
+    >
       <Radios<string>
-        name={FIELD_IDS.leadId}
+        {...choice("leadId", FIELD_IDS.leadId)}
         legend={currentLeadId ? "Choose another lead" : "Choose a lead"}
         legendSize="s"
         hint="Suggested leads cover the service, have room for another case and are not on leave. The best fit is first."
@@ -74,14 +78,8 @@ export function AssignPanel({
           label: lead.leadId === currentLeadId ? `${lead.name} (current lead)` : lead.name,
           hint: <SuggestionReasons lead={lead} />,
         }))}
-        value={leadId}
-        onChange={setLeadId}
-        error={findFieldError(errors, FIELD_IDS.leadId)}
       />
-      <button className="nhsuk-button" type="submit" disabled={assign.isPending}>
-        Assign lead
-      </button>
-    </form>
+    </InlineForm>
   );
 }
 

@@ -6,22 +6,23 @@ import {
   BreakGlassRequestSchema,
   type CaseDetail,
 } from "@psu/domain";
-import { useState } from "react";
 import { Checkboxes } from "../../../components/checkboxes";
-import { FormPage, useFormErrors } from "../../../components/form-page";
+import { FormPage } from "../../../components/form-page";
 import { Radios } from "../../../components/radios";
 import { TextInput } from "../../../components/text-input";
+import { useForm } from "../../../components/use-form";
 import { WarningCallout } from "../../../components/warning-callout";
-import { findFieldError, toApiFormErrors, toFormErrors } from "../../../lib/form-errors";
+import { toApiFormErrors, toFormErrors } from "../../../lib/form-errors";
 import { useReadCaseByBreakGlass } from "../api/read-case-by-break-glass";
 
-const FIELD_IDS = { reasonCode: "reasonCode", detail: "detail", confirmed: "confirmed" };
-const FIELD_ORDER = Object.values(FIELD_IDS);
+const FIELDS = ["reasonCode", "detail", "confirmed"];
 
 const REASON_OPTIONS = BREAK_GLASS_REASON_CODES.map((code) => ({
   value: code,
   label: BREAK_GLASS_REASON_LABELS[code],
 }));
+
+type BreakGlassAnswers = { reasonCode?: BreakGlassReasonCode; detail: string; confirmed: "yes"[] };
 
 type BreakGlassFormProps = {
   caseId: string;
@@ -35,15 +36,16 @@ type BreakGlassFormProps = {
  * read this one case only by giving a reason, which goes into the audit log with the read.
  */
 export function BreakGlassForm({ caseId, backTo, onRead }: BreakGlassFormProps) {
-  const [reasonCode, setReasonCode] = useState<BreakGlassReasonCode | undefined>();
-  const [detail, setDetail] = useState("");
-  const [confirmed, setConfirmed] = useState<"yes"[]>([]);
-  const { errors, failures, fail, clear } = useFormErrors();
+  const { values, field, choice, choices, errors, failures, fail, clear } = useForm<BreakGlassAnswers>({
+    detail: "",
+    confirmed: [],
+  });
   const read = useReadCaseByBreakGlass();
 
   function submit() {
-    const parsed = BreakGlassRequestSchema.safeParse({ reasonCode, detail });
-    const problems = parsed.success ? [] : toFormErrors(parsed.error.issues, FIELD_ORDER, FIELD_IDS);
+    const { confirmed, ...request } = values;
+    const parsed = BreakGlassRequestSchema.safeParse(request);
+    const problems = parsed.success ? [] : toFormErrors(parsed.error.issues, FIELDS);
     if (confirmed.length === 0) {
       problems.push({ field: "confirmed", message: "Confirm that you need to read this case for the reason given" });
     }
@@ -58,7 +60,7 @@ export function BreakGlassForm({ caseId, backTo, onRead }: BreakGlassFormProps) 
         onError: (error) =>
           fail(
             toApiFormErrors(error, {
-              fieldIds: { reasonCode: FIELD_IDS.reasonCode, detail: FIELD_IDS.detail },
+              fieldIds: { reasonCode: "reasonCode", detail: "detail" },
               messages: { NOT_FOUND: "There is no case with that id. Check the address and try again." },
             }),
           ),
@@ -89,28 +91,22 @@ export function BreakGlassForm({ caseId, backTo, onRead }: BreakGlassFormProps) 
       }
     >
       <Radios
-        name="reasonCode"
+        {...choice("reasonCode")}
         legend="Why do you need to read this case?"
         legendSize="m"
         options={REASON_OPTIONS}
-        value={reasonCode}
-        onChange={setReasonCode}
-        error={findFieldError(errors, "reasonCode")}
       />
       <TextInput
-        id="detail"
+        {...field("detail")}
         label="Which request or concern is this for?"
         labelSize="s"
         hint="For example a ticket or complaint number. Do not include the trainee's name or other personal details: the audit log keeps this for good."
-        value={detail}
-        onChange={setDetail}
-        error={findFieldError(errors, "detail")}
         width="full"
         spellCheck={false}
       />
       <p className="nhsuk-body-s">Up to {BREAK_GLASS_DETAIL_MAX_LENGTH} characters, on one line.</p>
       <Checkboxes
-        name="confirmed"
+        {...choices("confirmed")}
         legend="Confirm"
         legendSize="s"
         options={[
@@ -119,9 +115,6 @@ export function BreakGlassForm({ caseId, backTo, onRead }: BreakGlassFormProps) 
             label: "I need to read this case for the reason given, and I understand the read is recorded",
           },
         ]}
-        values={confirmed}
-        onChange={setConfirmed}
-        error={findFieldError(errors, "confirmed")}
       />
     </FormPage>
   );

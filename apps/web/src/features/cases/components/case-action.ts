@@ -1,4 +1,4 @@
-import { useFormErrors } from "../../../components/form-page";
+import { useForm } from "../../../components/use-form";
 import type { CaseChangeTarget } from "../api/send-case-change";
 import { classifyCaseChangeError } from "./case-change-errors";
 
@@ -12,17 +12,24 @@ export type CaseActionProps = {
   onConflict: (message: string) => void;
 };
 
-/** A case form's errors, and the handler that sorts a failed change into them or the page's conflict warning. */
-export function useCaseActionErrors(onConflict: (message: string) => void, fieldIds: Readonly<Record<string, string>>) {
-  const formErrors = useFormErrors();
+/**
+ * A case form's answers and errors (useForm), and the handler that sorts a failed change into
+ * its errors or the page's conflict warning. `fieldIds` maps the API's field names to ids on the page.
+ */
+export function useCaseActionForm<Values extends Record<string, unknown>>(
+  initial: Values,
+  onConflict: (message: string) => void,
+  fieldIds: Readonly<Record<string, string>>,
+) {
+  const form = useForm(initial);
   function handleError(error: unknown) {
     const failure = classifyCaseChangeError(error, fieldIds);
     if (failure.kind === "conflict") {
-      formErrors.clear();
+      form.clear();
       onConflict(failure.message);
     } else {
-      formErrors.fail(failure.errors);
+      form.fail(failure.errors);
     }
   }
-  return { ...formErrors, handleError };
+  return { ...form, handleError };
 }

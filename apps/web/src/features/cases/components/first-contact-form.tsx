@@ -1,15 +1,13 @@
-import type { FormEvent } from "react";
-import { ErrorSummary } from "../../../components/error-summary";
+import { InlineForm } from "../../../components/inline-form";
 import { useRecordFirstContact } from "../api/record-first-contact";
-import { type CaseActionProps, useCaseActionErrors } from "./case-action";
+import { type CaseActionProps, useCaseActionForm } from "./case-action";
 
 /** Records that the lead has made first contact with the trainee, now. */
 export function FirstContactForm({ target, onChanged, onConflict }: CaseActionProps) {
   const record = useRecordFirstContact();
-  const { errors, failures, clear, handleError } = useCaseActionErrors(onConflict, {});
+  const { errors, failures, clear, handleError } = useCaseActionForm({}, onConflict, {});
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function submit() {
     record.mutate(target, {
       onSuccess: () => {
         clear();
@@ -20,12 +18,15 @@ export function FirstContactForm({ target, onChanged, onConflict }: CaseActionPr
   }
 
   return (
-    <form noValidate onSubmit={submit}>
-      <ErrorSummary errors={errors} focusKey={failures} />
+    <InlineForm
+      errors={errors}
+      failures={failures}
+      onSubmit={submit}
+      submitLabel="Record first contact"
+      isSubmitting={record.isPending}
+      variant="secondary"
+    >
       <p>Record it once the lead has spoken or written to the trainee. This stops the first-contact clock.</p>
-      <button className="nhsuk-button nhsuk-button--secondary" type="submit" disabled={record.isPending}>
-        Record first contact
-      </button>
-    </form>
+    </InlineForm>
   );
 }

@@ -8,13 +8,11 @@ import {
   decideTransition,
   type StaffProfile,
 } from "@psu/domain";
-import { type FormEvent, useState } from "react";
-import { ErrorSummary } from "../../../components/error-summary";
+import { InlineForm } from "../../../components/inline-form";
 import { Radios } from "../../../components/radios";
 import { Textarea } from "../../../components/textarea";
-import { findFieldError } from "../../../lib/form-errors";
 import { useChangeCaseStatus } from "../api/change-case-status";
-import { type CaseActionProps, useCaseActionErrors } from "./case-action";
+import { type CaseActionProps, useCaseActionForm } from "./case-action";
 
 const REASON_MAX_LENGTH = 2000;
 const FIELD_IDS = { to: "status-to", reason: "status-reason", outcome: "status-outcome" };
@@ -25,6 +23,8 @@ const MOVE_HINTS: Partial<Record<CaseStatus, string>> = {
   closed: "Needs an outcome",
   withdrawn: "The trainee has asked to stop. Say how they told you.",
 };
+
+type StatusChange = { to?: CaseStatus; reason: string; outcome?: CaseOutcome };
 
 type StatusChangeFormProps = CaseActionProps & {
   detail: CaseDetail;
@@ -41,11 +41,13 @@ export function StatusChangeForm({ target, onChanged, onConflict, detail, staff 
   const moves = detail.allowedTransitions.filter(
     (move) => move.to !== "first_contact" && (move.to !== "allocated" || detail.lead !== null),
   );
-  const [to, setTo] = useState<CaseStatus | undefined>(undefined);
-  const [reason, setReason] = useState("");
-  const [outcome, setOutcome] = useState<CaseOutcome | undefined>(undefined);
   const changeStatus = useChangeCaseStatus();
-  const { errors, failures, fail, clear, handleError } = useCaseActionErrors(onConflict, FIELD_IDS);
+  const { values, field, choice, reset, errors, failures, fail, handleError } = useCaseActionForm<StatusChange>(
+    { reason: "" },
+    onConflict,
+    FIELD_IDS,
+  );
+  const { to, reason, outcome } = values;
 
   const move = moves.find((candidate) => candidate.to === to);
   const asksForOutcome = move?.needsOutcome === true;
@@ -53,8 +55,7 @@ export function StatusChangeForm({ target, onChanged, onConflict, detail, staff 
 
   if (moves.length === 0) return <p>There are no status changes you can make now.</p>;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function submit() {
     if (!move) return fail([{ field: FIELD_IDS.to, message: "Choose the new status" }]);
     // The same rules the API applies, so a missing reason or outcome is caught here first.
     const decision = decideTransition({
@@ -82,10 +83,7 @@ export function StatusChangeForm({ target, onChanged, onConflict, detail, staff 
       },
       {
         onSuccess: () => {
-          clear();
-          setTo(undefined);
-          setReason("");
-          setOutcome(undefined);
+          reset();
           onChanged(`Status changed to ${CASE_STATUS_LABELS[move.to].toLowerCase()}`);
         },
         onError: handleError,
@@ -94,10 +92,15 @@ export function StatusChangeForm({ target, onChanged, onConflict, detail, staff 
   }
 
   return (
-    <form noValidate onSubmit={submit}>
-      <ErrorSummary errors={errors} focusKey={failures} />
+    <InlineForm
+      errors={errors}
+      failures={failures}
+      onSubmit={submit}
+      submitLabel="Change status"
+      isSubmitting={changeStatus.isPending}
+    >
       <Radios<CaseStatus>
-        name={FIELD_IDS.to}
+        {...choice("to", FIELD_IDS.to)}
         legend="Move the case to"
         legendSize="s"
         options={moves.map((candidate) => ({
@@ -105,37 +108,25 @@ export function StatusChangeForm({ target, onChanged, onConflict, detail, staff 
           label: CASE_STATUS_LABELS[candidate.to],
           hint: MOVE_HINTS[candidate.to],
         }))}
-        value={to}
-        onChange={setTo}
-        error={findFieldError(errors, FIELD_IDS.to)}
       />
       {asksForOutcome && (
         <Radios<CaseOutcome>
-          name={FIELD_IDS.outcome}
+          {...choice("outcome", FIELD_IDS.outcome)}
           legend="Outcome"
           legendSize="s"
           options={CASE_OUTCOMES.map((value) => ({ value, label: CASE_OUTCOME_LABELS[value] }))}
-          value={outcome}
-          onChange={setOutcome}
-          error={findFieldError(errors, FIELD_IDS.outcome)}
         />
       )}
       {asksForReason && (
         <Textarea
-          id={FIELD_IDS.reason}
+          {...field("reason", FIELD_IDS.reason)}
           label="Reason"
           labelSize="s"
           hint="Staff will see this in the case timeline."
-          value={reason}
-          onChange={setReason}
           maxLength={REASON_MAX_LENGTH}
           rows={3}
-          error={findFieldError(errors, FIELD_IDS.reason)}
         />
       )}
-      <button className="nhsuk-button" type="submit" disabled={changeStatus.isPending}>
-        Change status
-      </button>
-    </form>
+    </InlineForm>
   );
 }
