@@ -1,21 +1,24 @@
 import { describe, expect, it } from "vitest";
 import {
   EQUALITY_LABELS,
-  EQUALITY_QUESTIONS,
+  EQUALITY_QUESTION_KEYS,
   EqualityMonitoringSchema,
-  type EqualityQuestion,
   ETHNIC_GROUPS,
   ETHNICITIES,
 } from "./equality-monitoring";
 
-const QUESTIONS = Object.keys(EQUALITY_QUESTIONS) as EqualityQuestion[];
-
 // Every (question, code) pair the form can send, from the labels the form shows.
-const ANSWERS = QUESTIONS.flatMap((question) =>
+const ANSWERS = EQUALITY_QUESTION_KEYS.flatMap((question) =>
   Object.keys(EQUALITY_LABELS[question]).map((code) => ({ question, code })),
 );
 
 describe("EqualityMonitoringSchema", () => {
+  it("has wording and labelled answers for exactly its questions, in the form's order", () => {
+    const questions = Object.keys(EqualityMonitoringSchema.shape);
+    expect(EQUALITY_QUESTION_KEYS).toEqual(questions);
+    expect(Object.keys(EQUALITY_LABELS)).toEqual(questions);
+  });
+
   it("accepts no answers at all, since every question is optional", () => {
     expect(EqualityMonitoringSchema.parse({})).toEqual({});
   });
@@ -24,7 +27,7 @@ describe("EqualityMonitoringSchema", () => {
     expect(EqualityMonitoringSchema.parse({ [question]: code })).toEqual({ [question]: code });
   });
 
-  it.each(QUESTIONS)("lets %s be answered prefer not to say", (question) => {
+  it.each(EQUALITY_QUESTION_KEYS)("lets %s be answered prefer not to say", (question) => {
     expect(EqualityMonitoringSchema.safeParse({ [question]: "prefer_not_to_say" }).success).toBe(true);
   });
 
