@@ -1,12 +1,14 @@
 import { BANDS, type EligibilityVerdict } from "@psu/domain";
+import { bindFields } from "../../../components/bind-fields";
 import { Checkboxes } from "../../../components/checkboxes";
 import { DateInput } from "../../../components/date-input";
 import { ErrorMessage } from "../../../components/error-message";
 import { InsetText } from "../../../components/inset-text";
 import { Radios } from "../../../components/radios";
 import { WarningCallout } from "../../../components/warning-callout";
+import { YES_NO_OPTIONS } from "../../../components/yes-no";
 import { type FormError, findFieldError } from "../../../lib/form-errors";
-import type { RecordReferralForm, YesNo } from "./record-referral-form";
+import type { RecordReferralForm } from "./record-referral-form";
 import {
   CONCERN_LABELS,
   GROUP_LABELS,
@@ -21,77 +23,57 @@ type Eligibility = RecordReferralForm["eligibility"];
 
 type EligibilityFieldsProps = {
   value: Eligibility;
-  onChange: (change: Partial<Eligibility>) => void;
+  set: <Name extends keyof Eligibility & string>(name: Name, value: Eligibility[Name]) => void;
   errors: readonly FormError[];
   /** The verdict on the answers so far; null while some are missing. */
   verdict: EligibilityVerdict | null;
 };
 
-const YES_NO = [
-  { value: "yes", label: "Yes" },
-  { value: "no", label: "No" },
-] as const satisfies readonly { value: YesNo; label: string }[];
-
 /**
  * The eligibility questions the trainee's wizard asks, on one page, with the questions of the
  * chosen group only, and the verdict as soon as every answer is in.
  */
-export function EligibilityFields({ value, onChange, errors, verdict }: EligibilityFieldsProps) {
-  const error = (field: string) => findFieldError(errors, `eligibility-${field}`);
+export function EligibilityFields({ value, set, errors, verdict }: EligibilityFieldsProps) {
+  const { choice, choices, date } = bindFields({ values: value, set, errors, prefix: "eligibility" });
   return (
     <>
       <h2>Eligibility</h2>
       <Radios
-        name="eligibility-referrer"
         legend="Who made the referral?"
         legendSize="s"
         options={toOptions(REFERRER_LABELS)}
-        value={value.referrer}
-        onChange={(referrer) => onChange({ referrer })}
-        error={error("referrer")}
+        {...choice("referrer")}
       />
       <Radios
-        name="eligibility-region"
         legend="Where does the trainee work or train?"
         legendSize="s"
         options={toOptions(REGION_LABELS)}
-        value={value.region}
-        onChange={(region) => onChange({ region })}
-        error={error("region")}
+        {...choice("region")}
       />
       <Radios
-        name="eligibility-group"
         legend="Which group is the trainee in?"
         legendSize="s"
         options={toOptions(GROUP_LABELS).map((option) => ({
           ...option,
           dividerBefore: option.value === "none_of_these",
         }))}
-        value={value.group}
-        onChange={(group) => onChange({ group })}
-        error={error("group")}
+        {...choice("group")}
       />
 
       {value.group === "doctor_or_dentist" && (
         <Radios
-          name="eligibility-trainingNumber"
           legend="Do they hold a London or KSS training number (NTN or DRN)?"
           legendSize="s"
           hint="A doctor in a London or KSS foundation programme counts as holding one."
           options={toOptions(TRAINING_NUMBER_LABELS)}
-          value={value.trainingNumber}
-          onChange={(trainingNumber) => onChange({ trainingNumber })}
-          error={error("trainingNumber")}
+          {...choice("trainingNumber")}
         >
           {value.trainingNumber === "ended" && (
             <DateInput
-              id="eligibility-trainingEndedOn"
               legend="When did it end?"
               legendSize="s"
               hint="The day they completed training (CCT) or gave the number up. For example, 31 8 2025"
-              value={value.trainingEndedOn}
-              onChange={(trainingEndedOn) => onChange({ trainingEndedOn })}
-              error={findFieldError(errors, "eligibility-trainingEndedOn-day")}
+              {...date("trainingEndedOn")}
             />
           )}
         </Radios>
@@ -99,61 +81,46 @@ export function EligibilityFields({ value, onChange, errors, verdict }: Eligibil
       {value.group === "healthcare_professional" && (
         <>
           <Radios
-            name="eligibility-band"
             legend="Which Agenda for Change band are they?"
             legendSize="s"
             inline
             options={BANDS.map((band) => ({ value: band, label: band }))}
-            value={value.band}
-            onChange={(band) => onChange({ band })}
-            error={error("band")}
+            {...choice("band")}
           />
           <Radios
-            name="eligibility-inRecognisedScheme"
             legend="Are they in a recognised training scheme?"
             legendSize="s"
             hint="For example nurse preceptorship, or development for a specialised role."
             inline
-            options={YES_NO}
-            value={value.inRecognisedScheme}
-            onChange={(inRecognisedScheme) => onChange({ inRecognisedScheme })}
-            error={error("inRecognisedScheme")}
+            options={YES_NO_OPTIONS}
+            {...choice("inRecognisedScheme")}
           />
         </>
       )}
       {value.group === "pharmacy" && (
         <Radios
-          name="eligibility-pharmacyRoute"
           legend="Which pharmacy training route are they on?"
           legendSize="s"
           options={toOptions(PHARMACY_ROUTE_LABELS)}
-          value={value.pharmacyRoute}
-          onChange={(pharmacyRoute) => onChange({ pharmacyRoute })}
-          error={error("pharmacyRoute")}
+          {...choice("pharmacyRoute")}
         />
       )}
       {value.group === "gp_scheme" && (
         <Radios
-          name="eligibility-schemeOffered"
           legend="Have they passed the entry requirements and been offered a placement on the scheme?"
           legendSize="s"
           inline
-          options={YES_NO}
-          value={value.schemeOffered}
-          onChange={(schemeOffered) => onChange({ schemeOffered })}
-          error={error("schemeOffered")}
+          options={YES_NO_OPTIONS}
+          {...choice("schemeOffered")}
         />
       )}
 
       <Checkboxes
-        name="eligibility-concerns"
         legend="Is it about any of these? (optional)"
         legendSize="s"
         hint="The unit's advice on these is shown to the trainee online; mention it to them."
         options={toOptions(CONCERN_LABELS)}
-        values={value.concerns}
-        onChange={(concerns) => onChange({ concerns })}
-        error={error("concerns")}
+        {...choices("concerns")}
       />
 
       <Verdict verdict={verdict} error={findFieldError(errors, "eligibility-verdict")} />

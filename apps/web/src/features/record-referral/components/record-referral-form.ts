@@ -21,12 +21,11 @@ import {
   type WorkPattern,
 } from "@psu/domain";
 import type { DateParts } from "../../../components/date-input";
+import { fromYesNo, type YesNo } from "../../../components/yes-no";
 import { type FormError, toFieldId, toFormErrors } from "../../../lib/form-errors";
 
 // The "Record a referral" form as typed, and how it becomes the API's request. Every check is
 // the domain's: the request schema the API runs, and the eligibility rules with today's date.
-
-export type YesNo = "yes" | "no";
 
 export type RecordReferralForm = {
   channel?: RecordedChannel | undefined;
@@ -131,10 +130,6 @@ const RENAMED_FIELDS: Readonly<Record<string, string>> = {
   "details.registration": "details-registration-register",
 };
 
-function toBoolean(answer: YesNo | undefined): boolean | undefined {
-  return answer === undefined ? undefined : answer === "yes";
-}
-
 function composeDate({ day, month, year }: DateParts): string | undefined {
   const [d, m, y] = [day.trim(), month.trim(), year.trim()];
   if (d === "" && m === "" && y === "") return undefined;
@@ -153,13 +148,13 @@ export function toEligibilityAnswers(eligibility: RecordReferralForm["eligibilit
       break;
     case "healthcare_professional":
       answers.band = eligibility.band;
-      answers.inRecognisedScheme = toBoolean(eligibility.inRecognisedScheme);
+      answers.inRecognisedScheme = fromYesNo(eligibility.inRecognisedScheme);
       break;
     case "pharmacy":
       answers.pharmacyRoute = eligibility.pharmacyRoute;
       break;
     case "gp_scheme":
-      answers.schemeOffered = toBoolean(eligibility.schemeOffered);
+      answers.schemeOffered = fromYesNo(eligibility.schemeOffered);
       break;
     default:
       break;
@@ -200,7 +195,7 @@ export function toRequestBody(form: RecordReferralForm): Record<string, unknown>
     consent: {
       confidentialityPolicyDiscussed: consent.discussed.includes("confidentialityPolicyDiscussed"),
       safetyOverrideDiscussed: consent.discussed.includes("safetyOverrideDiscussed"),
-      consentsToSupervisorContact: toBoolean(consent.consentsToSupervisorContact),
+      consentsToSupervisorContact: fromYesNo(consent.consentsToSupervisorContact),
     },
   };
 }

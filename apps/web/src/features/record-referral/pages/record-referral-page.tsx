@@ -15,12 +15,15 @@ import {
 } from "@psu/domain";
 import { useRef, useState } from "react";
 import { Link } from "react-router";
+import { bindFields } from "../../../components/bind-fields";
 import { Checkboxes, type CheckboxOption } from "../../../components/checkboxes";
-import { FormPage, useFormErrors } from "../../../components/form-page";
+import { FormPage } from "../../../components/form-page";
 import { Panel } from "../../../components/panel";
 import { Radios } from "../../../components/radios";
 import { TextInput } from "../../../components/text-input";
 import { Textarea } from "../../../components/textarea";
+import { useForm } from "../../../components/use-form";
+import { YES_NO_OPTIONS } from "../../../components/yes-no";
 import { ApiError, hasErrorCode } from "../../../lib/api-client";
 import { type FormError, findFieldError } from "../../../lib/form-errors";
 import { createRandomUuid } from "../../../lib/random-id";
@@ -34,7 +37,6 @@ import {
   findVerdict,
   type RecordReferralForm,
   toPageErrors,
-  type YesNo,
 } from "../components/record-referral-form";
 import {
   CHANNEL_LABELS,
@@ -51,6 +53,9 @@ const REGISTER_LABELS: Readonly<Record<ProfessionalRegister, string>> = {
   none: "Not on a professional register yet",
 };
 
+/** The parts of the form kept as objects of their own. */
+type Section = "eligibility" | "details" | "story" | "consent";
+
 /**
  * A referral that reached the unit by email or phone, recorded by a coordinator:
  * the trainee's own questions on one page, checked with the same rules before it is sent, and
@@ -63,10 +68,9 @@ export function RecordReferralPage() {
 }
 
 function RecordReferral() {
-  const [form, setForm] = useState<RecordReferralForm>(EMPTY_FORM);
+  const { values: form, setValues, choice, choices, errors, failures, fail, reset } = useForm(EMPTY_FORM);
   const [recorded, setRecorded] = useState<{ referral: RecordedReferral; emailed: boolean } | null>(null);
   const [forbidden, setForbidden] = useState(false);
-  const { errors, failures, fail, clear } = useFormErrors();
   const mutation = useRecordReferral();
   // One key per set of answers: a second click or a retry of the same answers cannot make a second referral.
   const attempt = useRef<{ body: string; key: string } | null>(null);
@@ -79,10 +83,9 @@ function RecordReferral() {
       <Recorded
         {...recorded}
         onRecordAnother={() => {
-          setForm(EMPTY_FORM);
+          reset();
           setRecorded(null);
           attempt.current = null;
-          clear();
         }}
       />
     );
@@ -98,11 +101,15 @@ function RecordReferral() {
     { value: REQUESTED_SERVICE_NOT_SURE, label: "Not sure: talk it through with the SPOC", dividerBefore: true },
   ];
 
-  function update<Section extends "eligibility" | "details" | "story" | "consent">(
-    section: Section,
-    change: Partial<RecordReferralForm[Section]>,
-  ) {
-    setForm((current) => ({ ...current, [section]: { ...current[section], ...change } }));
+  /** Sets one value in one part of the form. */
+  function setIn<Part extends Section>(section: Part) {
+    return <Name extends keyof RecordReferralForm[Part] & string>(name: Name, value: RecordReferralForm[Part][Name]) =>
+      setValues((current) => ({ ...current, [section]: { ...current[section], [name]: value } }));
+  }
+
+  /** The fields of one part of the form, whose ids start with the part's name ("details-phone"). */
+  function bindSection<Part extends Section>(section: Part) {
+    return bindFields({ values: form[section], set: setIn(section), errors, prefix: section });
   }
 
   async function submit() {
@@ -119,8 +126,9 @@ function RecordReferral() {
     }
   }
 
-  const error = (field: string) => findFieldError(errors, field);
-  const { details, story, consent } = form;
+  const details = bindSection("details");
+  const story = bindSection("story");
+  const consent = bindSection("consent");
 
   return (
     <FormPage
@@ -142,86 +150,48 @@ function RecordReferral() {
       }
     >
       <Radios
-        name="channel"
         legend="How did the referral arrive?"
         legendSize="m"
         options={toOptions(CHANNEL_LABELS)}
-        value={form.channel}
-        onChange={(channel) => setForm((current) => ({ ...current, channel }))}
-        error={error("channel")}
+        {...choice("channel")}
       />
 
-      <EligibilityFields
-        value={form.eligibility}
-        onChange={(change) => update("eligibility", change)}
-        errors={errors}
-        verdict={verdict}
-      />
+      <EligibilityFields value={form.eligibility} set={setIn("eligibility")} errors={errors} verdict={verdict} />
 
       <h2>Services</h2>
       <Checkboxes<RequestedService>
-        name="services"
         legend="Which services would they like?"
         legendSize="s"
         hint="Choose every one they asked for. Self-help resources need no referral: send them the links instead."
         options={serviceOptions}
-        values={form.services}
-        onChange={(services) => setForm((current) => ({ ...current, services }))}
-        error={error("services")}
+        {...choices("services")}
       />
 
       <h2>The trainee's details</h2>
+      <TextInput label="Full name" {...details.field("fullName")} autoComplete="off" spellCheck={false} />
       <TextInput
-        id="details-fullName"
-        label="Full name"
-        value={details.fullName}
-        onChange={(fullName) => update("details", { fullName })}
-        autoComplete="off"
-        spellCheck={false}
-        error={error("details-fullName")}
-      />
-      <TextInput
-        id="details-personalEmail"
         label="Personal email address (optional)"
         hint="Not a work address. If they gave none, leave it blank: no confirmation email is then sent, so give them the reference yourself."
         type="email"
-        value={details.personalEmail}
-        onChange={(personalEmail) => update("details", { personalEmail })}
+        {...details.field("personalEmail")}
         autoComplete="off"
         spellCheck={false}
-        error={error("details-personalEmail")}
       />
-      <TextInput
-        id="details-phone"
-        label="Phone number"
-        type="tel"
-        width="20"
-        value={details.phone}
-        onChange={(phone) => update("details", { phone })}
-        autoComplete="off"
-        error={error("details-phone")}
-      />
+      <TextInput label="Phone number" type="tel" width="20" {...details.field("phone")} autoComplete="off" />
       <Radios
-        name="details-preferredContact"
         legend="How would they like us to contact them?"
         legendSize="s"
         inline
         options={toOptions(PREFERRED_CONTACT_LABELS)}
-        value={details.preferredContact}
-        onChange={(preferredContact) => update("details", { preferredContact })}
-        error={error("details-preferredContact")}
+        {...details.choice("preferredContact")}
       />
       <Textarea
-        id="details-safeContactTimes"
         label="Safe times to contact them (optional)"
         rows={2}
         maxLength={FREE_TEXT_LIMITS.medium}
-        value={details.safeContactTimes}
-        onChange={(safeContactTimes) => update("details", { safeContactTimes })}
-        error={error("details-safeContactTimes")}
+        {...details.field("safeContactTimes")}
       />
       <Radios
-        name="details-registration-register"
         legend="Which professional register are they on?"
         legendSize="s"
         options={PROFESSIONAL_REGISTERS.map((register) => ({
@@ -229,106 +199,58 @@ function RecordReferral() {
           label: REGISTER_LABELS[register],
           dividerBefore: register === "none",
         }))}
-        value={details.register}
-        onChange={(register) => update("details", { register })}
-        error={error("details-registration-register")}
+        {...details.choice("register", "details-registration-register")}
       >
-        {details.register !== undefined && details.register !== "none" && (
+        {form.details.register !== undefined && form.details.register !== "none" && (
           <TextInput
-            id="details-registration-number"
             label="Registration number"
-            hint={REGISTRATION_NUMBER_HINTS[details.register].replace(/^Enter your/, "Their")}
+            hint={REGISTRATION_NUMBER_HINTS[form.details.register].replace(/^Enter your/, "Their")}
             width="10"
-            value={details.registrationNumber}
-            onChange={(registrationNumber) => update("details", { registrationNumber })}
+            {...details.field("registrationNumber", "details-registration-number")}
             autoComplete="off"
             autoCapitalize="characters"
             spellCheck={false}
-            error={error("details-registration-number")}
           />
         )}
       </Radios>
-      <TextInput
-        id="details-programme"
-        label="Specialty or training programme"
-        value={details.programme}
-        onChange={(programme) => update("details", { programme })}
-        error={error("details-programme")}
-      />
-      <TextInput
-        id="details-grade"
-        label="Grade"
-        hint="For example ST3, F2 or Band 6"
-        width="10"
-        value={details.grade}
-        onChange={(grade) => update("details", { grade })}
-        error={error("details-grade")}
-      />
-      <TextInput
-        id="details-employer"
-        label="Trust or employer"
-        value={details.employer}
-        onChange={(employer) => update("details", { employer })}
-        error={error("details-employer")}
-      />
+      <TextInput label="Specialty or training programme" {...details.field("programme")} />
+      <TextInput label="Grade" hint="For example ST3, F2 or Band 6" width="10" {...details.field("grade")} />
+      <TextInput label="Trust or employer" {...details.field("employer")} />
       <Radios
-        name="details-workPattern"
         legend="Do they work full time or less than full time?"
         legendSize="s"
         inline
         options={toOptions(WORK_PATTERN_LABELS)}
-        value={details.workPattern}
-        onChange={(workPattern) => update("details", { workPattern })}
-        error={error("details-workPattern")}
+        {...details.choice("workPattern")}
       />
 
       <h2>In their words</h2>
+      <Textarea label="What is happening" maxLength={FREE_TEXT_LIMITS.long} {...story.field("whatIsHappening")} />
       <Textarea
-        id="story-whatIsHappening"
-        label="What is happening"
-        maxLength={FREE_TEXT_LIMITS.long}
-        value={story.whatIsHappening}
-        onChange={(whatIsHappening) => update("story", { whatIsHappening })}
-        error={error("story-whatIsHappening")}
-      />
-      <Textarea
-        id="story-whatHasBeenTried"
         label="What they have tried (optional)"
         maxLength={FREE_TEXT_LIMITS.long}
-        value={story.whatHasBeenTried}
-        onChange={(whatHasBeenTried) => update("story", { whatHasBeenTried })}
-        error={error("story-whatHasBeenTried")}
+        {...story.field("whatHasBeenTried")}
       />
       <Textarea
-        id="story-whatWouldHelp"
         label="What would help (optional)"
         maxLength={FREE_TEXT_LIMITS.long}
-        value={story.whatWouldHelp}
-        onChange={(whatWouldHelp) => update("story", { whatWouldHelp })}
-        error={error("story-whatWouldHelp")}
+        {...story.field("whatWouldHelp")}
       />
       <Radios
-        name="story-howSoon"
         legend="How soon would they like support?"
         legendSize="s"
         options={toOptions(HOW_SOON_LABELS)}
-        value={story.howSoon}
-        onChange={(howSoon) => update("story", { howSoon })}
-        error={error("story-howSoon")}
+        {...story.choice("howSoon")}
       />
       <Textarea
-        id="story-accessNeeds"
         label="Access needs (optional)"
         rows={2}
         maxLength={FREE_TEXT_LIMITS.long}
-        value={story.accessNeeds}
-        onChange={(accessNeeds) => update("story", { accessNeeds })}
-        error={error("story-accessNeeds")}
+        {...story.field("accessNeeds")}
       />
 
       <h2>Consent</h2>
       <Checkboxes
-        name="consent-discussed"
         legend="What you went through with the trainee"
         legendSize="s"
         options={[
@@ -341,22 +263,16 @@ function RecordReferral() {
             label: "I told them we may share information without their consent if someone is at risk of serious harm",
           },
         ]}
-        values={consent.discussed}
-        onChange={(discussed) => update("consent", { discussed })}
-        error={error("consent-discussed") ?? error("consent-discussed-2")}
+        {...consent.choices("discussed")}
+        // A problem with either box is shown on the group.
+        error={findFieldError(errors, "consent-discussed") ?? findFieldError(errors, "consent-discussed-2")}
       />
-      <Radios<YesNo>
-        name="consent-consentsToSupervisorContact"
+      <Radios
         legend="May we contact their supervisor?"
         legendSize="s"
         inline
-        options={[
-          { value: "yes", label: "Yes" },
-          { value: "no", label: "No" },
-        ]}
-        value={consent.consentsToSupervisorContact}
-        onChange={(consentsToSupervisorContact) => update("consent", { consentsToSupervisorContact })}
-        error={error("consent-consentsToSupervisorContact")}
+        options={YES_NO_OPTIONS}
+        {...consent.choice("consentsToSupervisorContact")}
       />
     </FormPage>
   );

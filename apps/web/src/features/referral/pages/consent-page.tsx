@@ -7,8 +7,8 @@ import { DocumentLink } from "../../../components/document-link";
 import { FormPage } from "../../../components/form-page";
 import { Radios } from "../../../components/radios";
 import { WarningCallout } from "../../../components/warning-callout";
+import { fromYesNo, toYesNo, YES_NO_OPTIONS, type YesNo } from "../../../components/yes-no";
 import { findFieldError, toFormErrors } from "../../../lib/form-errors";
-import { fromYesNo, toYesNo, YES_NO_OPTIONS, type YesNo } from "../components/yes-no";
 import { useWizardStep } from "../wizard/use-wizard-step";
 
 const HEADING = "Confidentiality and consent";

@@ -1,5 +1,5 @@
+import { fromYesNo, toYesNo, YES_NO_OPTIONS, type YesNo } from "../../../components/yes-no";
 import { EligibilityQuestion } from "../components/eligibility-question";
-import { fromYesNo, toYesNo, YES_NO_OPTIONS, type YesNo } from "../components/yes-no";
 
 export function RecognisedSchemePage() {
   return (

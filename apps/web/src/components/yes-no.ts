@@ -1,4 +1,4 @@
-import type { ChoiceOption } from "../../../components/radios";
+import type { ChoiceOption } from "./radios";
 
 export type YesNo = "yes" | "no";
 
