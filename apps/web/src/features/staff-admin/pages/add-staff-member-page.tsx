@@ -1,13 +1,12 @@
 import { CreateStaffMemberRequestSchema, INVITATION_HOURS, STAFF_ROLES, type StaffRole } from "@psu/domain";
-import { useState } from "react";
 import { useNavigate } from "react-router";
 import { AdminOnly } from "../../../components/admin-only";
-import { FormPage, useFormErrors } from "../../../components/form-page";
+import { FormPage } from "../../../components/form-page";
 import { Radios } from "../../../components/radios";
 import { TextInput } from "../../../components/text-input";
+import { useForm } from "../../../components/use-form";
 import { hasErrorCode } from "../../../lib/api-client";
 import { ROLE_LABELS } from "../../../lib/case-labels";
-import { findFieldError } from "../../../lib/form-errors";
 import { useSignedInStaff } from "../../../lib/staff-session";
 import { useCreateStaffMember } from "../api/create-staff-member";
 import { type LeadDetails, LeadDetailsFields } from "../components/lead-details-fields";
@@ -21,6 +20,8 @@ const IDS = {
   capacity: "staff-capacity",
   affiliations: "staff-affiliations",
 };
+
+type NewStaffMember = LeadDetails & { name: string; email: string; role?: StaffRole };
 
 const ROLE_HINTS: Readonly<Record<StaffRole, string>> = {
   coordinator: "Triages referrals and allocates them to leads",
@@ -41,12 +42,14 @@ export function AddStaffMemberPage() {
 function AddStaffMemberForm() {
   const navigate = useNavigate();
   const create = useCreateStaffMember();
-  const { errors, failures, fail } = useFormErrors();
-  const [name, setName] = useState("");
-  const [email, setEmail] = useState("");
-  const [role, setRole] = useState<StaffRole | undefined>(undefined);
-  const [lead, setLead] = useState<LeadDetails>({ leadKinds: [], capacity: "", affiliations: "" });
-  const { leadKinds, capacity, affiliations } = lead;
+  const { values, field, choice, choices, errors, failures, fail } = useForm<NewStaffMember>({
+    name: "",
+    email: "",
+    leadKinds: [],
+    capacity: "",
+    affiliations: "",
+  });
+  const { name, email, role, leadKinds, capacity, affiliations } = values;
   const isLead = role === "lead";
 
   function submit() {
@@ -104,41 +107,21 @@ function AddStaffMemberForm() {
         </>
       }
     >
+      <TextInput {...field("name", IDS.name)} label="Full name" autoComplete="off" />
       <TextInput
-        id={IDS.name}
-        label="Full name"
-        autoComplete="off"
-        value={name}
-        onChange={setName}
-        error={findFieldError(errors, IDS.name)}
-      />
-      <TextInput
-        id={IDS.email}
+        {...field("email", IDS.email)}
         label="Work email address"
         type="email"
         autoComplete="off"
         spellCheck={false}
-        value={email}
-        onChange={setEmail}
-        error={findFieldError(errors, IDS.email)}
       />
       <Radios<StaffRole>
-        name={IDS.role}
+        {...choice("role", IDS.role)}
         legend="Role"
         legendSize="s"
         options={STAFF_ROLES.map((value) => ({ value, label: ROLE_LABELS[value], hint: ROLE_HINTS[value] }))}
-        value={role}
-        onChange={setRole}
-        error={findFieldError(errors, IDS.role)}
       />
-      {isLead && (
-        <LeadDetailsFields
-          ids={IDS}
-          values={lead}
-          onChange={(change) => setLead((current) => ({ ...current, ...change }))}
-          errors={errors}
-        />
-      )}
+      {isLead && <LeadDetailsFields ids={IDS} field={field} choices={choices} />}
     </FormPage>
   );
 }

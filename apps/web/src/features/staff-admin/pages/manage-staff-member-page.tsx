@@ -1,19 +1,20 @@
 import { AddLeaveRequestSchema, type StaffMember, UpdateStaffMemberRequestSchema } from "@psu/domain";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useParams } from "react-router";
 import { AdminOnly } from "../../../components/admin-only";
 import { BackLink } from "../../../components/back-link";
 import { DateInput, type DateParts } from "../../../components/date-input";
 import { ErrorSummary } from "../../../components/error-summary";
 import { useFormErrors } from "../../../components/form-page";
+import { InlineForm } from "../../../components/inline-form";
 import { LoadError } from "../../../components/load-error";
 import { LoadingStatus } from "../../../components/loading-status";
 import { NotificationBanner } from "../../../components/notification-banner";
 import { Radios } from "../../../components/radios";
 import { StaffNotFoundPage } from "../../../components/staff-not-found-page";
+import { useForm } from "../../../components/use-form";
 import { ROLE_LABELS } from "../../../lib/case-labels";
 import { EMPTY_DATE, toCalendarDate } from "../../../lib/date-parts";
-import { findFieldError } from "../../../lib/form-errors";
 import { formatDateTime, formatShortDate } from "../../../lib/format-dates";
 import { useStaffMembers } from "../../../lib/staff-api/get-staff-members";
 import { useSignedInStaff } from "../../../lib/staff-session";
@@ -141,20 +142,20 @@ const SETTINGS_IDS = {
   active: "member-active",
 };
 
+type MemberSettings = LeadDetails & { active: "yes" | "no" };
+
 function MemberSettingsForm({ member, announce }: { member: StaffMember; announce: Announce }) {
   const update = useUpdateStaffMember();
-  const { errors, failures, fail, clear } = useFormErrors();
-  const [lead, setLead] = useState<LeadDetails>({
+  const { values, field, choice, choices, errors, failures, fail, clear } = useForm<MemberSettings>({
     leadKinds: member.leadKinds,
     capacity: String(member.capacity),
     affiliations: member.affiliations.join("\n"),
+    active: member.active ? "yes" : "no",
   });
-  const { leadKinds, capacity, affiliations } = lead;
-  const [active, setActive] = useState<"yes" | "no">(member.active ? "yes" : "no");
+  const { leadKinds, capacity, affiliations, active } = values;
   const isLead = member.role === "lead";
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function submit() {
     const capacityNumber = parseWholeNumber(capacity);
     if (isLead && capacityNumber === null) {
       return fail([{ field: SETTINGS_IDS.capacity, message: "Enter how many cases they can take, like 8" }]);
@@ -177,18 +178,16 @@ function MemberSettingsForm({ member, announce }: { member: StaffMember; announc
   }
 
   return (
-    <form noValidate onSubmit={submit}>
-      <ErrorSummary errors={errors} focusKey={failures} />
-      {isLead && (
-        <LeadDetailsFields
-          ids={SETTINGS_IDS}
-          values={lead}
-          onChange={(change) => setLead((current) => ({ ...current, ...change }))}
-          errors={errors}
-        />
-      )}
+    <InlineForm
+      errors={errors}
+      failures={failures}
+      onSubmit={submit}
+      submitLabel="Save changes"
+      isSubmitting={update.isPending}
+    >
+      {isLead && <LeadDetailsFields ids={SETTINGS_IDS} field={field} choices={choices} />}
       <Radios<"yes" | "no">
-        name={SETTINGS_IDS.active}
+        {...choice("active", SETTINGS_IDS.active)}
         legend="Can they sign in?"
         legendSize="s"
         inline
@@ -196,14 +195,9 @@ function MemberSettingsForm({ member, announce }: { member: StaffMember; announc
           { value: "yes", label: "Yes" },
           { value: "no", label: "No" },
         ]}
-        value={active}
-        onChange={setActive}
         hint="Turning this off ends their sessions. Their cases stay allocated to them until reassigned."
       />
-      <button className="nhsuk-button" type="submit" disabled={update.isPending}>
-        Save changes
-      </button>
-    </form>
+    </InlineForm>
   );
 }
 
@@ -248,66 +242,58 @@ function LeaveList({ member, announce }: { member: StaffMember; announce: Announ
 }
 
 const LEAVE_IDS = { fromDay: "leave-from", toDay: "leave-to" };
+// A date's error is linked to its day input.
+const LEAVE_ERROR_IDS = { fromDay: `${LEAVE_IDS.fromDay}-day`, toDay: `${LEAVE_IDS.toDay}-day` };
 
 function AddLeaveForm({ member, announce }: { member: StaffMember; announce: Announce }) {
   const add = useAddLeave();
-  const { errors, failures, fail, clear } = useFormErrors();
-  const [from, setFrom] = useState<DateParts>(EMPTY_DATE);
-  const [to, setTo] = useState<DateParts>(EMPTY_DATE);
+  const { values, date, reset, errors, failures, fail } = useForm<{ from: DateParts; to: DateParts }>({
+    from: EMPTY_DATE,
+    to: EMPTY_DATE,
+  });
+  const { from, to } = values;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function submit() {
     const fromDay = toCalendarDate(from);
     const toDay = toCalendarDate(to);
     const missing = [
-      ...(fromDay
-        ? []
-        : [{ field: `${LEAVE_IDS.fromDay}-day`, message: "Enter the first day of leave as a real date" }]),
-      ...(toDay ? [] : [{ field: `${LEAVE_IDS.toDay}-day`, message: "Enter the last day of leave as a real date" }]),
+      ...(fromDay ? [] : [{ field: LEAVE_ERROR_IDS.fromDay, message: "Enter the first day of leave as a real date" }]),
+      ...(toDay ? [] : [{ field: LEAVE_ERROR_IDS.toDay, message: "Enter the last day of leave as a real date" }]),
     ];
     if (missing.length > 0) return fail(missing);
     const parsed = AddLeaveRequestSchema.safeParse({ fromDay, toDay });
     if (!parsed.success) {
-      return fail(toFieldErrors(fromIssues(parsed.error.issues), { fromDay: "leave-from-day", toDay: "leave-to-day" }));
+      return fail(toFieldErrors(fromIssues(parsed.error.issues), LEAVE_ERROR_IDS));
     }
     add.mutate(
       { staffId: member.id, leave: parsed.data },
       {
         onSuccess: () => {
-          clear();
-          setFrom(EMPTY_DATE);
-          setTo(EMPTY_DATE);
+          reset();
           announce(`Leave from ${formatShortDate(parsed.data.fromDay)} to ${formatShortDate(parsed.data.toDay)} added`);
         },
-        onError: (error) => fail(fromApiError(error, { fromDay: "leave-from-day", toDay: "leave-to-day" })),
+        onError: (error) => fail(fromApiError(error, LEAVE_ERROR_IDS)),
       },
     );
   }
 
   return (
-    <form noValidate onSubmit={submit}>
-      <ErrorSummary errors={errors} focusKey={failures} />
+    <InlineForm
+      errors={errors}
+      failures={failures}
+      onSubmit={submit}
+      submitLabel="Add leave"
+      isSubmitting={add.isPending}
+      variant="secondary"
+    >
       <h3>Add leave</h3>
       <DateInput
-        id={LEAVE_IDS.fromDay}
+        {...date("from", LEAVE_IDS.fromDay)}
         legend="First day away"
         legendSize="s"
         hint="For example, 27 3 2026"
-        value={from}
-        onChange={setFrom}
-        error={findFieldError(errors, `${LEAVE_IDS.fromDay}-day`)}
       />
-      <DateInput
-        id={LEAVE_IDS.toDay}
-        legend="Last day away"
-        legendSize="s"
-        value={to}
-        onChange={setTo}
-        error={findFieldError(errors, `${LEAVE_IDS.toDay}-day`)}
-      />
-      <button className="nhsuk-button nhsuk-button--secondary" type="submit" disabled={add.isPending}>
-        Add leave
-      </button>
-    </form>
+      <DateInput {...date("to", LEAVE_IDS.toDay)} legend="Last day away" legendSize="s" />
+    </InlineForm>
   );
 }
