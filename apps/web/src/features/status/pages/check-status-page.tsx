@@ -1,9 +1,9 @@
 import { StatusLookupRequestSchema } from "@psu/domain";
-import { useState } from "react";
 import { useNavigate } from "react-router";
-import { FormPage, useFormErrors } from "../../../components/form-page";
+import { FormPage } from "../../../components/form-page";
 import { TextInput } from "../../../components/text-input";
-import { findFieldError, toFormErrors } from "../../../lib/form-errors";
+import { useForm } from "../../../components/use-form";
+import { toFormErrors } from "../../../lib/form-errors";
 import { useReferralStatusLookup } from "../api/get-referral-status";
 import { describeStatusFailure } from "../components/describe-status-failure";
 import { useStatusLookup } from "../components/status-lookup-provider";
@@ -14,13 +14,14 @@ const FIELDS = ["reference", "email"];
 export function CheckStatusPage() {
   const { lookup, setLookup } = useStatusLookup();
   const navigate = useNavigate();
-  const [reference, setReference] = useState(lookup?.request.reference ?? "");
-  const [email, setEmail] = useState(lookup?.request.email ?? "");
-  const { errors, failures, fail } = useFormErrors();
+  const { values, field, errors, failures, fail } = useForm({
+    reference: lookup?.request.reference ?? "",
+    email: lookup?.request.email ?? "",
+  });
   const find = useReferralStatusLookup();
 
   async function submit() {
-    const parsed = StatusLookupRequestSchema.safeParse({ reference, email });
+    const parsed = StatusLookupRequestSchema.safeParse(values);
     if (!parsed.success) return fail(toFormErrors(parsed.error.issues, FIELDS));
     try {
       const status = await find.mutateAsync(parsed.data);
@@ -48,27 +49,21 @@ export function CheckStatusPage() {
       }
     >
       <TextInput
-        id="reference"
+        {...field("reference")}
         label="Reference number"
         hint="For example, PSU-7K3F-9QX4"
         width="10"
-        value={reference}
-        onChange={setReference}
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck={false}
-        error={findFieldError(errors, "reference")}
       />
       <TextInput
-        id="email"
+        {...field("email")}
         label="Email address"
         hint="The personal email address you gave in your referral"
         type="email"
-        value={email}
-        onChange={setEmail}
         autoComplete="email"
         spellCheck={false}
-        error={findFieldError(errors, "email")}
       />
     </FormPage>
   );

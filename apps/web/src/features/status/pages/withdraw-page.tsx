@@ -1,9 +1,10 @@
 import { WithdrawRequestSchema } from "@psu/domain";
-import { useRef, useState } from "react";
+import { useRef } from "react";
 import { Link, Navigate, useNavigate } from "react-router";
-import { FormPage, useFormErrors } from "../../../components/form-page";
+import { FormPage } from "../../../components/form-page";
 import { Textarea } from "../../../components/textarea";
-import { findFieldError, toFormErrors } from "../../../lib/form-errors";
+import { useForm } from "../../../components/use-form";
+import { toFormErrors } from "../../../lib/form-errors";
 import { useWithdrawReferral } from "../api/withdraw-referral";
 import { describeStatusFailure } from "../components/describe-status-failure";
 import { useStatusLookup } from "../components/status-lookup-provider";
@@ -14,8 +15,7 @@ const REASON_MAX_LENGTH = 1000;
 export function WithdrawPage() {
   const { lookup, setLookup } = useStatusLookup();
   const navigate = useNavigate();
-  const [reason, setReason] = useState("");
-  const { errors, failures, fail } = useFormErrors();
+  const { values, field, errors, failures, fail } = useForm({ reason: "" });
   const withdraw = useWithdrawReferral();
   // Once withdrawn, the referral can no longer be withdrawn: that must not bounce this page away
   // before it moves on to the "withdrawn" page.
@@ -27,6 +27,7 @@ export function WithdrawPage() {
   const { request } = lookup;
 
   async function submit() {
+    const { reason } = values;
     const parsed = WithdrawRequestSchema.safeParse({ ...request, reason: reason.trim() === "" ? undefined : reason });
     if (!parsed.success) return fail(toFormErrors(parsed.error.issues, ["reason"]));
     try {
@@ -64,15 +65,12 @@ export function WithdrawPage() {
       }
     >
       <Textarea
-        id="reason"
+        {...field("reason")}
         label="Why are you withdrawing your referral? (optional)"
         labelSize="m"
         hint="This helps us improve the service. You do not have to tell us."
         maxLength={REASON_MAX_LENGTH}
         rows={4}
-        value={reason}
-        onChange={setReason}
-        error={findFieldError(errors, "reason")}
       />
     </FormPage>
   );
