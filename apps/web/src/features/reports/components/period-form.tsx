@@ -1,6 +1,7 @@
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { TextInput } from "../../../components/text-input";
-import { type FormError, findFieldError } from "../../../lib/form-errors";
+import { useFormFields } from "../../../components/use-form";
+import type { FormError } from "../../../lib/form-errors";
 import { PERIOD_FIELD_IDS, type ReportPeriod } from "./report-period";
 import "./reports.css";
 
@@ -11,15 +12,20 @@ type PeriodFormProps = {
   onSubmit: (period: ReportPeriod) => void;
 };
 
+// The two ends of the period, asked the same way.
+const MONTH_FIELDS = [
+  { name: "from", label: "From month", hint: "For example, 2025-12" },
+  { name: "to", label: "To month", hint: "For example, 2026-11" },
+] as const;
+
 /** The months a report covers: two "YYYY-MM" fields and a button. The page checks and applies them. */
 export function PeriodForm({ period, errors, onSubmit }: PeriodFormProps) {
   // The page remounts the form when the URL's period changes (its key), so the fields start from it.
-  const [from, setFrom] = useState(period.from);
-  const [to, setTo] = useState(period.to);
+  const { values, field } = useFormFields(period, errors);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    onSubmit({ from: from.trim(), to: to.trim() });
+    onSubmit({ from: values.from.trim(), to: values.to.trim() });
   }
 
   return (
@@ -27,28 +33,17 @@ export function PeriodForm({ period, errors, onSubmit }: PeriodFormProps) {
       <fieldset className="nhsuk-fieldset">
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Period</legend>
         <div className="app-report-period">
-          <TextInput
-            id={PERIOD_FIELD_IDS.from}
-            label="From month"
-            hint="For example, 2025-12"
-            width="10"
-            spellCheck={false}
-            autoComplete="off"
-            value={from}
-            onChange={setFrom}
-            error={findFieldError(errors, PERIOD_FIELD_IDS.from)}
-          />
-          <TextInput
-            id={PERIOD_FIELD_IDS.to}
-            label="To month"
-            hint="For example, 2026-11"
-            width="10"
-            spellCheck={false}
-            autoComplete="off"
-            value={to}
-            onChange={setTo}
-            error={findFieldError(errors, PERIOD_FIELD_IDS.to)}
-          />
+          {MONTH_FIELDS.map(({ name, label, hint }) => (
+            <TextInput
+              key={name}
+              {...field(name, PERIOD_FIELD_IDS[name])}
+              label={label}
+              hint={hint}
+              width="10"
+              spellCheck={false}
+              autoComplete="off"
+            />
+          ))}
           <button className="nhsuk-button nhsuk-button--secondary" type="submit">
             Show figures
           </button>

@@ -1,7 +1,8 @@
 import { type EqualityPeriod, formatEqualityPeriod } from "@psu/domain";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { Select } from "../../../components/select";
-import { type FormError, findFieldError } from "../../../lib/form-errors";
+import { useFormFields } from "../../../components/use-form";
+import type { FormError } from "../../../lib/form-errors";
 import { QUARTER_FIELD_ID } from "./equality-period";
 import "./reports.css";
 
@@ -17,7 +18,7 @@ type QuarterFormProps = {
 /** The equality report's period: one ended calendar quarter, chosen from a list, and a button. */
 export function QuarterForm({ period, quarters, errors, onSubmit }: QuarterFormProps) {
   const listed = quarters.some((quarter) => quarter.from === period.from && quarter.to === period.to);
-  const [chosen, setChosen] = useState(listed ? period.from : "");
+  const { values, field } = useFormFields({ quarter: listed ? period.from : "" }, errors);
   const options = [
     ...(listed ? [] : [{ value: "", label: "Choose a quarter" }]),
     ...quarters.map((quarter) => ({ value: quarter.from, label: formatEqualityPeriod(quarter) })),
@@ -25,20 +26,17 @@ export function QuarterForm({ period, quarters, errors, onSubmit }: QuarterFormP
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    onSubmit(quarters.find((candidate) => candidate.from === chosen) ?? null);
+    onSubmit(quarters.find((candidate) => candidate.from === values.quarter) ?? null);
   }
 
   return (
     <form noValidate onSubmit={submit}>
       <div className="app-report-period">
         <Select
-          id={QUARTER_FIELD_ID}
+          {...field("quarter", QUARTER_FIELD_ID)}
           label="Quarter"
           hint="Figures are shown for whole calendar quarters once they have ended"
           options={options}
-          value={chosen}
-          onChange={setChosen}
-          error={findFieldError(errors, QUARTER_FIELD_ID)}
         />
         <button className="nhsuk-button nhsuk-button--secondary" type="submit">
           Show figures
