@@ -1,9 +1,8 @@
 import type { ReactNode } from "react";
-import { useState } from "react";
 import { Navigate } from "react-router";
 import { FormPage } from "../../../components/form-page";
 import { type ChoiceOption, Radios } from "../../../components/radios";
-import { findFieldError } from "../../../lib/form-errors";
+import { useFormFields } from "../../../components/use-form";
 import { type EligibilityField, validateEligibilityField } from "../wizard/eligibility-validation";
 import type { WizardStep } from "../wizard/journey";
 import { useVerdict } from "../wizard/use-verdict";
@@ -40,13 +39,16 @@ export function EligibilityQuestion<Value extends string>({
 }: EligibilityQuestionProps<Value>) {
   const wizard = useWizardStep(step);
   const { state, store, today, redirectTo, errors, fail, formPage } = wizard;
-  const [value, setValue] = useState<Value | undefined>(() => readAnswer(state.eligibility));
+  const { values, choice } = useFormFields<{ answer: Value | undefined }>(
+    () => ({ answer: readAnswer(state.eligibility) }),
+    errors,
+  );
   const { saveAnswersAndContinue, isAsking } = useVerdict(wizard);
 
   if (redirectTo) return <Navigate to={redirectTo} replace />;
 
   async function submit() {
-    const answers = writeAnswer(store.getState().eligibility, value);
+    const answers = writeAnswer(store.getState().eligibility, values.answer);
     const problem = validateEligibilityField(answers, field, today);
     if (problem) return fail([{ field, message: problem.message }]);
     await saveAnswersAndContinue(answers, field);
@@ -54,16 +56,7 @@ export function EligibilityQuestion<Value extends string>({
 
   return (
     <FormPage title={question} {...formPage} onSubmit={() => void submit()} isSubmitting={isAsking}>
-      <Radios
-        name={field}
-        legend={question}
-        isPageHeading
-        hint={hint}
-        options={options}
-        value={value}
-        onChange={setValue}
-        error={findFieldError(errors, field)}
-      />
+      <Radios legend={question} isPageHeading hint={hint} options={options} {...choice("answer", field)} />
       {children}
     </FormPage>
   );

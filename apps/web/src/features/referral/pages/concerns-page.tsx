@@ -1,9 +1,8 @@
 import { CONCERNS, type Concern, ConcernSchema } from "@psu/domain";
-import { useState } from "react";
 import { Navigate } from "react-router";
 import { Checkboxes, type CheckboxOption } from "../../../components/checkboxes";
 import { FormPage } from "../../../components/form-page";
-import { findFieldError } from "../../../lib/form-errors";
+import { useFormFields } from "../../../components/use-form";
 import { CONCERN_LABELS } from "../components/answer-labels";
 import { useVerdict } from "../wizard/use-verdict";
 import { useWizardStep } from "../wizard/use-wizard-step";
@@ -21,20 +20,16 @@ const OPTIONS: readonly CheckboxOption<ConcernChoice>[] = [
 export function ConcernsPage() {
   const wizard = useWizardStep("concerns");
   const { state, store, redirectTo, errors, fail, formPage } = wizard;
-  const [values, setValues] = useState<ConcernChoice[]>(() => {
-    const concerns = state.eligibility.concerns;
-    if (concerns === undefined) return [];
-    return concerns.length === 0 ? [NONE] : concerns;
-  });
+  const { values, choices } = useFormFields(() => ({ concerns: toChoices(state.eligibility.concerns) }), errors);
   const { askVerdictAndContinue, isAsking } = useVerdict(wizard);
 
   if (redirectTo) return <Navigate to={redirectTo} replace />;
 
   async function submit() {
-    if (values.length === 0) {
+    if (values.concerns.length === 0) {
       return fail([{ field: "concerns", message: "Select any that apply, or select none of these" }]);
     }
-    const concerns = values.flatMap((value) => {
+    const concerns = values.concerns.flatMap((value) => {
       const concern = ConcernSchema.safeParse(value);
       return concern.success ? [concern.data] : [];
     });
@@ -46,15 +41,18 @@ export function ConcernsPage() {
   return (
     <FormPage title={QUESTION} {...formPage} onSubmit={() => void submit()} isSubmitting={isAsking}>
       <Checkboxes
-        name="concerns"
         legend={QUESTION}
         isPageHeading
         hint="Select all that apply. Some of these are best started with someone else, and we will tell you who."
         options={OPTIONS}
-        values={values}
-        onChange={setValues}
-        error={findFieldError(errors, "concerns")}
+        {...choices("concerns")}
       />
     </FormPage>
   );
+}
+
+/** The boxes ticked for the concerns so far: none given is "None of these"; none answered, nothing ticked. */
+function toChoices(concerns: readonly Concern[] | undefined): ConcernChoice[] {
+  if (concerns === undefined) return [];
+  return concerns.length === 0 ? [NONE] : [...concerns];
 }

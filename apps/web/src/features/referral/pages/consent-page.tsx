@@ -1,14 +1,14 @@
 import { CONFIDENTIALITY_PROMISE, ReferralConsentSchema } from "@psu/domain";
-import { useState } from "react";
 import { Navigate } from "react-router";
-import { Checkboxes } from "../../../components/checkboxes";
+import { ConfirmCheckbox } from "../../../components/confirm-checkbox";
 // The one page of another feature this uses: the documents feature owns where each policy is.
 import { DocumentLink } from "../../../components/document-link";
 import { FormPage } from "../../../components/form-page";
 import { Radios } from "../../../components/radios";
+import { useFormFields } from "../../../components/use-form";
 import { WarningCallout } from "../../../components/warning-callout";
-import { fromYesNo, toYesNo, YES_NO_OPTIONS, type YesNo } from "../../../components/yes-no";
-import { findFieldError, toFormErrors } from "../../../lib/form-errors";
+import { fromYesNo, toYesNo, YES_NO_OPTIONS } from "../../../components/yes-no";
+import { toFormErrors } from "../../../lib/form-errors";
 import { useWizardStep } from "../wizard/use-wizard-step";
 
 const HEADING = "Confidentiality and consent";
@@ -16,22 +16,22 @@ const FIELDS = ["acceptsConfidentialityPolicy", "understandsSafetyOverride", "co
 
 export function ConsentPage() {
   const { state, store, redirectTo, goToNextStep, errors, fail, formPage } = useWizardStep("consent");
-  const consent = state.consent;
-  const [policy, setPolicy] = useState(consent.acceptsConfidentialityPolicy === true);
-  const [safety, setSafety] = useState(consent.understandsSafetyOverride === true);
-  const [supervisor, setSupervisor] = useState<YesNo | undefined>(toYesNo(consent.consentsToSupervisorContact));
+  const { values, choice } = useFormFields(
+    () => ({
+      acceptsConfidentialityPolicy: state.consent.acceptsConfidentialityPolicy === true,
+      understandsSafetyOverride: state.consent.understandsSafetyOverride === true,
+      consentsToSupervisorContact: toYesNo(state.consent.consentsToSupervisorContact),
+    }),
+    errors,
+  );
 
   if (redirectTo) return <Navigate to={redirectTo} replace />;
 
   function submit() {
-    const values = {
-      acceptsConfidentialityPolicy: policy,
-      understandsSafetyOverride: safety,
-      consentsToSupervisorContact: fromYesNo(supervisor),
-    };
-    const parsed = ReferralConsentSchema.safeParse(values);
+    const consent = { ...values, consentsToSupervisorContact: fromYesNo(values.consentsToSupervisorContact) };
+    const parsed = ReferralConsentSchema.safeParse(consent);
     if (!parsed.success) return fail(toFormErrors(parsed.error.issues, FIELDS));
-    store.update((current) => ({ ...current, consent: values }));
+    store.update((current) => ({ ...current, consent }));
     goToNextStep();
   }
 
@@ -57,39 +57,24 @@ export function ConsentPage() {
         </>
       }
     >
-      <Checkboxes
-        name="acceptsConfidentialityPolicy"
+      <ConfirmCheckbox
         legend="Confidentiality policy"
         legendSize="s"
-        options={[{ value: "yes", label: "I have read the confidentiality policy" }]}
-        values={policy ? ["yes"] : []}
-        onChange={(values) => setPolicy(values.length > 0)}
-        error={findFieldError(errors, "acceptsConfidentialityPolicy")}
+        label="I have read the confidentiality policy"
+        {...choice("acceptsConfidentialityPolicy")}
       />
-      <Checkboxes
-        name="understandsSafetyOverride"
+      <ConfirmCheckbox
         legend="Sharing information to keep people safe"
         legendSize="s"
-        options={[
-          {
-            value: "yes",
-            label:
-              "I understand the PSU may share information without my consent if someone is at risk of serious harm",
-          },
-        ]}
-        values={safety ? ["yes"] : []}
-        onChange={(values) => setSafety(values.length > 0)}
-        error={findFieldError(errors, "understandsSafetyOverride")}
+        label="I understand the PSU may share information without my consent if someone is at risk of serious harm"
+        {...choice("understandsSafetyOverride")}
       />
       <Radios
-        name="consentsToSupervisorContact"
         legend="Can we contact your educational or clinical supervisor if it would help your support?"
         legendSize="s"
         hint="We will always talk to you before we contact them. You can change your mind at any time."
         options={YES_NO_OPTIONS}
-        value={supervisor}
-        onChange={setSupervisor}
-        error={findFieldError(errors, "consentsToSupervisorContact")}
+        {...choice("consentsToSupervisorContact")}
       />
     </FormPage>
   );

@@ -9,7 +9,7 @@ import { useDetailsStep } from "../wizard/use-details-step";
 const HEADING = "Your name and contact details";
 
 export function ContactDetailsPage() {
-  const { field, renderPage } = useDetailsStep({
+  const { field, choice, renderPage } = useDetailsStep({
     step: "contact-details",
     section: "details",
     fields: CONTACT_FIELDS,
@@ -34,9 +34,8 @@ export function ContactDetailsPage() {
     ),
     children: (
       <>
-        <TextInput id="fullName" label="Full name" autoComplete="name" spellCheck={false} {...field("fullName")} />
+        <TextInput label="Full name" autoComplete="name" spellCheck={false} {...field("fullName")} />
         <TextInput
-          id="personalEmail"
           label="Personal email address"
           hint="Use an address only you can read, not a work one. You will also need it to check the status of your referral."
           type="email"
@@ -45,7 +44,6 @@ export function ContactDetailsPage() {
           {...field("personalEmail")}
         />
         <TextInput
-          id="phone"
           label="UK phone number"
           hint="A mobile or landline number, like 07700 900 982"
           type="tel"
@@ -54,14 +52,12 @@ export function ContactDetailsPage() {
           {...field("phone")}
         />
         <Radios
-          name="preferredContact"
           legend="How would you like us to contact you?"
           legendSize="m"
           options={PREFERRED_CONTACT.map((option) => ({ value: option, label: PREFERRED_CONTACT_LABELS[option] }))}
-          {...field("preferredContact")}
+          {...choice("preferredContact")}
         />
         <Textarea
-          id="safeContactTimes"
           label="When is it safe to contact you? (optional)"
           labelSize="m"
           hint="For example, not during clinics, or only after 6pm. Tell us if we should not leave a message."

@@ -12,12 +12,12 @@ import {
   SEXES,
   SEXUAL_ORIENTATIONS,
 } from "@psu/domain";
-import { useState } from "react";
 import { Link, Navigate, useNavigate } from "react-router";
-import { FormPage, useFormErrors } from "../../../components/form-page";
+import { FormPage } from "../../../components/form-page";
 import { type ChoiceOption, Radios } from "../../../components/radios";
+import { useForm } from "../../../components/use-form";
 import { ApiError } from "../../../lib/api-client";
-import { findFieldError, toFormErrors } from "../../../lib/form-errors";
+import { toFormErrors } from "../../../lib/form-errors";
 import { useSendEqualityResponses } from "../api/send-equality-responses";
 import { useWizard } from "../wizard/wizard-provider";
 
@@ -38,8 +38,7 @@ const QUESTIONS = Object.keys(EQUALITY_QUESTIONS).filter((key): key is EqualityQ
 export function EqualityPage() {
   const { state } = useWizard();
   const navigate = useNavigate();
-  const [answers, setAnswers] = useState<Partial<Record<EqualityQuestion, string>>>({});
-  const { errors, failures, fail } = useFormErrors();
+  const { values: answers, choice, errors, failures, fail } = useForm<Partial<Record<EqualityQuestion, string>>>({});
   const send = useSendEqualityResponses();
 
   if (state.receipt === undefined) return <Navigate to="/refer" replace />;
@@ -92,13 +91,10 @@ export function EqualityPage() {
       {QUESTIONS.map((question) => (
         <Radios
           key={question}
-          name={question}
           legend={EQUALITY_QUESTIONS[question]}
           legendSize="m"
           options={listOptions(question)}
-          value={answers[question]}
-          onChange={(value) => setAnswers((current) => ({ ...current, [question]: value }))}
-          error={findFieldError(errors, question)}
+          {...choice(question)}
         />
       ))}
     </FormPage>

@@ -6,12 +6,12 @@ import {
   REGISTRATION_NUMBER_HINTS,
   suggestRegisterForGroup,
 } from "@psu/domain";
-import { useState } from "react";
 import { Navigate } from "react-router";
 import { FormPage } from "../../../components/form-page";
 import { Radios } from "../../../components/radios";
 import { TextInput } from "../../../components/text-input";
-import { findFieldError, toFormErrors } from "../../../lib/form-errors";
+import { useFormFields } from "../../../components/use-form";
+import { toFormErrors } from "../../../lib/form-errors";
 import { SaveForLaterButton } from "../components/save-for-later-button";
 import { RegistrationDetailsSchema } from "../wizard/journey";
 import { useWizardStep } from "../wizard/use-wizard-step";
@@ -22,12 +22,11 @@ const FIELDS = ["registration-register", "registration-number"];
 export function RegistrationPage() {
   const { state, store, redirectTo, goToNextStep, errors, fail, formPage } = useWizardStep("registration");
   const saved = state.details.registration;
-  const [register, setRegister] = useState<ProfessionalRegister | undefined>(() => {
-    if (saved?.register) return saved.register;
-    const group = EligibilityGroupSchema.safeParse(state.eligibility.group);
-    return group.success ? (suggestRegisterForGroup(group.data) ?? undefined) : undefined;
-  });
-  const [number, setNumber] = useState(saved?.number ?? "");
+  const { values, field, choice } = useFormFields(
+    () => ({ register: saved?.register ?? suggestRegister(state.eligibility.group), number: saved?.number ?? "" }),
+    errors,
+  );
+  const { register, number } = values;
 
   if (redirectTo) return <Navigate to={redirectTo} replace />;
 
@@ -52,7 +51,6 @@ export function RegistrationPage() {
       secondaryAction={<SaveForLaterButton step="registration" keepPageAnswers={keepPageAnswers} onError={fail} />}
     >
       <Radios
-        name="registration-register"
         legend={QUESTION}
         isPageHeading
         hint="We use your registration number to confirm who you are. We do not contact your regulator."
@@ -61,25 +59,26 @@ export function RegistrationPage() {
           label: PROFESSIONAL_REGISTER_LABELS[option],
           dividerBefore: option === "none",
         }))}
-        value={register}
-        onChange={setRegister}
-        error={findFieldError(errors, "registration-register")}
+        {...choice("register", "registration-register")}
       />
       {register !== undefined && register !== "none" && (
         <TextInput
-          id="registration-number"
           label="Registration number"
           labelSize="m"
           hint={REGISTRATION_NUMBER_HINTS[register]}
           width="10"
-          value={number}
-          onChange={setNumber}
+          {...field("number", "registration-number")}
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
-          error={findFieldError(errors, "registration-number")}
         />
       )}
     </FormPage>
   );
+}
+
+/** The register most of the trainee's group are on, to start from (they can choose another). */
+function suggestRegister(group: string | undefined): ProfessionalRegister | undefined {
+  const parsed = EligibilityGroupSchema.safeParse(group);
+  return parsed.success ? (suggestRegisterForGroup(parsed.data) ?? undefined) : undefined;
 }

@@ -1,10 +1,10 @@
 import { DRAFT_LIFETIME_TEXT, ResumeCodeSchema } from "@psu/domain";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { FormPage, useFormErrors } from "../../../components/form-page";
+import { FormPage } from "../../../components/form-page";
 import { TextInput } from "../../../components/text-input";
+import { useForm } from "../../../components/use-form";
 import { ApiError } from "../../../lib/api-client";
-import { findFieldError } from "../../../lib/form-errors";
 import { checkEligibility } from "../api/check-eligibility";
 import { useResumeDraft } from "../api/resume-draft";
 import {
@@ -25,13 +25,12 @@ const FIELD = "resumeCode";
 export function ResumePage() {
   const { store } = useWizard();
   const navigate = useNavigate();
-  const [code, setCode] = useState("");
-  const { errors, failures, fail } = useFormErrors();
+  const { values, field, errors, failures, fail } = useForm({ [FIELD]: "" });
   const resume = useResumeDraft();
   const [checking, setChecking] = useState(false);
 
   async function submit() {
-    const parsed = ResumeCodeSchema.safeParse(code);
+    const parsed = ResumeCodeSchema.safeParse(values[FIELD]);
     if (!parsed.success) return fail([{ field: FIELD, message: parsed.error.issues[0]?.message ?? QUESTION }]);
     try {
       const resumed = await resume.mutateAsync(parsed.data);
@@ -70,17 +69,14 @@ export function ResumePage() {
       }
     >
       <TextInput
-        id={FIELD}
         label={QUESTION}
         isPageHeading
         hint="The 12-character code you were given when you saved your answers, for example ABCD-2345-EFGH"
         width="20"
-        value={code}
-        onChange={setCode}
+        {...field(FIELD)}
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck={false}
-        error={findFieldError(errors, FIELD)}
       />
     </FormPage>
   );

@@ -8,12 +8,11 @@ import {
   type TraineeGroup,
   TraineeGroupSchema,
 } from "@psu/domain";
-import { useState } from "react";
 import { Navigate } from "react-router";
 import { Checkboxes, type CheckboxOption } from "../../../components/checkboxes";
 import { FormPage } from "../../../components/form-page";
 import { LoadingStatus } from "../../../components/loading-status";
-import { findFieldError } from "../../../lib/form-errors";
+import { useFormFields } from "../../../components/use-form";
 import { useServices } from "../api/get-services";
 import { ResourceList, selectResources } from "../components/resource-list";
 import { useWizardStep } from "../wizard/use-wizard-step";
@@ -25,7 +24,10 @@ type ReferralService = Extract<Service, { access: "referral" }>;
 /** The services open to the trainee's group; self-serve resources are links, never choices. */
 export function ServicesPage() {
   const { state, store, redirectTo, goToNextStep, errors, fail, formPage } = useWizardStep("services");
-  const [values, setValues] = useState<RequestedService[]>(state.services ?? []);
+  const { values, choices } = useFormFields<{ services: RequestedService[] }>(
+    () => ({ services: state.services ?? [] }),
+    errors,
+  );
 
   const group = TraineeGroupSchema.safeParse(state.eligibility.group);
   if (redirectTo || !group.success) return <Navigate to={redirectTo ?? "/refer"} replace />;
@@ -44,26 +46,23 @@ export function ServicesPage() {
   ];
 
   function submit() {
-    const parsed = RequestedServicesSchema.safeParse(values);
+    const parsed = RequestedServicesSchema.safeParse(values.services);
     const message = parsed.success
-      ? listServiceGroupIssues(state.eligibility.group, values)[0]?.message
+      ? listServiceGroupIssues(state.eligibility.group, values.services)[0]?.message
       : parsed.error.issues[0]?.message;
     if (message) return fail([{ field: "services", message }]);
-    store.update((current) => ({ ...current, services: values }));
+    store.update((current) => ({ ...current, services: values.services }));
     goToNextStep();
   }
 
   return (
     <FormPage title={QUESTION} {...formPage} onSubmit={submit} after={<ResourcesForGroup group={group.data} />}>
       <Checkboxes
-        name="services"
         legend={QUESTION}
         isPageHeading
         hint="Select all that you would like. A coordinator will talk with you about the best support."
         options={options}
-        values={values}
-        onChange={setValues}
-        error={findFieldError(errors, "services")}
+        {...choices("services")}
       />
     </FormPage>
   );

@@ -8,7 +8,7 @@ import { useDetailsStep } from "../wizard/use-details-step";
 const HEADING = "Your training and work";
 
 export function TrainingAndWorkPage() {
-  const { field, renderPage } = useDetailsStep({
+  const { field, choice, renderPage } = useDetailsStep({
     step: "training-and-work",
     section: "details",
     fields: WORK_FIELDS,
@@ -27,25 +27,22 @@ export function TrainingAndWorkPage() {
     children: (
       <>
         <TextInput
-          id="programme"
           label="Specialty or training programme"
           hint="For example, General Practice, Core Surgical Training or nursing preceptorship"
           {...field("programme")}
         />
-        <TextInput id="grade" label="Grade" hint="For example, F2, ST3 or Band 6" width="10" {...field("grade")} />
+        <TextInput label="Grade" hint="For example, F2, ST3 or Band 6" width="10" {...field("grade")} />
         <TextInput
-          id="employer"
           label="Trust or employer"
           hint="For example, Example NHS Foundation Trust, or the GP Lead Employer"
           autoComplete="organization"
           {...field("employer")}
         />
         <Radios
-          name="workPattern"
           legend="Do you work full time or less than full time?"
           legendSize="m"
           options={WORK_PATTERNS.map((pattern) => ({ value: pattern, label: WORK_PATTERN_LABELS[pattern] }))}
-          {...field("workPattern")}
+          {...choice("workPattern")}
         />
       </>
     ),

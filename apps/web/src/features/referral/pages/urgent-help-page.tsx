@@ -1,8 +1,7 @@
-import { useState } from "react";
 import { Navigate, useNavigate } from "react-router";
 import { FormPage } from "../../../components/form-page";
 import { Radios } from "../../../components/radios";
-import { findFieldError } from "../../../lib/form-errors";
+import { useFormFields } from "../../../components/use-form";
 import { useWizardStep } from "../wizard/use-wizard-step";
 import type { UrgentHelpAnswer } from "../wizard/wizard-state";
 
@@ -12,7 +11,11 @@ const QUESTION = "Do you need urgent help right now?";
 export function UrgentHelpPage() {
   const { state, store, redirectTo, goToNextStep, errors, fail, formPage } = useWizardStep("urgent-help");
   const navigate = useNavigate();
-  const [value, setValue] = useState<UrgentHelpAnswer | undefined>(state.urgentHelp);
+  const { values, choice } = useFormFields<{ urgentHelp: UrgentHelpAnswer | undefined }>(
+    () => ({ urgentHelp: state.urgentHelp }),
+    errors,
+  );
+  const value = values.urgentHelp;
 
   if (redirectTo) return <Navigate to={redirectTo} replace />;
 
@@ -27,7 +30,6 @@ export function UrgentHelpPage() {
   return (
     <FormPage title={QUESTION} {...formPage} onSubmit={submit}>
       <Radios
-        name="urgentHelp"
         legend={QUESTION}
         isPageHeading
         hint="For example, you feel you might harm yourself or someone else, or you cannot keep yourself safe"
@@ -35,9 +37,7 @@ export function UrgentHelpPage() {
           { value: "yes", label: "Yes, I need help now" },
           { value: "no", label: "No" },
         ]}
-        value={value}
-        onChange={setValue}
-        error={findFieldError(errors, "urgentHelp")}
+        {...choice("urgentHelp")}
       />
     </FormPage>
   );

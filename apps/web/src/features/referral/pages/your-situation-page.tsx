@@ -10,7 +10,7 @@ const HEADING = "Your situation";
 const FIELDS = ["whatIsHappening", "whatHasBeenTried", "whatWouldHelp", "howSoon", "accessNeeds"] as const;
 
 export function YourSituationPage() {
-  const { field, renderPage } = useDetailsStep({
+  const { field, choice, renderPage } = useDetailsStep({
     step: "your-situation",
     section: "story",
     fields: FIELDS,
@@ -41,7 +41,6 @@ export function YourSituationPage() {
     children: (
       <>
         <Textarea
-          id="whatIsHappening"
           label="What is happening?"
           labelSize="m"
           hint="What is affecting you or your training, and for how long"
@@ -50,7 +49,6 @@ export function YourSituationPage() {
           {...field("whatIsHappening")}
         />
         <Textarea
-          id="whatHasBeenTried"
           label="What have you tried so far? (optional)"
           labelSize="m"
           hint="For example, talking to your educational supervisor or your GP"
@@ -58,21 +56,18 @@ export function YourSituationPage() {
           {...field("whatHasBeenTried")}
         />
         <Textarea
-          id="whatWouldHelp"
           label="What do you think would help? (optional)"
           labelSize="m"
           maxLength={FREE_TEXT_LIMITS.long}
           {...field("whatWouldHelp")}
         />
         <Radios
-          name="howSoon"
           legend="How soon would you like support?"
           legendSize="m"
           options={HOW_SOON.map((option) => ({ value: option, label: HOW_SOON_LABELS[option] }))}
-          {...field("howSoon")}
+          {...choice("howSoon")}
         />
         <Textarea
-          id="accessNeeds"
           label="Do you have any access needs? (optional)"
           labelSize="m"
           hint="For example, you would like information in large print, or a British Sign Language interpreter"

@@ -1,8 +1,9 @@
-import { type ReactNode, useState } from "react";
+import type { ReactNode } from "react";
 import { Navigate } from "react-router";
 import type { z } from "zod";
 import { FormPage } from "../../../components/form-page";
-import { findFieldError, toFormErrors } from "../../../lib/form-errors";
+import { useFormFields } from "../../../components/use-form";
+import { toFormErrors } from "../../../lib/form-errors";
 import { SaveForLaterButton } from "../components/save-for-later-button";
 import type { WizardStep } from "./journey";
 import { useWizardStep } from "./use-wizard-step";
@@ -28,7 +29,7 @@ type DetailsStepOptions<Values extends Record<string, unknown>> = {
  */
 export function useDetailsStep<Values extends Record<string, unknown>>(options: DetailsStepOptions<Values>) {
   const { state, store, redirectTo, goToNextStep, errors, fail, formPage } = useWizardStep(options.step);
-  const [values, setValues] = useState<Values>(() => options.initial(state));
+  const { values, field, choice } = useFormFields(() => options.initial(state), errors);
 
   function keepPageAnswers() {
     store.update((current) => ({ ...current, [options.section]: { ...current[options.section], ...values } }));
@@ -39,15 +40,6 @@ export function useDetailsStep<Values extends Record<string, unknown>>(options: 
     if (!parsed.success) return fail(toFormErrors(parsed.error.issues, options.fields));
     keepPageAnswers();
     goToNextStep();
-  }
-
-  /** The props a field component needs for one of the page's values. */
-  function field<Name extends keyof Values & string>(name: Name) {
-    return {
-      value: values[name],
-      onChange: (value: Values[Name]) => setValues((current) => ({ ...current, [name]: value })),
-      error: findFieldError(errors, name),
-    };
   }
 
   /**
@@ -70,5 +62,5 @@ export function useDetailsStep<Values extends Record<string, unknown>>(options: 
     );
   }
 
-  return { field, renderPage };
+  return { field, choice, renderPage };
 }
