@@ -22,7 +22,6 @@ export * from "./cases/case-transitions";
 export * from "./catalogue/documents";
 export * from "./catalogue/groups";
 export * from "./catalogue/services";
-export * from "./catalogue/staff-labels";
 export * from "./crisis/crisis-contact-schemas";
 export * from "./crisis/crisis-contacts";
 export * from "./eligibility/eligibility";

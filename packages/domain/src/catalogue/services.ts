@@ -1,44 +1,53 @@
 import { z } from "zod";
+import { keysOf } from "../keys-of";
 import { createSingleLineTextSchema } from "../text/text-input";
 import { DOCTOR_GROUPS, TRAINEE_GROUPS, type TraineeGroup, TraineeGroupSchema } from "./groups";
 
-export const SERVICE_IDS = [
-  "spoc",
-  "ist",
-  "coaching",
-  "careers",
-  "mental_health",
-  "communication_skills",
-  "dyslexia",
-  "supported_return",
-  "differential_attainment",
-  "neurodiversity_resources",
-  "development_courses",
-  "wellbeing_resources",
-] as const;
+/** The self-serve resources, by staff's short names: links, never referrals (their links are published links). */
+const RESOURCE_SHORT_NAMES = {
+  differential_attainment: "Differential attainment",
+  neurodiversity_resources: "Neurodiversity resources",
+  development_courses: "Development courses",
+  wellbeing_resources: "Wellbeing resources",
+} as const satisfies Record<string, string>;
+export const RESOURCE_SERVICE_IDS = keysOf(RESOURCE_SHORT_NAMES);
+export type ResourceServiceId = (typeof RESOURCE_SERVICE_IDS)[number];
+
+/**
+ * Every service, in the order trainees see them (those a trainee is referred to, then the
+ * resources), with the short name staff use for it. Staff read these all day, so they are
+ * shorter than the catalogue's names (written for trainees).
+ */
+export const SERVICE_SHORT_NAMES = {
+  spoc: "SPOC",
+  ist: "IST",
+  coaching: "Coaching",
+  careers: "Careers",
+  mental_health: "Mental health",
+  communication_skills: "Communication skills",
+  dyslexia: "Dyslexia",
+  supported_return: "Supported return",
+  ...RESOURCE_SHORT_NAMES,
+} as const satisfies Record<string, string>;
+export const SERVICE_IDS = keysOf(SERVICE_SHORT_NAMES);
 export const ServiceIdSchema = z.enum(SERVICE_IDS);
 export type ServiceId = z.infer<typeof ServiceIdSchema>;
 
-/** The self-serve resources: links, never referrals (their links are published links). */
-export const RESOURCE_SERVICE_IDS = [
-  "differential_attainment",
-  "neurodiversity_resources",
-  "development_courses",
-  "wellbeing_resources",
-] as const satisfies readonly ServiceId[];
-export type ResourceServiceId = (typeof RESOURCE_SERVICE_IDS)[number];
-
-/** The kinds of lead a coordinator can allocate a referral to. */
-export const LEAD_KINDS = [
-  "spoc",
-  "ist",
-  "coaching",
-  "careers",
-  "mental_health",
-  "communication_skills",
-  "dyslexia",
-  "return_to_training",
-] as const;
+/**
+ * The kinds of lead a coordinator can allocate a referral to: one for each service a trainee is
+ * referred to, shown by that service's short name.
+ */
+export const LEAD_KIND_LABELS = {
+  spoc: SERVICE_SHORT_NAMES.spoc,
+  ist: SERVICE_SHORT_NAMES.ist,
+  coaching: SERVICE_SHORT_NAMES.coaching,
+  careers: SERVICE_SHORT_NAMES.careers,
+  mental_health: SERVICE_SHORT_NAMES.mental_health,
+  communication_skills: SERVICE_SHORT_NAMES.communication_skills,
+  dyslexia: SERVICE_SHORT_NAMES.dyslexia,
+  return_to_training: SERVICE_SHORT_NAMES.supported_return,
+} as const satisfies Record<string, string>;
+export const LEAD_KINDS = keysOf(LEAD_KIND_LABELS);
 export const LeadKindSchema = z.enum(LEAD_KINDS);
 export type LeadKind = z.infer<typeof LeadKindSchema>;
 
