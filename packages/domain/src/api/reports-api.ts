@@ -38,8 +38,11 @@ function monthsBetween(from: string, to: string): number {
   return (toYear - fromYear) * 12 + (toMonth - fromMonth);
 }
 
+/** How many (referrals, cases, places, working days): a whole number, never negative. */
+const CountSchema = z.number().int().min(0);
+
 /** One bar or row: a code (service id, region, profession, month, status), its label and count. */
-export const ReportCountSchema = z.object({ key: z.string(), label: z.string(), count: z.number().int().min(0) });
+export const ReportCountSchema = z.object({ key: z.string(), label: z.string(), count: CountSchema });
 export type ReportCount = z.infer<typeof ReportCountSchema>;
 
 /**
@@ -48,7 +51,7 @@ export type ReportCount = z.infer<typeof ReportCountSchema>;
  * can add up to more than `total`; the other breakdowns add up to `total` exactly.
  */
 export const ReferralVolumesSchema = z.object({
-  total: z.number().int().min(0),
+  total: CountSchema,
   byMonth: z.array(ReportCountSchema),
   byService: z.array(ReportCountSchema),
   byRegion: z.array(ReportCountSchema),
@@ -67,15 +70,15 @@ export type ReferralVolumes = z.infer<typeof ReferralVolumesSchema>;
  */
 export const ResponseTimeSchema = z.object({
   kind: SlaKindSchema,
-  targetWorkingDays: z.number().int().min(0),
+  targetWorkingDays: CountSchema,
   /** Steps completed (triaged, or first contact made). */
-  completed: z.number().int().min(0),
+  completed: CountSchema,
   /** Steps in the cohort still waiting (cases withdrawn or closed before the step are left out). */
-  waiting: z.number().int().min(0),
+  waiting: CountSchema,
   medianWorkingDays: z.number().nullable(),
   p90WorkingDays: z.number().nullable(),
   /** Completed by the end of the due date. */
-  withinSla: z.number().int().min(0),
+  withinSla: CountSchema,
   /** withinSla / completed, 0 to 1, null when nothing completed. */
   withinSlaShare: z.number().min(0).max(1).nullable(),
 });
@@ -88,12 +91,12 @@ export const OldestOpenCaseSchema = z.object({
   status: CaseStatusSchema,
   openedAt: z.iso.datetime(),
   /** London working days since the case opened. */
-  ageWorkingDays: z.number().int().min(0),
+  ageWorkingDays: CountSchema,
 });
 
 /** Open cases now (not limited to the period): by status, and the five oldest. */
 export const OpenCasesSchema = z.object({
-  total: z.number().int().min(0),
+  total: CountSchema,
   byStatus: z.array(ReportCountSchema),
   oldest: z.array(OldestOpenCaseSchema),
 });
@@ -104,8 +107,8 @@ export const CaseloadRowSchema = z.object({
   leadId: z.uuid(),
   name: z.string(),
   leadKinds: z.array(LeadKindSchema),
-  open: z.number().int().min(0),
-  capacity: z.number().int().min(0),
+  open: CountSchema,
+  capacity: CountSchema,
 });
 export type CaseloadRow = z.infer<typeof CaseloadRowSchema>;
 
@@ -126,7 +129,7 @@ export type ReportSummary = z.infer<typeof ReportSummarySchema>;
  * 5"), or when showing it would let someone work a suppressed count out from a total.
  */
 export const SuppressedCountSchema = z.object({
-  count: z.number().int().min(0).nullable(),
+  count: CountSchema.nullable(),
   suppressed: z.boolean(),
 });
 export type SuppressedCount = z.infer<typeof SuppressedCountSchema>;
