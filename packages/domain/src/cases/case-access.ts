@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { keysOf } from "../keys-of";
 import type { StaffProfile, StaffRole } from "../staff/staff";
 import { createSingleLineTextSchema } from "../text/text-input";
 
@@ -80,10 +81,7 @@ export const BREAK_GLASS_REASON_LABELS = {
 } as const satisfies Record<string, string>;
 
 export type BreakGlassReasonCode = keyof typeof BREAK_GLASS_REASON_LABELS;
-export const BREAK_GLASS_REASON_CODES = Object.keys(BREAK_GLASS_REASON_LABELS) as [
-  BreakGlassReasonCode,
-  ...BreakGlassReasonCode[],
-];
+export const BREAK_GLASS_REASON_CODES = keysOf(BREAK_GLASS_REASON_LABELS);
 
 export const BREAK_GLASS_DETAIL_MAX_LENGTH = 200;
 
