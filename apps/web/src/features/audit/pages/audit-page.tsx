@@ -1,17 +1,18 @@
 import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, type AuditAction, AuditActionSchema } from "@psu/domain";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { z } from "zod";
 import { AdminOnly } from "../../../components/admin-only";
 import { DateInput, type DateParts } from "../../../components/date-input";
 import { ErrorSummary } from "../../../components/error-summary";
-import { useFormErrors } from "../../../components/form-page";
+import { FilterPanel } from "../../../components/filter-panel";
 import { LoadError } from "../../../components/load-error";
 import { LoadingStatus } from "../../../components/loading-status";
 import { Select } from "../../../components/select";
 import { TextInput } from "../../../components/text-input";
+import { useForm } from "../../../components/use-form";
 import { toCalendarDate, toDateParts } from "../../../lib/date-parts";
-import { type FormError, findFieldError } from "../../../lib/form-errors";
+import type { FormError } from "../../../lib/form-errors";
 import { toDayBoundary } from "../../../lib/format-dates";
 import { useStaffMembers } from "../../../lib/staff-api/get-staff-members";
 import { useSignedInStaff } from "../../../lib/staff-session";
@@ -122,17 +123,20 @@ function AuditLog() {
 
 const IDS = { caseId: "audit-case", action: "audit-action", from: "audit-from", to: "audit-to" };
 
+type AuditFilterAnswers = { caseId: string; actorId: string; action: string; from: DateParts; to: DateParts };
+
 function AuditFilterForm({ search, onApply }: { search: AuditSearch; onApply: (search: AuditSearch) => void }) {
   const members = useStaffMembers();
-  const { errors, failures, fail, clear } = useFormErrors();
-  const [caseId, setCaseId] = useState(search.caseId ?? "");
-  const [actorId, setActorId] = useState(search.actorId ?? "");
-  const [action, setAction] = useState(search.action ?? "");
-  const [from, setFrom] = useState<DateParts>(toDateParts(search.from));
-  const [to, setTo] = useState<DateParts>(toDateParts(search.to));
+  const { values, field, date, errors, failures, fail, clear } = useForm<AuditFilterAnswers>(() => ({
+    caseId: search.caseId ?? "",
+    actorId: search.actorId ?? "",
+    action: search.action ?? "",
+    from: toDateParts(search.from),
+    to: toDateParts(search.to),
+  }));
+  const { caseId, actorId, action, from, to } = values;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function submit() {
     const problems: FormError[] = [];
     const trimmedCase = caseId.trim();
     const code = AuditActionSchema.safeParse(action).data;
@@ -158,66 +162,33 @@ function AuditFilterForm({ search, onApply }: { search: AuditSearch; onApply: (s
     });
   }
 
-  const applied = Object.values(search).filter(Boolean).length;
   return (
-    <details className="nhsuk-details" open={applied > 0 || errors.length > 0 ? true : undefined}>
-      <summary className="nhsuk-details__summary">
-        <span className="nhsuk-details__summary-text">
-          Filter entries{applied > 0 ? ` (${applied} ${applied === 1 ? "filter" : "filters"} applied)` : ""}
-        </span>
-      </summary>
-      <div className="nhsuk-details__text">
-        <form noValidate onSubmit={submit}>
-          <ErrorSummary errors={errors} focusKey={failures} />
-          <TextInput
-            id={IDS.caseId}
-            label="Case id"
-            hint="The last part of the case’s address, for example 3f2a…"
-            spellCheck={false}
-            autoComplete="off"
-            value={caseId}
-            onChange={setCaseId}
-            error={findFieldError(errors, IDS.caseId)}
-          />
-          <Select
-            id="audit-actor"
-            label="Who"
-            value={actorId}
-            onChange={setActorId}
-            options={[
-              { value: "", label: "Anyone" },
-              ...(members.data ?? []).map((member) => ({ value: member.id, label: member.name })),
-            ]}
-          />
-          <Select id={IDS.action} label="Action" value={action} onChange={setAction} options={ActionOptions} />
-          <DateInput
-            id={IDS.from}
-            legend="From"
-            legendSize="s"
-            value={from}
-            onChange={setFrom}
-            error={findFieldError(errors, `${IDS.from}-day`)}
-          />
-          <DateInput
-            id={IDS.to}
-            legend="To"
-            legendSize="s"
-            value={to}
-            onChange={setTo}
-            error={findFieldError(errors, `${IDS.to}-day`)}
-          />
-          <div className="nhsuk-button-group">
-            <button className="nhsuk-button" type="submit">
-              Apply filters
-            </button>
-            {applied > 0 && (
-              <button className="nhsuk-button nhsuk-button--secondary" type="button" onClick={() => onApply({})}>
-                Clear filters
-              </button>
-            )}
-          </div>
-        </form>
-      </div>
-    </details>
+    <FilterPanel
+      noun="entries"
+      applied={Object.values(search).filter(Boolean).length}
+      isOpen={errors.length > 0}
+      onApply={submit}
+      onClear={() => onApply({})}
+    >
+      <ErrorSummary errors={errors} focusKey={failures} />
+      <TextInput
+        {...field("caseId", IDS.caseId)}
+        label="Case id"
+        hint="The last part of the case’s address, for example 3f2a…"
+        spellCheck={false}
+        autoComplete="off"
+      />
+      <Select
+        {...field("actorId", "audit-actor")}
+        label="Who"
+        options={[
+          { value: "", label: "Anyone" },
+          ...(members.data ?? []).map((member) => ({ value: member.id, label: member.name })),
+        ]}
+      />
+      <Select {...field("action", IDS.action)} label="Action" options={ActionOptions} />
+      <DateInput {...date("from", IDS.from)} legend="From" legendSize="s" />
+      <DateInput {...date("to", IDS.to)} legend="To" legendSize="s" />
+    </FilterPanel>
   );
 }

@@ -9,8 +9,9 @@ import {
   SLA_STATES,
   type StaffMember,
 } from "@psu/domain";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Checkboxes } from "../../../components/checkboxes";
+import { FilterPanel } from "../../../components/filter-panel";
 import { Select, type SelectOption } from "../../../components/select";
 import {
   labelFor,
@@ -37,21 +38,24 @@ function withAny(options: SelectOption[]): SelectOption[] {
   return [{ value: ANY, label: "Any" }, ...options];
 }
 
-/**
- * The filters in a collapsible NHS.UK details panel. Changes apply with the button, not on each
- * tick, so the table does not shift under someone still choosing.
- */
+/** The filters that are one choice each, "Any" when not set. */
+type SingleFilter = Exclude<keyof QueueFilters, "view" | "sort" | "status">;
+
+/** The queue's filters in a FilterPanel, applied to the table together with its button. */
 export function QueueFilterPanel({ filters, countsByStatus, leads, onApply }: QueueFilterPanelProps) {
   // The page remounts this panel when the applied filters change (its key), so the draft starts from them.
   const [draft, setDraft] = useState(filters);
-  const applied = countAppliedFilters(filters);
 
-  function set(name: keyof QueueFilters, value: string) {
-    setDraft((current) => ({ ...current, [name]: value === ANY ? undefined : value }));
+  /** A Select's props for one filter. */
+  function select(name: SingleFilter, id = `filter-${name}`) {
+    return {
+      id,
+      value: draft[name] ?? ANY,
+      onChange: (value: string) => setDraft((current) => ({ ...current, [name]: value === ANY ? undefined : value })),
+    };
   }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function submit() {
     // The draft holds only values offered by the controls; parsing keeps it honest all the same.
     const parsed = QueueFiltersSchema.safeParse(draft);
     if (parsed.success) onApply(parsed.data);
@@ -67,92 +71,61 @@ export function QueueFilterPanel({ filters, countsByStatus, leads, onApply }: Qu
   }));
 
   return (
-    <details className="nhsuk-details" open={applied > 0 ? true : undefined}>
-      <summary className="nhsuk-details__summary">
-        <span className="nhsuk-details__summary-text">
-          Filter cases{applied > 0 ? ` (${applied} ${applied === 1 ? "filter" : "filters"} applied)` : ""}
-        </span>
-      </summary>
-      <div className="nhsuk-details__text">
-        <form noValidate onSubmit={submit}>
-          <Checkboxes<CaseStatus>
-            name="filter-status"
-            legend="Status"
-            legendSize="s"
-            options={statusOptions}
-            values={draft.status}
-            onChange={(status) => setDraft((current) => ({ ...current, status }))}
-          />
-          <div className="nhsuk-grid-row">
-            <div className="nhsuk-grid-column-one-half">
-              <Select
-                id="filter-service"
-                label="Service"
-                value={draft.service ?? ANY}
-                onChange={(value) => set("service", value)}
-                options={withAny(
-                  REFERRAL_SERVICES.map((service) => ({ value: service.id, label: SERVICE_SHORT_NAMES[service.id] })),
-                )}
-              />
-              <Select
-                id="filter-region"
-                label="Region"
-                value={draft.region ?? ANY}
-                onChange={(value) => set("region", value)}
-                options={withAny([
-                  { value: "london", label: REGION_LABELS.london },
-                  { value: "kss", label: REGION_LABELS.kss },
-                ])}
-              />
-              <Select
-                id="filter-urgency"
-                label="Urgency"
-                value={draft.urgency ?? ANY}
-                onChange={(value) => set("urgency", value)}
-                options={withAny(HOW_SOON.map((value) => ({ value, label: URGENCY_LABELS[value] })))}
-              />
-            </div>
-            <div className="nhsuk-grid-column-one-half">
-              <Select
-                id="filter-channel"
-                label="Received by"
-                value={draft.channel ?? ANY}
-                onChange={(value) => set("channel", value)}
-                options={withAny(REFERRAL_CHANNELS.map((value) => ({ value, label: REFERRAL_CHANNEL_LABELS[value] })))}
-              />
-              <Select
-                id="filter-sla"
-                label="SLA state"
-                value={draft.sla ?? ANY}
-                onChange={(value) => set("sla", value)}
-                options={withAny(SLA_STATES.map((value) => ({ value, label: labelFor(SLA_STATE_LABELS, value) })))}
-              />
-              {leads && (
-                <Select
-                  id="filter-lead"
-                  label="Lead"
-                  value={draft.leadId ?? ANY}
-                  onChange={(value) => set("leadId", value)}
-                  options={withAny([
-                    { value: "unassigned", label: "No lead yet" },
-                    ...leads.map((lead) => ({ value: lead.id, label: lead.name })),
-                  ])}
-                />
-              )}
-            </div>
-          </div>
-          <div className="nhsuk-button-group">
-            <button className="nhsuk-button" type="submit">
-              Apply filters
-            </button>
-            {applied > 0 && (
-              <button className="nhsuk-button nhsuk-button--secondary" type="button" onClick={clear}>
-                Clear filters
-              </button>
+    <FilterPanel noun="cases" applied={countAppliedFilters(filters)} onApply={submit} onClear={clear}>
+      <Checkboxes<CaseStatus>
+        name="filter-status"
+        legend="Status"
+        legendSize="s"
+        options={statusOptions}
+        values={draft.status}
+        onChange={(status) => setDraft((current) => ({ ...current, status }))}
+      />
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-one-half">
+          <Select
+            {...select("service")}
+            label="Service"
+            options={withAny(
+              REFERRAL_SERVICES.map((service) => ({ value: service.id, label: SERVICE_SHORT_NAMES[service.id] })),
             )}
-          </div>
-        </form>
+          />
+          <Select
+            {...select("region")}
+            label="Region"
+            options={withAny([
+              { value: "london", label: REGION_LABELS.london },
+              { value: "kss", label: REGION_LABELS.kss },
+            ])}
+          />
+          <Select
+            {...select("urgency")}
+            label="Urgency"
+            options={withAny(HOW_SOON.map((value) => ({ value, label: URGENCY_LABELS[value] })))}
+          />
+        </div>
+        <div className="nhsuk-grid-column-one-half">
+          <Select
+            {...select("channel")}
+            label="Received by"
+            options={withAny(REFERRAL_CHANNELS.map((value) => ({ value, label: REFERRAL_CHANNEL_LABELS[value] })))}
+          />
+          <Select
+            {...select("sla")}
+            label="SLA state"
+            options={withAny(SLA_STATES.map((value) => ({ value, label: labelFor(SLA_STATE_LABELS, value) })))}
+          />
+          {leads && (
+            <Select
+              {...select("leadId", "filter-lead")}
+              label="Lead"
+              options={withAny([
+                { value: "unassigned", label: "No lead yet" },
+                ...leads.map((lead) => ({ value: lead.id, label: lead.name })),
+              ])}
+            />
+          )}
+        </div>
       </div>
-    </details>
+    </FilterPanel>
   );
 }
