@@ -1,17 +1,11 @@
 import { createPrismaClient } from "@psu/prisma";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildApp } from "./app";
 import { parseConfig } from "./config/env";
 import { loadServerSecret } from "./security/server-secret";
-import { buildTestApp, type TestApp } from "./test/build-test-app";
+import { buildTestApp, useTestApp } from "./test/build-test-app";
 
-let testApp: TestApp;
-beforeAll(async () => {
-  testApp = await buildTestApp();
-});
-afterAll(async () => {
-  await testApp.close();
-});
+const testApp = useTestApp();
 
 describe("health", () => {
   it("says the process is alive", async () => {

@@ -1,11 +1,10 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { buildTestApp, type TestApp } from "../test/build-test-app";
+import { useTestApp } from "../test/build-test-app";
 
 // The OpenAPI document at /api/docs is generated from the routes' zod schemas; these tests
 // make sure it is a valid document and that no API route is missing from it, whoever adds one.
-let testApp: TestApp;
 let raw: unknown;
 let document: OpenApiDocument;
 
@@ -53,15 +52,12 @@ function listRoutes(tree: string): { method: string; path: string }[] {
 /** Fastify's `/cases/:caseId` is OpenAPI's `/cases/{caseId}`. */
 const toOpenApiPath = (path: string) => path.replace(/:(\w+)/g, "{$1}");
 
+const testApp = useTestApp();
 beforeAll(async () => {
-  testApp = await buildTestApp();
   const response = await testApp.app.inject({ method: "GET", url: "/api/docs/openapi.json" });
   expect(response.statusCode).toBe(200);
   raw = response.json();
   document = OpenApiDocumentSchema.parse(raw);
-});
-afterAll(async () => {
-  await testApp.close();
 });
 
 describe("the OpenAPI document", () => {

@@ -1,7 +1,7 @@
 import { buildExampleRecordedReferral, buildExampleSubmission, ErrorBodySchema } from "@psu/domain";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "../test/build-test-app";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestApp } from "../test/build-test-app";
 import { arbitraryRequest, type GeneratedRequest, type KnownValues } from "../test/generated-requests";
 import { type OpenApiDocument, readOpenApiDocument } from "../test/openapi-document";
 import { createSignedInTeam, createTestCase, type SignedInStaff } from "../test/staff-fixtures";
@@ -24,7 +24,6 @@ const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 70_000);
 // Every route gets at least this many, however long they take.
 const MIN_RUNS_PER_ROUTE = 200;
 
-let testApp: TestApp;
 let document: OpenApiDocument;
 let team: Awaited<ReturnType<typeof createSignedInTeam>>;
 let known: KnownValues;
@@ -37,8 +36,8 @@ const EXAMPLES: Record<string, unknown> = {
   "POST /api/drafts": { data: buildExampleSubmission() },
 };
 
+const testApp = useTestApp();
 beforeAll(async () => {
-  testApp = await buildTestApp();
   document = await readOpenApiDocument(testApp.app);
   team = await createSignedInTeam(testApp.app, { leadKinds: ["spoc"], capacity: 50 });
   const open = await createTestCase(testApp.app.prisma, { status: "allocated", leadId: team.lead.staff.id });
@@ -50,9 +49,6 @@ beforeAll(async () => {
     table: ["volumes"],
   };
 }, 120_000);
-afterAll(async () => {
-  await testApp?.close();
-});
 
 function headersFor(request: GeneratedRequest): Record<string, string> {
   switch (request.as) {

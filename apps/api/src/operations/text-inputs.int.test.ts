@@ -1,6 +1,6 @@
 import { MULTI_LINE_TEXT_PATTERN, SINGLE_LINE_TEXT_PATTERN } from "@psu/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "../test/build-test-app";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestApp } from "../test/build-test-app";
 import { type JsonSchema, listStringInputs, type OpenApiDocument, readOpenApiDocument } from "../test/openapi-document";
 
 // Every string a route takes (body, query, path, headers) must pass the domain's text rule
@@ -23,15 +23,11 @@ function findRuleProblem(schema: JsonSchema): string | null {
   return "takes any text: build it with createSingleLineTextSchema or createMultiLineTextSchema";
 }
 
-let testApp: TestApp;
 let document: OpenApiDocument;
 
+const testApp = useTestApp();
 beforeAll(async () => {
-  testApp = await buildTestApp();
   document = await readOpenApiDocument(testApp.app);
-});
-afterAll(async () => {
-  await testApp.close();
 });
 
 describe("string inputs in the OpenAPI document", () => {

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "../modules/audit/audit.repository";
 import { ANONYMOUS_LIMITS } from "../modules/rate-limit/anonymous-limits";
-import { buildTestApp, type TestApp } from "../test/build-test-app";
+import { type TestApp, useTestApp } from "../test/build-test-app";
 import { buildSubmission, newIdempotencyKey } from "../test/referral-fixtures";
 
 // Whom a request came from, as the rate limits and the audit log see it, behind a proxy at
@@ -11,14 +11,19 @@ import { buildSubmission, newIdempotencyKey } from "../test/referral-fixtures";
 
 const PROXY = "10.0.0.5";
 
-async function buildAppWith(trustProxy: string): Promise<TestApp> {
-  const testApp = await buildTestApp({ env: { TRUST_PROXY: trustProxy } });
-  // What the audited routes do: `request.ip` into recordAudit. A test route keeps this file
-  // about the address, apart from any one staff route's access rules.
-  testApp.app.get("/test/whoami", async (request) => ({ ip: request.ip }));
-  testApp.app.post("/test/audit", async (request) => {
-    await recordAudit(testApp.app.prisma, { actorId: null, action: "SIGN_IN_FAILED", ip: request.ip });
-    return { ok: true };
+type ProxiedApp = Pick<TestApp, "app">;
+
+/** The app with TRUST_PROXY set, for the tests of one describe block. */
+function useAppBehindProxy(trustProxy: string): ProxiedApp {
+  const testApp = useTestApp({ env: { TRUST_PROXY: trustProxy } });
+  beforeAll(() => {
+    // What the audited routes do: `request.ip` into recordAudit. A test route keeps this file
+    // about the address, apart from any one staff route's access rules.
+    testApp.app.get("/test/whoami", async (request) => ({ ip: request.ip }));
+    testApp.app.post("/test/audit", async (request) => {
+      await recordAudit(testApp.app.prisma, { actorId: null, action: "SIGN_IN_FAILED", ip: request.ip });
+      return { ok: true };
+    });
   });
   return testApp;
 }
@@ -27,12 +32,12 @@ function via(forwardedFor: string | undefined, peer = PROXY) {
   return { remoteAddress: peer, headers: forwardedFor === undefined ? {} : { "x-forwarded-for": forwardedFor } };
 }
 
-async function whoami(testApp: TestApp, forwardedFor: string | undefined, peer?: string): Promise<string> {
+async function whoami(testApp: ProxiedApp, forwardedFor: string | undefined, peer?: string): Promise<string> {
   const response = await testApp.app.inject({ method: "GET", url: "/test/whoami", ...via(forwardedFor, peer) });
   return (response.json() as { ip: string }).ip;
 }
 
-async function submitReferral(testApp: TestApp, forwardedFor: string) {
+async function submitReferral(testApp: ProxiedApp, forwardedFor: string) {
   const { remoteAddress, headers } = via(forwardedFor);
   return testApp.app.inject({
     method: "POST",
@@ -47,13 +52,7 @@ describe.each([
   { setting: "1", description: "a hop count of 1" },
   { setting: "10.0.0.0/8, 192.168.1.1", description: "a list of trusted proxies" },
 ])("TRUST_PROXY as $description", ({ setting }) => {
-  let testApp: TestApp;
-  beforeAll(async () => {
-    testApp = await buildAppWith(setting);
-  });
-  afterAll(async () => {
-    await testApp.close();
-  });
+  const testApp = useAppBehindProxy(setting);
 
   it("takes the client's address from what the proxy appended, whatever the client forged before it", async () => {
     expect(await whoami(testApp, "198.51.100.20")).toBe("198.51.100.20");
@@ -88,13 +87,7 @@ describe.each([
 });
 
 describe("TRUST_PROXY as a list", () => {
-  let testApp: TestApp;
-  beforeAll(async () => {
-    testApp = await buildAppWith("10.0.0.0/8");
-  });
-  afterAll(async () => {
-    await testApp.close();
-  });
+  const testApp = useAppBehindProxy("10.0.0.0/8");
 
   it("ignores X-Forwarded-For from a peer that is not on the list", async () => {
     expect(await whoami(testApp, "198.51.100.20", "192.0.2.9")).toBe("192.0.2.9");
@@ -107,13 +100,7 @@ describe("TRUST_PROXY as a list", () => {
 });
 
 describe("TRUST_PROXY=false", () => {
-  let testApp: TestApp;
-  beforeAll(async () => {
-    testApp = await buildAppWith("false");
-  });
-  afterAll(async () => {
-    await testApp.close();
-  });
+  const testApp = useAppBehindProxy("false");
 
   it("ignores X-Forwarded-For: the address is the connection's", async () => {
     expect(await whoami(testApp, "198.51.100.20", "192.0.2.10")).toBe("192.0.2.10");

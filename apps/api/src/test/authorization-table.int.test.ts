@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { buildExampleRecordedReferral, type StaffRole } from "@psu/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "./build-test-app";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestApp } from "./build-test-app";
 import { createSignedInStaff, createTestCase, type TestStaff } from "./staff-fixtures";
 
 // One table of route x role x own/other case drives authorization for every staff route.
@@ -304,19 +304,15 @@ const ROWS: AuthorizationRow[] = [
 ];
 // =============================================================================================
 
-let testApp: TestApp;
 const signedIn = new Map<StaffRole, { staff: TestStaff; headers: Record<string, string> }>();
 let otherLead: TestStaff;
 
+const testApp = useTestApp();
 beforeAll(async () => {
-  testApp = await buildTestApp();
   for (const role of ["coordinator", "lead", "admin"] as const) {
     signedIn.set(role, await createSignedInStaff(testApp.app, { role }));
   }
   otherLead = (await createSignedInStaff(testApp.app, { role: "lead" })).staff;
-});
-afterAll(async () => {
-  await testApp.close();
 });
 
 function signedInAs(role: StaffRole) {

@@ -1,6 +1,6 @@
 import { createPrismaClient, createTestDatabase, type TestDatabase } from "@psu/prisma";
 import type { FastifyBaseLogger, FastifyInstance } from "fastify";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { buildApp } from "../app";
 import { parseConfig } from "../config/env";
 import { loadServerSecret } from "../security/server-secret";
@@ -38,6 +38,32 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     close: async () => {
       await app.close();
       await database.drop();
+    },
+  };
+}
+
+/**
+ * The whole app for the tests of one file (or one describe block): built before they run and
+ * closed after. Read `app` and `database` inside tests and hooks; at load time they are not built yet.
+ */
+export function useTestApp(options: TestAppOptions = {}): Pick<TestApp, "app" | "database"> {
+  let built: TestApp | undefined;
+  beforeAll(async () => {
+    built = await buildTestApp(options);
+  });
+  afterAll(async () => {
+    await built?.close();
+  });
+  const current = (): TestApp => {
+    if (!built) throw new Error("the test app is built in beforeAll: use it inside tests and hooks");
+    return built;
+  };
+  return {
+    get app() {
+      return current().app;
+    },
+    get database() {
+      return current().database;
     },
   };
 }

@@ -6,8 +6,8 @@ import {
   StaffMemberSchema,
 } from "@psu/domain";
 import type { FastifyBaseLogger } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestApp } from "../../test/build-test-app";
 import {
   createSignedInStaff,
   createStaff,
@@ -22,16 +22,12 @@ import { processOutboxOnce } from "../outbox/outbox.worker";
 // own password, against the real app and database. The clock only moves forward.
 
 let now = new Date("2026-11-24T10:00:00Z");
-let testApp: TestApp;
 let admin: SignedInStaff;
 const GOOD_PASSWORD = "plum kettle orbit lantern";
 
+const testApp = useTestApp({ now: () => now });
 beforeAll(async () => {
-  testApp = await buildTestApp({ now: () => now });
   admin = await createSignedInStaff(testApp.app, { role: "admin", name: "Ari Admin" });
-});
-afterAll(async () => {
-  await testApp.close();
 });
 
 /** Moves the clock on; the admin signs in again when their session would have ended. */

@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestApp } from "../../test/build-test-app";
 import { createSignedInStaff, createTestCase, type TestCase, type TestStaff } from "../../test/staff-fixtures";
 
 const NOW = new Date("2026-11-24T09:00:00Z");
-let testApp: TestApp;
 let admin: { staff: TestStaff; headers: Record<string, string> };
 let coordinator: { staff: TestStaff; headers: Record<string, string> };
 let lead: { staff: TestStaff; headers: Record<string, string> };
 let first: TestCase;
 let second: TestCase;
 
+const testApp = useTestApp({ now: () => NOW });
 beforeAll(async () => {
-  testApp = await buildTestApp({ now: () => NOW });
   admin = await createSignedInStaff(testApp.app, { role: "admin", name: "Ada Admin" });
   coordinator = await createSignedInStaff(testApp.app, { role: "coordinator", name: "Casey Coordinator" });
   lead = await createSignedInStaff(testApp.app, { role: "lead", name: "Sam Spoc" });
@@ -24,9 +23,6 @@ beforeAll(async () => {
   await read(second.caseId, coordinator.headers);
   await read(first.caseId, lead.headers);
   await read(second.caseId, lead.headers); // refused: not theirs
-});
-afterAll(async () => {
-  await testApp.close();
 });
 
 function audit(query: string, headers: Record<string, string> = admin.headers) {

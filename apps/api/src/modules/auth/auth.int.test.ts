@@ -1,11 +1,10 @@
 import { AuthenticatorEnrolmentSchema, EnrolmentConfirmedSchema } from "@psu/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type TestApp, useTestApp } from "../../test/build-test-app";
 import { setAuthenticatorSecret } from "./auth.service";
 import { hashPassword } from "./password";
 import { generateTotpCode } from "./totp";
 
-let testApp: TestApp;
 let clock = new Date("2026-11-24T09:00:00Z");
 const PASSWORD = "correct horse battery staple";
 const SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -14,8 +13,8 @@ const STEP_MS = 30_000;
 
 type Response = Awaited<ReturnType<TestApp["app"]["inject"]>>;
 
+const testApp = useTestApp({ now: () => clock });
 beforeAll(async () => {
-  testApp = await buildTestApp({ now: () => clock });
   const passwordHash = await hashPassword(PASSWORD);
   const common = { passwordHash, leadKinds: [], affiliations: [] };
   await testApp.app.prisma.staffMember.createMany({
@@ -37,9 +36,6 @@ beforeAll(async () => {
       now: clock,
     });
   }
-});
-afterAll(async () => {
-  await testApp.close();
 });
 
 /** Moves the clock to the next 30-second step, so a fresh TOTP code is due. */

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { useTestApp } from "../../test/build-test-app";
 import { toRateLimitKey } from "../rate-limit/rate-limit.service";
 import { SIGN_IN_LIMITS } from "./auth.service";
 import { hashPassword } from "./password";
@@ -18,13 +18,12 @@ vi.mock("./password", async (importOriginal) => {
   };
 });
 
-let testApp: TestApp;
 let clock = new Date("2026-11-24T09:00:00Z");
 const PASSWORD = "correct horse battery staple";
 const ORIGIN = { origin: "http://localhost:80", host: "localhost:80" };
 
+const testApp = useTestApp({ now: () => clock });
 beforeAll(async () => {
-  testApp = await buildTestApp({ now: () => clock });
   const passwordHash = await hashPassword(PASSWORD);
   await testApp.app.prisma.staffMember.createMany({
     data: ["burst", "address", "overall"].map((name) => ({
@@ -36,9 +35,6 @@ beforeAll(async () => {
       affiliations: [],
     })),
   });
-});
-afterAll(async () => {
-  await testApp.close();
 });
 
 function signIn(email: string, password: string, remoteAddress = "198.51.100.1") {

@@ -1,6 +1,6 @@
 import { ErrorBodySchema } from "@psu/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestApp } from "../../test/build-test-app";
 import {
   type CreateCaseOptions,
   createSignedInTeam,
@@ -17,15 +17,11 @@ import { runRetention } from "../data-protection/retention.service";
 // 10:42 in London (GMT in November).
 const NOW = new Date("2026-11-24T10:42:00Z");
 const REFUSED = "This case's personal data was removed on 24 November 2026, so it cannot be changed.";
-let testApp: TestApp;
 let team: Awaited<ReturnType<typeof createSignedInTeam>>;
 
+const testApp = useTestApp({ now: () => NOW });
 beforeAll(async () => {
-  testApp = await buildTestApp({ now: () => NOW });
   team = await createSignedInTeam(testApp.app, { leadKinds: ["spoc"], capacity: 50 });
-});
-afterAll(async () => {
-  await testApp.close();
 });
 
 /** A case as it would be once retention has anonymised it: closed long ago, personal data removed. */

@@ -1,6 +1,6 @@
 import { CaseChangedSchema, ErrorBodySchema, SuggestionListSchema } from "@psu/domain";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { useTestApp } from "../../test/build-test-app";
 import {
   type CreateCaseOptions,
   createSignedInStaff,
@@ -12,24 +12,20 @@ import {
 // 10:42 in London (GMT in November).
 const START = new Date("2026-11-24T10:42:00Z");
 let clock = START;
-let testApp: TestApp;
 let coordinator: { staff: TestStaff; headers: Record<string, string> };
 let otherCoordinator: { staff: TestStaff; headers: Record<string, string> };
 let admin: { staff: TestStaff; headers: Record<string, string> };
 let lead: { staff: TestStaff; headers: Record<string, string> };
 let otherLead: { staff: TestStaff; headers: Record<string, string> };
 
+const testApp = useTestApp({ now: () => clock });
 beforeAll(async () => {
-  testApp = await buildTestApp({ now: () => clock });
   const app = testApp.app;
   coordinator = await createSignedInStaff(app, { role: "coordinator", name: "Casey Coordinator" });
   otherCoordinator = await createSignedInStaff(app, { role: "coordinator", name: "Corey Coordinator" });
   admin = await createSignedInStaff(app, { role: "admin", name: "Ari Admin" });
   lead = await createSignedInStaff(app, { role: "lead", name: "Sam Spoc", leadKinds: ["spoc"], capacity: 50 });
   otherLead = await createSignedInStaff(app, { role: "lead", name: "Lou Spoc", leadKinds: ["spoc"], capacity: 50 });
-});
-afterAll(async () => {
-  await testApp.close();
 });
 beforeEach(() => {
   clock = START;

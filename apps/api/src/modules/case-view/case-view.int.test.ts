@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestApp } from "../../test/build-test-app";
 import { createSignedInStaff, createTestCase, type TestCase, type TestStaff } from "../../test/staff-fixtures";
 
 // Tuesday 24 November 2026, 09:00 in London.
 const NOW = new Date("2026-11-24T09:00:00Z");
 
-let testApp: TestApp;
 let coordinator: { staff: TestStaff; headers: Record<string, string> };
 let admin: { staff: TestStaff; headers: Record<string, string> };
 let lead: { staff: TestStaff; headers: Record<string, string> };
@@ -14,8 +13,8 @@ let otherLead: { staff: TestStaff; headers: Record<string, string> };
 let newCase: TestCase;
 let leadsCase: TestCase;
 
+const testApp = useTestApp({ now: () => NOW });
 beforeAll(async () => {
-  testApp = await buildTestApp({ now: () => NOW });
   const app = testApp.app;
   coordinator = await createSignedInStaff(app, { role: "coordinator", name: "Casey Coordinator" });
   admin = await createSignedInStaff(app, { role: "admin" });
@@ -74,9 +73,6 @@ beforeAll(async () => {
       },
     ],
   });
-});
-afterAll(async () => {
-  await testApp.close();
 });
 
 function readCase(caseId: string, requestHeaders: Record<string, string> = {}) {

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestApp } from "../../test/build-test-app";
 import { createSignedInStaff, createTestCase, type TestCase, type TestStaff } from "../../test/staff-fixtures";
 import { CASE_COLUMNS, REFERRAL_COLUMNS } from "./personal-data";
 
 const NOW = new Date("2026-11-24T09:00:00Z");
-let testApp: TestApp;
 let admin: { staff: TestStaff; headers: Record<string, string> };
 let coordinator: { staff: TestStaff; headers: Record<string, string> };
 let lead: { staff: TestStaff; headers: Record<string, string> };
@@ -14,8 +13,8 @@ let otherTrainee: TestCase;
 
 const TRAINEE_EMAIL = "jo.bloggs@example.com";
 
+const testApp = useTestApp({ now: () => NOW });
 beforeAll(async () => {
-  testApp = await buildTestApp({ now: () => NOW });
   const prisma = testApp.app.prisma;
   admin = await createSignedInStaff(testApp.app, { role: "admin", name: "Ada Admin" });
   coordinator = await createSignedInStaff(testApp.app, { role: "coordinator", name: "Casey Coordinator" });
@@ -60,9 +59,6 @@ beforeAll(async () => {
   expect(note.statusCode).toBeLessThan(300);
   await testApp.app.inject({ method: "GET", url: `/api/staff/cases/${secondReferral.caseId}`, headers: lead.headers });
   await testApp.app.inject({ method: "GET", url: `/api/staff/cases/${otherTrainee.caseId}`, headers: lead.headers });
-});
-afterAll(async () => {
-  await testApp.close();
 });
 
 const exportFor = (body: object, headers = admin.headers) =>

@@ -1,7 +1,7 @@
 import { SavedDraftSchema } from "@psu/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createAnonymousClient } from "../../test/anonymous-client";
-import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { useTestApp } from "../../test/build-test-app";
 import { createSignedInStaff, createTestCase, type TestCase } from "../../test/staff-fixtures";
 import { DRAFT_COLUMNS } from "./personal-data";
 
@@ -10,7 +10,6 @@ import { DRAFT_COLUMNS } from "./personal-data";
 
 const NOW = new Date("2026-11-24T09:00:00Z");
 const EMAIL = "jo.bloggs@example.com";
-let testApp: TestApp;
 let adminHeaders: Record<string, string>;
 let referral: TestCase;
 let otherReferral: TestCase;
@@ -33,8 +32,8 @@ const hashOf = (code: string) => testApp.app.keyedHash("draft-resume-code", code
 const draftExists = async (code: string) =>
   (await testApp.app.prisma.referralDraft.count({ where: { resumeCodeHash: hashOf(code) } })) === 1;
 
+const testApp = useTestApp({ now: () => clock });
 beforeAll(async () => {
-  testApp = await buildTestApp({ now: () => clock });
   adminHeaders = (await createSignedInStaff(testApp.app, { role: "admin" })).headers;
   referral = await createTestCase(testApp.app.prisma, { fullName: "Jo Bloggs", email: EMAIL });
   otherReferral = await createTestCase(testApp.app.prisma, { fullName: "Pat Other", email: "pat@example.com" });
@@ -49,9 +48,6 @@ beforeAll(async () => {
   });
   drafts.other = await saveDraft({ details: { personalEmail: "pat@example.com" }, step: "details" });
   drafts.noEmail = await saveDraft({ eligibility: { region: "london" }, step: "group" });
-});
-afterAll(async () => {
-  await testApp.close();
 });
 
 const exportFor = (body: object) =>

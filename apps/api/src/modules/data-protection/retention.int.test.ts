@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestApp } from "../../test/build-test-app";
 import { createSignedInStaff, createTestCase, type TestCase } from "../../test/staff-fixtures";
 import { monthsBefore, runRetention } from "./retention.service";
 
 const NOW = new Date("2026-11-24T09:00:00Z");
-let testApp: TestApp;
 let old: TestCase;
 let recent: TestCase;
 let openOld: TestCase;
 let oldWithdrawn: TestCase;
 
+const testApp = useTestApp({ now: () => NOW });
 beforeAll(async () => {
-  testApp = await buildTestApp({ now: () => NOW });
   const prisma = testApp.app.prisma;
   // createTestCase sets closedAt = openedAt for closed and withdrawn cases.
   old = await createTestCase(prisma, { status: "closed", openedAt: monthsBefore(NOW, 73) });
@@ -37,9 +36,6 @@ beforeAll(async () => {
   await prisma.idempotencyKey.create({
     data: { key: `key-${old.caseId}`, requestHash: "h", referralId: oldCase.referralId, response: { a: 1 } },
   });
-});
-afterAll(async () => {
-  await testApp.close();
 });
 
 describe("monthsBefore", () => {

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { ErrorBodySchema, ResumedDraftSchema, SavedDraftSchema } from "@psu/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAnonymousClient } from "../../test/anonymous-client";
-import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { useTestApp } from "../../test/build-test-app";
 import { buildSubmission, newIdempotencyKey } from "../../test/referral-fixtures";
 import { ANONYMOUS_LIMITS, EVERYONE } from "../rate-limit/anonymous-limits";
 import { toRateLimitKey } from "../rate-limit/rate-limit.service";
@@ -11,13 +11,7 @@ import { deleteExpiredDrafts } from "./drafts.service";
 const T0 = new Date("2026-06-01T10:00:00Z");
 const DAY = 24 * 60 * 60 * 1000;
 let now = T0;
-let testApp: TestApp;
-beforeAll(async () => {
-  testApp = await buildTestApp({ now: () => now });
-});
-afterAll(async () => {
-  await testApp.close();
-});
+const testApp = useTestApp({ now: () => now });
 
 const { post, nextIp } = createAnonymousClient(() => testApp.app);
 const save = (body: unknown, ip?: string) => post("/api/drafts", body, ip);

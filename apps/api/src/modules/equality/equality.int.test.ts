@@ -1,18 +1,12 @@
 import { ErrorBodySchema } from "@psu/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAnonymousClient } from "../../test/anonymous-client";
-import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { useTestApp } from "../../test/build-test-app";
 import { ANONYMOUS_LIMITS } from "../rate-limit/anonymous-limits";
 
 // 23:30 UTC on 31 May is already June in London (BST).
 const NOW = new Date("2026-05-31T23:30:00Z");
-let testApp: TestApp;
-beforeAll(async () => {
-  testApp = await buildTestApp({ now: () => NOW });
-});
-afterAll(async () => {
-  await testApp.close();
-});
+const testApp = useTestApp({ now: () => NOW });
 
 const { post, nextIp } = createAnonymousClient(() => testApp.app);
 const submit = (body: unknown, ip = nextIp()) => post("/api/equality-responses", body, ip);

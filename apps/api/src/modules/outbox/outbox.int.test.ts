@@ -1,19 +1,13 @@
 import type { FastifyBaseLogger } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { describe, expect, it } from "vitest";
+import { useTestApp } from "../../test/build-test-app";
 import type { EmailContent } from "./email-templates";
 import type { Mailer } from "./mailer";
 import { processOutboxOnce } from "./outbox.worker";
 
-let testApp: TestApp;
 const quietLog = { warn: () => {}, error: () => {}, info: () => {} } as unknown as FastifyBaseLogger;
 
-beforeAll(async () => {
-  testApp = await buildTestApp();
-});
-afterAll(async () => {
-  await testApp.close();
-});
+const testApp = useTestApp();
 
 function recordingMailer(fail = false): Mailer & { sent: { to: string; content: EmailContent }[] } {
   const sent: { to: string; content: EmailContent }[] = [];

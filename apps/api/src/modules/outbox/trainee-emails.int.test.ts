@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestApp } from "../../test/build-test-app";
 import { createSignedInStaff, createTestCase, type TestStaff } from "../../test/staff-fixtures";
 import { renderEmail } from "./email-templates";
 
@@ -10,17 +10,13 @@ import { renderEmail } from "./email-templates";
 const NOW = new Date("2026-11-24T10:42:00Z");
 const SECRET_STORY = "Canary story: the rota broke me";
 const SECRET_REASON = "Canary reason: ask about the sick note";
-let testApp: TestApp;
 let coordinator: { staff: TestStaff; headers: Record<string, string> };
 let lead: { staff: TestStaff; headers: Record<string, string> };
 
+const testApp = useTestApp({ now: () => NOW });
 beforeAll(async () => {
-  testApp = await buildTestApp({ now: () => NOW });
   coordinator = await createSignedInStaff(testApp.app, { role: "coordinator", name: "Casey Coordinator" });
   lead = await createSignedInStaff(testApp.app, { role: "lead", name: "Sam Spoc", leadKinds: ["spoc"], capacity: 50 });
-});
-afterAll(async () => {
-  await testApp.close();
 });
 
 async function post(caseId: string, action: string, version: number, body: object) {

@@ -5,23 +5,19 @@ import {
   PublishedLinkSchema,
   ServiceListSchema,
 } from "@psu/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestApp } from "../../test/build-test-app";
 import { createSignedInTeam, type SignedInStaff } from "../../test/staff-fixtures";
 import { savePublishedLink } from "./published-links.repository";
 
 const NOW = new Date("2026-12-07T10:00:00Z");
-let testApp: TestApp;
 let admin: SignedInStaff;
 let coordinator: SignedInStaff;
 let lead: SignedInStaff;
 
+const testApp = useTestApp({ now: () => NOW });
 beforeAll(async () => {
-  testApp = await buildTestApp({ now: () => NOW });
   ({ admin, coordinator, lead } = await createSignedInTeam(testApp.app));
-});
-afterAll(async () => {
-  await testApp.close();
 });
 
 // Each test uses its own addresses, so the order tests run in does not matter.

@@ -1,6 +1,6 @@
 import type { QueueItem, QueuePage, QueueQuery } from "@psu/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestApp } from "../../test/build-test-app";
 import {
   type CreateCaseOptions,
   createSignedInStaff,
@@ -12,7 +12,6 @@ import {
 // Tuesday 24 November 2026, 09:00 in London.
 const NOW = new Date("2026-11-24T09:00:00Z");
 
-let testApp: TestApp;
 const headers: Record<"coordinator" | "admin" | "leadA" | "leadB", Record<string, string>> = {
   coordinator: {},
   admin: {},
@@ -25,8 +24,8 @@ let leadB: TestStaff;
 // they neither see nor disturb these.
 const cases: Record<string, TestCase> = {};
 
+const testApp = useTestApp({ now: () => NOW });
 beforeAll(async () => {
-  testApp = await buildTestApp({ now: () => NOW });
   const app = testApp.app;
   ({ headers: headers.coordinator } = await createSignedInStaff(app, { role: "coordinator" }));
   ({ headers: headers.admin } = await createSignedInStaff(app, { role: "admin" }));
@@ -101,9 +100,6 @@ beforeAll(async () => {
     data: { channel: "phone" },
     select: { id: true },
   });
-});
-afterAll(async () => {
-  await testApp.close();
 });
 
 async function queue(who: keyof typeof headers, body: QueueQuery = {}) {

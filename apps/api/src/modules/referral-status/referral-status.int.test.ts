@@ -1,9 +1,9 @@
 import type { CaseStatus } from "@psu/domain";
 import { ErrorBodySchema, ReferralStatusSchema } from "@psu/domain";
 import type { PrismaClient } from "@psu/prisma";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAnonymousClient } from "../../test/anonymous-client";
-import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { useTestApp } from "../../test/build-test-app";
 import { createTestCase } from "../../test/staff-fixtures";
 import { withdrawCaseIfUnchanged } from "./referral-status.repository";
 import { REFERRAL_NOT_FOUND_MESSAGE } from "./referral-status.service";
@@ -18,13 +18,7 @@ function insertReferral(
   const { submittedAt = new Date("2026-05-01T09:00:00Z"), ...rest } = options;
   return createTestCase(prisma, { ...rest, openedAt: submittedAt });
 }
-let testApp: TestApp;
-beforeAll(async () => {
-  testApp = await buildTestApp({ now: () => NOW });
-});
-afterAll(async () => {
-  await testApp.close();
-});
+const testApp = useTestApp({ now: () => NOW });
 
 const { post, nextIp } = createAnonymousClient(() => testApp.app);
 const lookUp = (body: unknown, ip?: string) => post("/api/referral-status", body, ip);

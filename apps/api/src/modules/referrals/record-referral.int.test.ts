@@ -7,8 +7,8 @@ import {
   type RecordReferralInput,
   ReportSummarySchema,
 } from "@psu/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestApp } from "../../test/build-test-app";
 import { buildSubmission, newIdempotencyKey } from "../../test/referral-fixtures";
 import { createSignedInStaff, type TestStaff } from "../../test/staff-fixtures";
 import { countReferrals } from "./referrals.repository";
@@ -16,19 +16,15 @@ import { countReferrals } from "./referrals.repository";
 // Tuesday 24 November 2026, 10:00 in London: triage is due two working days later.
 const NOW = new Date("2026-11-24T10:00:00Z");
 
-let testApp: TestApp;
 let coordinator: { staff: TestStaff; headers: Record<string, string> };
 let admin: { staff: TestStaff; headers: Record<string, string> };
 let lead: { staff: TestStaff; headers: Record<string, string> };
 
+const testApp = useTestApp({ now: () => NOW });
 beforeAll(async () => {
-  testApp = await buildTestApp({ now: () => NOW });
   coordinator = await createSignedInStaff(testApp.app, { role: "coordinator", name: "Cora Coordinator" });
   admin = await createSignedInStaff(testApp.app, { role: "admin" });
   lead = await createSignedInStaff(testApp.app, { role: "lead" });
-});
-afterAll(async () => {
-  await testApp.close();
 });
 
 /** A phoned-in referral from an eligible doctor, without an email address; override parts per test. */

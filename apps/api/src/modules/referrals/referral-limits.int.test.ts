@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { Writable } from "node:stream";
 import { describeReferralsPaused, ErrorBodySchema, PSU_COORDINATOR_EMAIL, type ReferralSubmission } from "@psu/domain";
 import { pino } from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { describe, expect, it } from "vitest";
+import { useTestApp } from "../../test/build-test-app";
 import { buildSubmission, newIdempotencyKey } from "../../test/referral-fixtures";
 import { ANONYMOUS_LIMITS } from "../rate-limit/anonymous-limits";
 
@@ -19,19 +19,13 @@ const startAfresh = () => {
 };
 
 const logLines: string[] = [];
-let testApp: TestApp;
-beforeAll(async () => {
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      logLines.push(String(chunk));
-      done();
-    },
-  });
-  testApp = await buildTestApp({ now: () => now, logger: pino({ level: "info" }, sink) });
+const logSink = new Writable({
+  write(chunk, _encoding, done) {
+    logLines.push(String(chunk));
+    done();
+  },
 });
-afterAll(async () => {
-  await testApp.close();
-});
+const testApp = useTestApp({ now: () => now, logger: pino({ level: "info" }, logSink) });
 
 let lastClient = 0;
 const nextClient = () => `198.51.100.${++lastClient}`;

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { describe, expect, it } from "vitest";
+import { useTestApp } from "../../test/build-test-app";
 import { buildSubmission, newIdempotencyKey } from "../../test/referral-fixtures";
 import { countReferrals } from "./referrals.repository";
 
-let testApp: TestApp;
-beforeAll(async () => {
-  testApp = await buildTestApp();
-});
-afterAll(async () => {
-  await testApp.close();
-});
+const testApp = useTestApp();
 
 function submit(body: unknown, key: string | null = newIdempotencyKey()) {
   return testApp.app.inject({

@@ -8,8 +8,8 @@ import {
   listReportMonths,
   SUPPRESSION_THRESHOLD,
 } from "@psu/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestApp } from "../../test/build-test-app";
 import { createSignedInStaff } from "../../test/staff-fixtures";
 import { buildEqualityReport, NOT_ANSWERED } from "./reports.service";
 
@@ -248,13 +248,12 @@ function findDisclosures(reports: readonly Report[]): Disclosure[] {
 
 // --- The app, the fixture, and every period a user could ask for. ---
 
-let testApp: TestApp;
 let headers: Record<string, string>;
 const allowed: Report[] = [];
 const refused: string[] = [];
 
+const testApp = useTestApp({ now: () => NOW });
 beforeAll(async () => {
-  testApp = await buildTestApp({ now: () => NOW });
   headers = (await createSignedInStaff(testApp.app, { role: "coordinator" })).headers;
   await testApp.app.prisma.equalityResponse.createMany({
     data: FIXTURE.map((row) => ({ submittedMonth: row.month, answers: row.answers })),
@@ -279,9 +278,6 @@ beforeAll(async () => {
     }
   }
 }, 120_000);
-afterAll(async () => {
-  await testApp.close();
-});
 
 describe("equality figures cannot be differenced", () => {
   it("allows only the calendar quarters that have ended, of every period a user could ask for", () => {

@@ -1,6 +1,6 @@
 import { EqualityReportSchema, ErrorBodySchema, type ReportCount, ReportSummarySchema } from "@psu/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestApp } from "../../test/build-test-app";
 import { createSignedInStaff, createStaff, createTestCase, type TestStaff } from "../../test/staff-fixtures";
 
 // A small unit's autumn, worked out by hand (London working days, bank holiday 31 August 2026).
@@ -10,7 +10,6 @@ const PERIOD = "from=2026-09&to=2026-11";
 // Equality monitoring is for ended calendar quarters only: July to September 2026.
 const QUARTER = "from=2026-07&to=2026-09";
 
-let testApp: TestApp;
 let coordinator: { staff: TestStaff; headers: Record<string, string> };
 let admin: { staff: TestStaff; headers: Record<string, string> };
 let lead: { staff: TestStaff; headers: Record<string, string> };
@@ -19,8 +18,8 @@ let coachLead: TestStaff;
 const references: Record<string, string> = {};
 const caseIds: Record<string, string> = {};
 
+const testApp = useTestApp({ now: () => NOW });
 beforeAll(async () => {
-  testApp = await buildTestApp({ now: () => NOW });
   const prisma = testApp.app.prisma;
   coordinator = await createSignedInStaff(testApp.app, { role: "coordinator" });
   admin = await createSignedInStaff(testApp.app, { role: "admin" });
@@ -123,9 +122,6 @@ beforeAll(async () => {
       { submittedMonth: "2026-06", answers: { sex: "female", ethnicity: "white_roma" } },
     ],
   });
-});
-afterAll(async () => {
-  await testApp.close();
 });
 
 function get(url: string, headers = coordinator.headers) {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { findFreePort } from "@psu/prisma";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { buildTestApp, type TestApp, useTestApp } from "../../test/build-test-app";
 import { type OidcTestProvider, startOidcTestProvider, type TestAccountClaims } from "../../test/oidc-test-provider";
 import { createStaff, SAME_ORIGIN_HEADERS, TEST_STAFF_PASSWORD } from "../../test/staff-fixtures";
 import { createStaff as createStaffMember, resendInvitation } from "../staff-admin/staff-admin.service";
@@ -442,19 +442,15 @@ describe("single sign-on when the provider is down", () => {
 });
 
 describe("password sign-in switched off", () => {
-  let noPasswords: TestApp;
-  beforeAll(async () => {
-    noPasswords = await buildTestApp({
-      env: {
-        OIDC_ISSUER_URL: "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0",
-        OIDC_CLIENT_ID: APP_CLIENT.clientId,
-        OIDC_CLIENT_SECRET: APP_CLIENT.clientSecret,
-        OIDC_REDIRECT_URL: "https://psu.example.nhs.uk/api/auth/sso/callback",
-        PASSWORD_SIGN_IN: "false",
-      },
-    });
+  const noPasswords = useTestApp({
+    env: {
+      OIDC_ISSUER_URL: "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0",
+      OIDC_CLIENT_ID: APP_CLIENT.clientId,
+      OIDC_CLIENT_SECRET: APP_CLIENT.clientSecret,
+      OIDC_REDIRECT_URL: "https://psu.example.nhs.uk/api/auth/sso/callback",
+      PASSWORD_SIGN_IN: "false",
+    },
   });
-  afterAll(() => noPasswords?.close());
 
   it("refuses the right password and says so in the options", async () => {
     const staff = await createStaff(noPasswords.app.prisma, { role: "admin" });
@@ -520,11 +516,7 @@ describe("password sign-in switched off", () => {
 });
 
 describe("without single sign-on configured", () => {
-  let plain: TestApp;
-  beforeAll(async () => {
-    plain = await buildTestApp();
-  });
-  afterAll(() => plain?.close());
+  const plain = useTestApp();
 
   it("has no SSO routes to start and tells the web app so", async () => {
     expect((await plain.app.inject({ method: "GET", url: "/api/auth/sso/start" })).statusCode).toBe(404);

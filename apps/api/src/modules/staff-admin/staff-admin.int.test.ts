@@ -1,6 +1,6 @@
 import { ErrorBodySchema, StaffMemberListSchema, StaffMemberSchema } from "@psu/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "../../test/build-test-app";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestApp } from "../../test/build-test-app";
 import {
   createSignedInStaff,
   createSignedInTeam,
@@ -11,17 +11,13 @@ import {
 } from "../../test/staff-fixtures";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
-let testApp: TestApp;
 let admin: SignedInStaff;
 let coordinator: SignedInStaff;
 let lead: SignedInStaff;
 
+const testApp = useTestApp({ now: () => NOW });
 beforeAll(async () => {
-  testApp = await buildTestApp({ now: () => NOW });
   ({ admin, coordinator, lead } = await createSignedInTeam(testApp.app, { leadKinds: ["spoc"], capacity: 5 }));
-});
-afterAll(async () => {
-  await testApp.close();
 });
 
 type Method = "GET" | "POST" | "PATCH" | "DELETE";
