@@ -114,117 +114,55 @@ describe("EligibilityAnswersSchema ignores fields that do not apply, and unknown
   });
 });
 
+// Each field, on the smallest body of a branch that needs it, with the wrong values it must refuse.
+const WRONG_VALUES: [body: Record<string, unknown>, field: string, wrong: Record<string, unknown>][] = [
+  // Always required.
+  [DOCTOR_CURRENT, "referrer", { missing: undefined, "not a string": 1, unknown: "friend" }],
+  [DOCTOR_CURRENT, "region", { missing: undefined, "not a string": true, unknown: "wales", "in capitals": "London" }],
+  [DOCTOR_CURRENT, "group", { missing: undefined, "not a string": 3, unknown: "nurse" }],
+  [DOCTOR_CURRENT, "concerns", { missing: undefined, "not a list": "contract", null: null }],
+  // doctor_or_dentist
+  [DOCTOR_CURRENT, "trainingNumber", { missing: undefined, "wrong type": true, unknown: "expired" }],
+  [
+    DOCTOR_ENDED,
+    "trainingEndedOn",
+    {
+      missing: undefined,
+      "a number": 20250101,
+      "not a real day": "2025-02-30",
+      "29 February in a common year": "2025-02-29",
+      "written the British way": "31/08/2025",
+      "without leading zeros": "2025-8-31",
+      "a timestamp": "2025-08-31T00:00:00Z",
+      tomorrow: "2026-02-16",
+      "next year": "2027-01-01",
+    },
+  ],
+  // healthcare_professional
+  [HEALTHCARE_PROFESSIONAL, "band", { missing: undefined, "a number": 5, unknown: "10", "in capitals": "8A" }],
+  [HEALTHCARE_PROFESSIONAL, "inRecognisedScheme", { missing: undefined, "a string": "true", "a number": 1 }],
+  // pharmacy
+  [PHARMACY, "pharmacyRoute", { missing: undefined, "a number": 1, unknown: "hospital" }],
+  // gp_scheme
+  [GP_SCHEME, "schemeOffered", { missing: undefined, "a string": "false", null: null }],
+];
+
 describe("validateEligibilityAnswers names the field that is wrong", () => {
   it.each([
-    // Always required.
-    { name: "referrer missing", body: withField(DOCTOR_CURRENT, "referrer", undefined), field: "referrer" },
-    { name: "referrer not a string", body: withField(DOCTOR_CURRENT, "referrer", 1), field: "referrer" },
-    { name: "referrer unknown", body: withField(DOCTOR_CURRENT, "referrer", "friend"), field: "referrer" },
-    { name: "region missing", body: withField(DOCTOR_CURRENT, "region", undefined), field: "region" },
-    { name: "region not a string", body: withField(DOCTOR_CURRENT, "region", true), field: "region" },
-    { name: "region unknown", body: withField(DOCTOR_CURRENT, "region", "wales"), field: "region" },
-    { name: "region in capitals", body: withField(DOCTOR_CURRENT, "region", "London"), field: "region" },
-    { name: "group missing", body: withField(DOCTOR_CURRENT, "group", undefined), field: "group" },
-    { name: "group not a string", body: withField(DOCTOR_CURRENT, "group", 3), field: "group" },
-    { name: "group unknown", body: withField(DOCTOR_CURRENT, "group", "nurse"), field: "group" },
-    { name: "concerns missing", body: withField(DOCTOR_CURRENT, "concerns", undefined), field: "concerns" },
-    { name: "concerns not a list", body: withField(DOCTOR_CURRENT, "concerns", "contract"), field: "concerns" },
-    { name: "concerns null", body: withField(DOCTOR_CURRENT, "concerns", null), field: "concerns" },
+    ...WRONG_VALUES.flatMap(([body, field, wrong]) =>
+      Object.entries(wrong).map(([what, value]) => ({
+        name: `${field} ${what}`,
+        body: withField(body, field, value),
+        field,
+      })),
+    ),
+    // A wrong item of a list is named by its place in it.
     {
       name: "a concern unknown",
       body: withField(DOCTOR_CURRENT, "concerns", ["contract", "money"]),
       field: "concerns.1",
     },
     { name: "a concern not a string", body: withField(DOCTOR_CURRENT, "concerns", [1]), field: "concerns.0" },
-    // doctor_or_dentist
-    {
-      name: "doctor without trainingNumber",
-      body: withField(DOCTOR_CURRENT, "trainingNumber", undefined),
-      field: "trainingNumber",
-    },
-    {
-      name: "doctor trainingNumber wrong type",
-      body: withField(DOCTOR_CURRENT, "trainingNumber", true),
-      field: "trainingNumber",
-    },
-    {
-      name: "doctor trainingNumber unknown",
-      body: withField(DOCTOR_CURRENT, "trainingNumber", "expired"),
-      field: "trainingNumber",
-    },
-    {
-      name: "ended without trainingEndedOn",
-      body: withField(DOCTOR_ENDED, "trainingEndedOn", undefined),
-      field: "trainingEndedOn",
-    },
-    {
-      name: "trainingEndedOn a number",
-      body: withField(DOCTOR_ENDED, "trainingEndedOn", 20250101),
-      field: "trainingEndedOn",
-    },
-    {
-      name: "trainingEndedOn not a real day",
-      body: withField(DOCTOR_ENDED, "trainingEndedOn", "2025-02-30"),
-      field: "trainingEndedOn",
-    },
-    {
-      name: "trainingEndedOn 29 February in a common year",
-      body: withField(DOCTOR_ENDED, "trainingEndedOn", "2025-02-29"),
-      field: "trainingEndedOn",
-    },
-    {
-      name: "trainingEndedOn written the British way",
-      body: withField(DOCTOR_ENDED, "trainingEndedOn", "31/08/2025"),
-      field: "trainingEndedOn",
-    },
-    {
-      name: "trainingEndedOn without leading zeros",
-      body: withField(DOCTOR_ENDED, "trainingEndedOn", "2025-8-31"),
-      field: "trainingEndedOn",
-    },
-    {
-      name: "trainingEndedOn a timestamp",
-      body: withField(DOCTOR_ENDED, "trainingEndedOn", "2025-08-31T00:00:00Z"),
-      field: "trainingEndedOn",
-    },
-    {
-      name: "trainingEndedOn tomorrow",
-      body: withField(DOCTOR_ENDED, "trainingEndedOn", "2026-02-16"),
-      field: "trainingEndedOn",
-    },
-    {
-      name: "trainingEndedOn next year",
-      body: withField(DOCTOR_ENDED, "trainingEndedOn", "2027-01-01"),
-      field: "trainingEndedOn",
-    },
-    // healthcare_professional
-    { name: "band missing", body: withField(HEALTHCARE_PROFESSIONAL, "band", undefined), field: "band" },
-    { name: "band a number", body: withField(HEALTHCARE_PROFESSIONAL, "band", 5), field: "band" },
-    { name: "band unknown", body: withField(HEALTHCARE_PROFESSIONAL, "band", "10"), field: "band" },
-    { name: "band in capitals", body: withField(HEALTHCARE_PROFESSIONAL, "band", "8A"), field: "band" },
-    {
-      name: "inRecognisedScheme missing",
-      body: withField(HEALTHCARE_PROFESSIONAL, "inRecognisedScheme", undefined),
-      field: "inRecognisedScheme",
-    },
-    {
-      name: "inRecognisedScheme a string",
-      body: withField(HEALTHCARE_PROFESSIONAL, "inRecognisedScheme", "true"),
-      field: "inRecognisedScheme",
-    },
-    {
-      name: "inRecognisedScheme a number",
-      body: withField(HEALTHCARE_PROFESSIONAL, "inRecognisedScheme", 1),
-      field: "inRecognisedScheme",
-    },
-    // pharmacy
-    { name: "pharmacyRoute missing", body: withField(PHARMACY, "pharmacyRoute", undefined), field: "pharmacyRoute" },
-    { name: "pharmacyRoute a number", body: withField(PHARMACY, "pharmacyRoute", 1), field: "pharmacyRoute" },
-    { name: "pharmacyRoute unknown", body: withField(PHARMACY, "pharmacyRoute", "hospital"), field: "pharmacyRoute" },
-    // gp_scheme
-    { name: "schemeOffered missing", body: withField(GP_SCHEME, "schemeOffered", undefined), field: "schemeOffered" },
-    { name: "schemeOffered a string", body: withField(GP_SCHEME, "schemeOffered", "false"), field: "schemeOffered" },
-    { name: "schemeOffered null", body: withField(GP_SCHEME, "schemeOffered", null), field: "schemeOffered" },
   ])("$name -> $field", ({ body, field }) => {
     expect(listFields(body)).toEqual([field]);
   });
