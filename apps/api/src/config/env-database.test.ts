@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "./env";
+import { listConfigProblems } from "../test/config-problems";
+import { parseConfig } from "./env";
 
 const SECRET = { SERVER_SECRET: "s".repeat(40) };
 const RUNTIME_URL = "postgresql://psu_app:pw-1@db.internal:5432/psu";
 const OWNER_URL = "postgresql://psu_owner:pw-2@db.internal:5432/psu";
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    parseConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe("DATABASE_MIGRATION_URL", () => {
   it("names the owner that migrates, and the runtime role DATABASE_URL's user, which it grants", () => {
@@ -46,7 +37,7 @@ describe("DATABASE_MIGRATION_URL", () => {
       "DATABASE_URL: name the runtime role",
     ],
   ])("refuses %j", (env, problem) => {
-    const problems = problemsOf({ ...SECRET, ...env });
+    const problems = listConfigProblems({ ...SECRET, ...env });
     expect(problems.join("\n")).toContain(problem);
     // Never echoes a password.
     expect(problems.join("\n")).not.toMatch(/pw-\d/);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "./env";
+import { listConfigProblems } from "../test/config-problems";
+import { parseConfig } from "./env";
 
 const ENTRA = "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0";
 const SSO = {
@@ -8,16 +9,6 @@ const SSO = {
   OIDC_CLIENT_SECRET: "a-client-secret-value",
   OIDC_REDIRECT_URL: "https://psu.example.nhs.uk/api/auth/sso/callback",
 };
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    parseConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe("single sign-on settings", () => {
   it("are off by default, with password sign-in on", () => {
@@ -40,7 +31,7 @@ describe("single sign-on settings", () => {
   });
 
   it("name every missing one when only some are given, and never echo the secret", () => {
-    const problems = problemsOf({ OIDC_ISSUER_URL: ENTRA, OIDC_CLIENT_SECRET: "hunter2-secret" });
+    const problems = listConfigProblems({ OIDC_ISSUER_URL: ENTRA, OIDC_CLIENT_SECRET: "hunter2-secret" });
     expect(problems.map((problem) => problem.split(":")[0])).toEqual(["OIDC_CLIENT_ID", "OIDC_REDIRECT_URL"]);
     expect(problems.join("\n")).not.toContain("hunter2");
   });
@@ -56,7 +47,7 @@ describe("single sign-on settings", () => {
     ["OIDC_ISSUER_URL", "https://login.microsoftonline.com/common/v2.0", "tenant"],
     ["OIDC_ISSUER_URL", "https://login.microsoftonline.com/organizations/v2.0", "tenant"],
   ])("refuse %s=%s", (name, value, words) => {
-    const problems = problemsOf({ ...SSO, [name]: value });
+    const problems = listConfigProblems({ ...SSO, [name]: value });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(new RegExp(`^${name}: .*${words}`));
   });
@@ -69,9 +60,9 @@ describe("single sign-on settings", () => {
 
   it("let password sign-in be switched off only with single sign-on configured", () => {
     expect(parseConfig({ ...SSO, PASSWORD_SIGN_IN: "false" }).passwordSignIn).toBe(false);
-    expect(problemsOf({ PASSWORD_SIGN_IN: "false" })[0]).toMatch(
+    expect(listConfigProblems({ PASSWORD_SIGN_IN: "false" })[0]).toMatch(
       /^PASSWORD_SIGN_IN: may be false only when single sign-on/,
     );
-    expect(problemsOf({ PASSWORD_SIGN_IN: "no" })[0]).toMatch(/^PASSWORD_SIGN_IN: /);
+    expect(listConfigProblems({ PASSWORD_SIGN_IN: "no" })[0]).toMatch(/^PASSWORD_SIGN_IN: /);
   });
 });
