@@ -12,14 +12,15 @@ import { ErrorSummary } from "../../../components/error-summary";
 import { Panel } from "../../../components/panel";
 import { Radios } from "../../../components/radios";
 import { TextInput } from "../../../components/text-input";
+import { useForm } from "../../../components/use-form";
 import { WarningCallout } from "../../../components/warning-callout";
-import { type FormError, findFieldError, toApiFormErrors, toFormErrors } from "../../../lib/form-errors";
+import { type FormError, toApiFormErrors, toFormErrors } from "../../../lib/form-errors";
 import { useSignedInStaff } from "../../../lib/staff-session";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { downloadSubjectAccess, eraseTraineeData, previewErasure } from "../api/data-protection-api";
 
 // The form's field ids for the erasure request's fields.
-const ERASURE_FIELDS: Readonly<Record<string, string>> = {
+const ERASURE_FIELDS = {
   reference: "erase-reference",
   reason: "erase-reason",
   ticket: "erase-ticket",
@@ -42,24 +43,23 @@ export function DataProtectionPage() {
   return <DataProtection />;
 }
 
+// The export's one box, and the erasure request's fields.
+type DataProtectionAnswers = { subject: string; reference: string; reason?: ErasureReason; ticket: string };
+
 function DataProtection() {
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [focusKey, setFocusKey] = useState(0);
+  const { values, setValues, field, choice, errors, failures, fail, clear } = useForm<DataProtectionAnswers>({
+    subject: "",
+    reference: "",
+    ticket: "",
+  });
+  const { subject, reference, reason, ticket } = values;
   useDocumentTitle("Data protection", { hasError: errors.length > 0 });
-  const fail = (next: FormError[]) => {
-    setErrors(next);
-    setFocusKey((key) => key + 1);
-  };
 
   // Export
-  const [subject, setSubject] = useState("");
   const [exporting, setExporting] = useState(false);
   const [exported, setExported] = useState(false);
 
   // Erasure
-  const [reference, setReference] = useState("");
-  const [reason, setReason] = useState<ErasureReason | undefined>(undefined);
-  const [ticket, setTicket] = useState("");
   const [preview, setPreview] = useState<ErasurePreview | null>(null);
   const [erasing, setErasing] = useState(false);
   const [result, setResult] = useState<ErasureResult | null>(null);
@@ -70,7 +70,7 @@ function DataProtection() {
     const value = subject.trim();
     if (value === "")
       return fail([{ field: "export-subject", message: "Enter the trainee's email address or referral reference" }]);
-    setErrors([]);
+    clear();
     setExporting(true);
     try {
       await downloadSubjectAccess(value.includes("@") ? { email: value } : { reference: value });
@@ -90,7 +90,7 @@ function DataProtection() {
     if (!erasureRequest.success) {
       return fail(toFormErrors(erasureRequest.error.issues, Object.values(ERASURE_FIELDS), ERASURE_FIELDS));
     }
-    setErrors([]);
+    clear();
     try {
       setPreview(await previewErasure(erasureRequest.data.reference));
     } catch (error) {
@@ -104,7 +104,7 @@ function DataProtection() {
       if (!erasureRequest.success) return;
       setResult(await eraseTraineeData(erasureRequest.data));
       setPreview(null);
-      setErrors([]);
+      clear();
     } catch (error) {
       fail(problemFrom(error, "erase-reference"));
     } finally {
@@ -128,9 +128,8 @@ function DataProtection() {
             className="nhsuk-button nhsuk-button--secondary"
             onClick={() => {
               setResult(null);
-              setReference("");
-              setReason(undefined);
-              setTicket("");
+              // The export's box keeps what was typed in it.
+              setValues((current) => ({ subject: current.subject, reference: "", ticket: "" }));
             }}
           >
             Erase another trainee's data
@@ -144,7 +143,7 @@ function DataProtection() {
     return (
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary errors={errors} focusKey={focusKey} />
+          <ErrorSummary errors={errors} focusKey={failures} />
           <h1>Check before you erase</h1>
           <dl className="nhsuk-summary-list">
             <div className="nhsuk-summary-list__row">
@@ -202,18 +201,15 @@ function DataProtection() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} focusKey={focusKey} />
+        <ErrorSummary errors={errors} focusKey={failures} />
         <h1>Data protection</h1>
 
         <h2>Export what we hold about a trainee</h2>
         <form noValidate onSubmit={onExport}>
           <TextInput
-            id="export-subject"
+            {...field("subject", "export-subject")}
             label="Email address or referral reference"
             hint="Every referral with this email address is included. The file downloads to this computer: store it securely."
-            value={subject}
-            onChange={setSubject}
-            error={findFieldError(errors, "export-subject")}
             autoComplete="off"
             spellCheck={false}
           />
@@ -228,32 +224,23 @@ function DataProtection() {
         <h2>Erase a trainee's data</h2>
         <form noValidate onSubmit={onPreview}>
           <TextInput
-            id="erase-reference"
+            {...field("reference", ERASURE_FIELDS.reference)}
             label="Referral reference"
-            value={reference}
-            onChange={setReference}
-            error={findFieldError(errors, "erase-reference")}
             autoComplete="off"
             spellCheck={false}
             width="20"
             autoCapitalize="characters"
           />
           <Radios
-            name="erase-reason"
+            {...choice("reason", ERASURE_FIELDS.reason)}
             legend="Why the data is being erased"
             legendSize="s"
             options={REASON_OPTIONS}
-            value={reason}
-            onChange={setReason}
-            error={findFieldError(errors, "erase-reason")}
           />
           <TextInput
-            id="erase-ticket"
+            {...field("ticket", ERASURE_FIELDS.ticket)}
             label="Ticket number of the request"
             hint="The number the request has in the unit's own records, for example DPR-2026/114. It goes into the audit log."
-            value={ticket}
-            onChange={setTicket}
-            error={findFieldError(errors, "erase-ticket")}
             autoComplete="off"
             spellCheck={false}
             width="20"
