@@ -7,6 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { API_DIR, SERVER_NODE_ARGS } from "./server-command.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { packageManager } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
@@ -50,8 +51,8 @@ ensureInstalled();
 
 if (task === "start") {
   pnpmOrExit(["exec", "turbo", "run", "build", "--output-logs=errors-only"]);
-  // Node itself, not pnpm, so signals reach the server directly (tsx resolves from apps/api).
-  supervise(process.execPath, ["--import", "tsx", "src/server.ts"], join(root, "apps/api"), {
+  // Node itself, not pnpm, so signals reach the server directly; the build compiled it.
+  supervise(process.execPath, SERVER_NODE_ARGS, API_DIR, {
     NODE_ENV: process.env.NODE_ENV ?? "production",
   });
 } else if (task === "dev") {

@@ -3,10 +3,13 @@
 //
 // Seeds a throwaway embedded PostgreSQL (BENCH_CASES cases, 100,000 by default), then starts two
 // processes: the hello-world (bench/hello-world.mjs) and the real app exactly as `npm start` runs
-// it in production (NODE_ENV=production, info logging to a file, TRUST_PROXY=loopback). For each
+// it in production: compiled, NODE_ENV=production, info logging to a file, TRUST_PROXY=loopback. For each
 // round it runs autocannon on the baseline and on each endpoint in turn, and prints medians over
 // the rounds: requests per second, the ratio to the baseline, p99 latency, errors, and the app's
 // peak memory. Not a test: the numbers depend on the machine; the ratios travel better.
+//
+// To profile: BENCH_ONLY=<part of an endpoint's name> BENCH_CPU_PROF=<folder> pnpm bench writes
+// the app's CPU profile (node --cpu-prof) there when it stops; open it in Chrome's DevTools.
 //
 // Referral submissions are limited to 300 an hour for everyone together (decision 015), which
 // a benchmark passes in a second. Each request still counts itself against the limits in its
@@ -20,6 +23,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import type { PrismaClient } from "@psu/prisma";
 import autocannon from "autocannon";
+import { SERVER_NODE_ARGS } from "../../../scripts/server-command.mjs";
 import { buildSubmission } from "../src/test/referral-fixtures";
 import { signInOverHttp } from "./bench/http-sign-in";
 import { type BenchProcess, startBenchProcess } from "./bench/processes";
@@ -28,6 +32,8 @@ import { seedCases, withBenchDatabase } from "./bench-support";
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
+const ONLY = process.env.BENCH_ONLY;
+const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF;
 const CONNECTIONS = 10;
 const API_DIR = fileURLToPath(new URL("..", import.meta.url));
 
@@ -135,7 +141,8 @@ await withBenchDatabase(async (prisma, url) => {
       readyPath: "/",
     });
     processes.push(baseline);
-    const app = await startBenchProcess(["--import", "tsx", "src/server.ts"], {
+    const profiling = CPU_PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", CPU_PROFILE_DIR] : [];
+    const app = await startBenchProcess([...profiling, ...SERVER_NODE_ARGS], {
       cwd: API_DIR,
       env: {
         NODE_ENV: "production",
@@ -151,7 +158,7 @@ await withBenchDatabase(async (prisma, url) => {
     processes.push(app);
     const staff = await signInOverHttp(app.url, "coordinator@bench.example");
 
-    const targets: Target[] = [
+    const allTargets: Target[] = [
       { name: "bare Fastify hello-world (baseline)", method: "GET", server: "baseline", path: () => "/" },
       { name: "GET /api/health/live", method: "GET", server: "app", path: () => "/api/health/live" },
       {
@@ -186,6 +193,9 @@ await withBenchDatabase(async (prisma, url) => {
       },
     ];
 
+    const targets = allTargets.filter(
+      (target, index) => index === 0 || ONLY === undefined || target.name.includes(ONLY),
+    );
     const samples = new Map<string, Sample[]>(targets.map((target) => [target.name, []]));
     const stopKeepingLimitsOpen = keepLimitsOpen(prisma);
     try {

@@ -1,0 +1,2 @@
+export declare const API_DIR: string;
+export declare const SERVER_NODE_ARGS: readonly string[];
