@@ -3,12 +3,13 @@ import { Navigate } from "react-router";
 import { DateInput, type DatePart, type DateParts } from "../../../components/date-input";
 import { FormPage } from "../../../components/form-page";
 import { findFieldError } from "../../../lib/form-errors";
-import { validateEligibilityField } from "../wizard/eligibility-validation";
+import { validateEligibilityField } from "../wizard/eligibility-answer";
+import { ELIGIBILITY_QUESTION_FIELDS } from "../wizard/journey";
 import { useVerdict } from "../wizard/use-verdict";
 import { useWizardStep } from "../wizard/use-wizard-step";
 
 const QUESTION = "When did your training number end?";
-const FIELD = "trainingEndedOn";
+const FIELD = ELIGIBILITY_QUESTION_FIELDS["training-ended"];
 const LABEL = "The date your training number ended";
 const DATE_PARTS: readonly DatePart[] = ["day", "month", "year"];
 const PART_NAMES: Record<DatePart, string> = { day: "a day", month: "a month", year: "a year" };

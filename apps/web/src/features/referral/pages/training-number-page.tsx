@@ -1,12 +1,10 @@
-import { type TrainingNumberStatus, TrainingNumberStatusSchema } from "@psu/domain";
 import { TRAINING_NUMBER_LABELS } from "../components/answer-labels";
 import { EligibilityQuestion } from "../components/eligibility-question";
 
 export function TrainingNumberPage() {
   return (
-    <EligibilityQuestion<TrainingNumberStatus>
+    <EligibilityQuestion
       step="training-number"
-      field="trainingNumber"
       question="Do you hold a London or Kent, Surrey and Sussex training number?"
       hint="Your national training number (NTN) or dental training number (DRN). If you are a doctor in a London or KSS foundation programme, you count as holding one: answer yes."
       options={[
@@ -18,11 +16,6 @@ export function TrainingNumberPage() {
         },
         { value: "none", label: TRAINING_NUMBER_LABELS.none },
       ]}
-      readAnswer={(answers) => answers.trainingNumber}
-      writeAnswer={(answers, value) => ({
-        ...answers,
-        trainingNumber: TrainingNumberStatusSchema.safeParse(value).data,
-      })}
     />
   );
 }

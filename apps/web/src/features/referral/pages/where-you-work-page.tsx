@@ -1,12 +1,10 @@
-import { type Region, RegionSchema } from "@psu/domain";
 import { REGION_LABELS } from "../components/answer-labels";
 import { EligibilityQuestion } from "../components/eligibility-question";
 
 export function WhereYouWorkPage() {
   return (
-    <EligibilityQuestion<Region>
+    <EligibilityQuestion
       step="where-you-work"
-      field="region"
       question="Where do you work or train?"
       hint="Choose where your training post or employer is based"
       options={[
@@ -14,8 +12,6 @@ export function WhereYouWorkPage() {
         { value: "kss", label: REGION_LABELS.kss },
         { value: "elsewhere", label: REGION_LABELS.elsewhere, dividerBefore: true },
       ]}
-      readAnswer={(answers) => answers.region}
-      writeAnswer={(answers, value) => ({ ...answers, region: RegionSchema.safeParse(value).data })}
     />
   );
 }

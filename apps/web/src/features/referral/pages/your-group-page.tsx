@@ -1,12 +1,10 @@
-import { type EligibilityGroup, EligibilityGroupSchema } from "@psu/domain";
 import { GROUP_LABELS } from "../components/answer-labels";
 import { EligibilityQuestion } from "../components/eligibility-question";
 
 export function YourGroupPage() {
   return (
-    <EligibilityQuestion<EligibilityGroup>
+    <EligibilityQuestion
       step="your-group"
-      field="group"
       question="Which of these describes you?"
       options={[
         {
@@ -35,8 +33,6 @@ export function YourGroupPage() {
         },
         { value: "none_of_these", label: GROUP_LABELS.none_of_these, dividerBefore: true },
       ]}
-      readAnswer={(answers) => answers.group}
-      writeAnswer={(answers, value) => ({ ...answers, group: EligibilityGroupSchema.safeParse(value).data })}
     />
   );
 }

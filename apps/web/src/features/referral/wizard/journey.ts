@@ -1,17 +1,11 @@
 import {
-  BandSchema,
-  createTrainingEndedOnSchema,
-  EligibilityGroupSchema,
-  PharmacyRouteSchema,
   ReferralConsentSchema,
   ReferralDetailsSchema,
   ReferralStorySchema,
-  ReferrerSchema,
-  RegionSchema,
   RequestedServicesSchema,
   type SignpostCode,
-  TrainingNumberStatusSchema,
 } from "@psu/domain";
+import { type EligibilityField, isEligibilityAnswerGiven } from "./eligibility-answer";
 import type { WizardState } from "./wizard-state";
 
 // The order of the questions, worked out from the answers so far. Pure: pages use it to find
@@ -30,6 +24,26 @@ export const ELIGIBILITY_STEPS = [
   "pharmacy-route",
   "scheme-offered",
 ] as const;
+
+/** The eligibility questions after the first, each asking for one answer. */
+export type EligibilityQuestionStep = Exclude<(typeof ELIGIBILITY_STEPS)[number], "urgent-help">;
+
+/** The answer each eligibility question asks for. */
+export const ELIGIBILITY_QUESTION_FIELDS = {
+  "who-is-referring": "referrer",
+  "where-you-work": "region",
+  "your-group": "group",
+  "training-number": "trainingNumber",
+  "training-ended": "trainingEndedOn",
+  band: "band",
+  "recognised-scheme": "inRecognisedScheme",
+  "pharmacy-route": "pharmacyRoute",
+  "scheme-offered": "schemeOffered",
+} as const satisfies Record<EligibilityQuestionStep, EligibilityField>;
+
+function isEligibilityQuestion(step: WizardStep): step is EligibilityQuestionStep {
+  return Object.hasOwn(ELIGIBILITY_QUESTION_FIELDS, step);
+}
 
 export const ADVICE_STEPS = ["advice-contract", "advice-physical-health", "advice-rotation"] as const;
 export type AdviceStep = (typeof ADVICE_STEPS)[number];
@@ -162,35 +176,19 @@ export function listSignpostSteps(state: WizardState): WizardStep[] {
 
 /** Whether a step's answer is there and valid by the domain's rules (`today` for the training end date). */
 export function isStepComplete(step: WizardStep, state: WizardState, today: string): boolean {
-  const answers = state.eligibility;
+  if (isEligibilityQuestion(step)) {
+    return isEligibilityAnswerGiven(state.eligibility, ELIGIBILITY_QUESTION_FIELDS[step], today);
+  }
   switch (step) {
     case "urgent-help":
       return state.urgentHelp !== undefined || state.passedUrgentHelp;
-    case "who-is-referring":
-      return ReferrerSchema.safeParse(answers.referrer).success;
-    case "where-you-work":
-      return RegionSchema.safeParse(answers.region).success;
-    case "your-group":
-      return EligibilityGroupSchema.safeParse(answers.group).success;
-    case "training-number":
-      return TrainingNumberStatusSchema.safeParse(answers.trainingNumber).success;
-    case "training-ended":
-      return createTrainingEndedOnSchema(today).safeParse(answers.trainingEndedOn).success;
-    case "band":
-      return BandSchema.safeParse(answers.band).success;
-    case "recognised-scheme":
-      return typeof answers.inRecognisedScheme === "boolean";
-    case "pharmacy-route":
-      return PharmacyRouteSchema.safeParse(answers.pharmacyRoute).success;
-    case "scheme-offered":
-      return typeof answers.schemeOffered === "boolean";
     case SOMEONE_ELSE_STEP:
     case "not-eligible":
       return false;
     case "services":
       return RequestedServicesSchema.safeParse(state.services).success;
     case "concerns":
-      return answers.concerns !== undefined;
+      return state.eligibility.concerns !== undefined;
     case "advice-contract":
     case "advice-physical-health":
     case "advice-rotation":
