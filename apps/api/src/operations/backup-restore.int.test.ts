@@ -9,11 +9,12 @@ import { promisify } from "node:util";
 import { ReferralReceiptSchema } from "@psu/domain";
 import { applyMigrations, createPrismaClient, findFreePort } from "@psu/prisma";
 import type { FastifyInstance } from "fastify";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app";
 import { parseConfig } from "../config/env";
 import { loadServerSecret } from "../security/server-secret";
+import { withPgClient } from "../test/pg-client";
 import { buildSubmission } from "../test/referral-fixtures";
 import { createStaff, signInAs } from "../test/staff-fixtures";
 
@@ -85,14 +86,8 @@ async function startCluster(root: string): Promise<Cluster> {
   };
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
+function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  return withPgClient(url, async (client) => (await client.query<T>(sql)).rows);
 }
 
 /** Rows per table of the public schema, `_prisma_migrations` included. */

@@ -5,11 +5,11 @@ import { join } from "node:path";
 import { ReferralReceiptSchema } from "@psu/domain";
 import { applyMigrations, createPrismaClient, findFreePort, type PrismaClient } from "@psu/prisma";
 import type { FastifyInstance } from "fastify";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildApp } from "../app";
 import { parseConfig } from "../config/env";
 import { loadServerSecret } from "../security/server-secret";
+import { withPgClient } from "../test/pg-client";
 import { buildSubmission, newIdempotencyKey } from "../test/referral-fixtures";
 import { startServer, stopServer } from "../test/server-process";
 import { createSignedInTeam, createTestCase } from "../test/staff-fixtures";
@@ -33,19 +33,9 @@ function urlFor(role: { name: string; password: string }): string {
   return url.toString();
 }
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** The SQLSTATE a statement fails with as the runtime role, or "ok". */
 function asRuntime(sql: string): Promise<string> {
-  return withClient(urlFor(runtime), (client) =>
+  return withPgClient(urlFor(runtime), (client) =>
     client.query(sql).then(
       () => "ok",
       (error: { code?: string }) => error.code ?? "no code",
@@ -57,14 +47,14 @@ let emptyDir: string;
 
 beforeAll(async () => {
   emptyDir = await mkdtemp(join(tmpdir(), "psu-runtime-role-"));
-  await withClient(adminUrl, async (client) => {
+  await withPgClient(adminUrl, async (client) => {
     await client.query(`create role ${owner.name} login password '${owner.password}'`);
     await client.query(`create role ${runtime.name} login password '${runtime.password}'`);
     await client.query(`create database ${databaseName} owner ${owner.name}`);
   });
 });
 afterAll(async () => {
-  await withClient(adminUrl, async (client) => {
+  await withPgClient(adminUrl, async (client) => {
     await client.query(`drop database if exists ${databaseName} with (force)`);
     await client.query(`drop role if exists ${runtime.name}`);
     await client.query(`drop role if exists ${owner.name}`);
@@ -99,7 +89,7 @@ describe("the server with DATABASE_MIGRATION_URL", () => {
 
     const asAdmin = new URL(adminUrl);
     asAdmin.pathname = `/${databaseName}`;
-    const owners = await withClient(asAdmin.toString(), (client) =>
+    const owners = await withPgClient(asAdmin.toString(), (client) =>
       client.query("select distinct tableowner from pg_tables where schemaname = 'public'"),
     );
     expect(owners.rows).toEqual([{ tableowner: owner.name }]);
@@ -168,7 +158,7 @@ describe("the app as the runtime role", () => {
     });
     expect(erased.statusCode).toBe(200);
 
-    const written = await withClient(urlFor(runtime), (client) =>
+    const written = await withPgClient(urlFor(runtime), (client) =>
       client.query("select count(*)::int as n from audit_entries"),
     );
     expect(written.rows[0].n).toBeGreaterThan(5);
@@ -196,14 +186,14 @@ describe("the app as the runtime role", () => {
   });
 
   it("gets the same use of tables a later migration creates, still without TRUNCATE", async () => {
-    await withClient(urlFor(owner), (client) =>
+    await withPgClient(urlFor(owner), (client) =>
       client.query("create table later_table (id bigserial primary key, v text)"),
     );
     expect(await asRuntime("insert into later_table (v) values ('a')")).toBe("ok");
     expect(await asRuntime("update later_table set v = 'b'")).toBe("ok");
     expect(await asRuntime("delete from later_table")).toBe("ok");
     expect(await asRuntime("truncate later_table")).toBe(INSUFFICIENT_PRIVILEGE);
-    await withClient(urlFor(owner), (client) => client.query("drop table later_table"));
+    await withPgClient(urlFor(owner), (client) => client.query("drop table later_table"));
   });
 });
 

@@ -16,9 +16,9 @@ import {
   type PrismaClient,
   type TestDatabase,
 } from "@psu/prisma";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { generateTotpCode } from "../modules/auth/totp";
+import { countOtherSessions } from "../test/pg-client";
 import { buildSubmission } from "../test/referral-fixtures";
 import { type ServerProcess, startServer, stopServer, waitUntil } from "../test/server-process";
 import { type SmtpSink, startSmtpSink } from "../test/smtp-sink";
@@ -170,15 +170,6 @@ describe("two instances on one database", () => {
 
     // Nothing of either instance lingers (a stray worker or process would keep a session).
     await prisma.$disconnect();
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    try {
-      const left = await client.query(
-        "select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
-      );
-      expect(left.rows).toEqual([{ n: 0 }]);
-    } finally {
-      await client.end();
-    }
+    expect(await countOtherSessions(database.url)).toBe(0);
   }, 30_000);
 });

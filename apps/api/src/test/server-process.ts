@@ -1,8 +1,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { type Agent, request as httpRequestRaw, type IncomingHttpHeaders } from "node:http";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { embeddedDatabaseUrl, findFreePort, startEmbeddedPostgres } from "@psu/prisma";
+import type pg from "pg";
+import { afterAll, beforeAll } from "vitest";
+import { withPgClient } from "./pg-client";
 
 // The real server process (src/server.ts) as `npm start` runs it, for the tests of start-up,
 // shutdown and several instances on one database.
@@ -49,6 +55,77 @@ export async function startServer(port: number, env: Record<string, string>): Pr
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return { child, port, origin: `http://127.0.0.1:${port}`, output: () => output };
+}
+
+export interface EmbeddedServerFolder {
+  /** A fresh DATA_DIR; the embedded database lives in its `postgres` folder. */
+  readonly dataRoot: string;
+  /** Where the server listens. */
+  readonly port: number;
+  readonly postgresPort: number;
+  /** startServer on the folder's embedded database; `env` adds to or overrides its settings. */
+  start(env?: Record<string, string>): Promise<ServerProcess>;
+  /** The URL of the folder's database while its embedded server runs. */
+  databaseUrl(): Promise<string>;
+  /** Runs `work` on a connection to the folder's database while the server process runs it. */
+  withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T>;
+  /** Starts the folder's database without the app (the server must be stopped), runs `work`, stops it. */
+  withDatabaseAlone<T>(work: (client: pg.Client) => Promise<T>): Promise<T>;
+}
+
+/**
+ * A data folder and two free ports for the real server process on its embedded database, made
+ * before this file's tests and removed after them (stop the server first, in a later afterAll
+ * or an afterEach). The folder is 0755 as a real one would be.
+ */
+export function useEmbeddedServerFolder(prefix: string): EmbeddedServerFolder {
+  let made: { dataRoot: string; port: number; postgresPort: number } | undefined;
+  beforeAll(async () => {
+    const dataRoot = await mkdtemp(join(tmpdir(), prefix));
+    await chmod(dataRoot, 0o755);
+    made = { dataRoot, port: await findFreePort(), postgresPort: await findFreePort() };
+  });
+  afterAll(async () => {
+    if (made) await rm(made.dataRoot, { recursive: true, force: true });
+  });
+  const current = () => {
+    if (!made) throw new Error("the data folder is made in beforeAll: use it inside tests and hooks");
+    return made;
+  };
+  const database = () => ({
+    dataDir: join(current().dataRoot, "postgres"),
+    port: current().postgresPort,
+    database: "psu",
+  });
+  return {
+    get dataRoot() {
+      return current().dataRoot;
+    },
+    get port() {
+      return current().port;
+    },
+    get postgresPort() {
+      return current().postgresPort;
+    },
+    start: (env = {}) =>
+      startServer(current().port, {
+        DATABASE_URL: "",
+        DATA_DIR: current().dataRoot,
+        EMBEDDED_POSTGRES_PORT: String(current().postgresPort),
+        WEB_DIST_DIR: join(current().dataRoot, "no-web-app"),
+        ...env,
+      }),
+    databaseUrl: () => embeddedDatabaseUrl(database()),
+    withDatabase: async (work) => withPgClient(await embeddedDatabaseUrl(database()), work),
+    withDatabaseAlone: async (work) => {
+      const alone = await startEmbeddedPostgres(database());
+      try {
+        return await withPgClient(alone.url, work);
+      } finally {
+        await alone.stop();
+      }
+    },
+  };
 }
 
 /** Resolves with the exit code and how long the process took to exit after `signal`. */
