@@ -1,2 +1,3 @@
 export declare const API_DIR: string;
 export declare const SERVER_NODE_ARGS: readonly string[];
+export declare function buildServer(): void;

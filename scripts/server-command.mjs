@@ -2,11 +2,29 @@
 // server-process integration tests and `pnpm bench` all start it this way (decision 021).
 // The compiled bundle (apps/api/dist/server.mjs, made by `turbo run build`) is plain JavaScript;
 // the export condition makes @psu/domain and @psu/prisma resolve to their compiled dist/ too.
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+
 /** The folder the server runs in: apps/api. */
-export const API_DIR = join(dirname(fileURLToPath(import.meta.url)), "../apps/api");
+export const API_DIR = join(root, "apps/api");
 
 /** The arguments to `node` (process.execPath) that start the compiled server. */
 export const SERVER_NODE_ARGS = ["--conditions=psu-compiled", "dist/server.mjs"];
+
+/**
+ * Compiles the server and the workspace packages it imports from their current source (about a
+ * second), as each package's `build` script does: for the tests that start the real server, so
+ * they never run a stale bundle.
+ */
+export function buildServer() {
+  for (const folder of ["packages/domain", "prisma", "apps/api"]) {
+    const { scripts } = JSON.parse(readFileSync(join(root, folder, "package.json"), "utf8"));
+    const [, script, ...args] = scripts.build.split(" ");
+    const result = spawnSync(process.execPath, [script, ...args], { cwd: join(root, folder), stdio: "inherit" });
+    if (result.status !== 0) throw new Error(`could not compile ${folder}`);
+  }
+}

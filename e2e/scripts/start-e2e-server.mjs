@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { API_DIR, SERVER_NODE_ARGS } from "../../scripts/server-command.mjs";
+import { API_DIR, buildServer, SERVER_NODE_ARGS } from "../../scripts/server-command.mjs";
 import { startMailSink } from "./mail-sink.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -16,6 +16,8 @@ const mailDir = join(root, `.data/e2e-mail-${port}`);
 rmSync(mailDir, { recursive: true, force: true });
 const mailSink = await startMailSink(mailDir);
 
+// The compiled server, from the source as it is now.
+buildServer();
 const child = spawn(process.execPath, SERVER_NODE_ARGS, {
   cwd: API_DIR,
   stdio: "inherit",

@@ -23,7 +23,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import type { PrismaClient } from "@psu/prisma";
 import autocannon from "autocannon";
-import { SERVER_NODE_ARGS } from "../../../scripts/server-command.mjs";
+import { buildServer, SERVER_NODE_ARGS } from "../../../scripts/server-command.mjs";
 import { buildSubmission } from "../src/test/referral-fixtures";
 import { signInOverHttp } from "./bench/http-sign-in";
 import { type BenchProcess, startBenchProcess } from "./bench/processes";
@@ -125,6 +125,7 @@ async function memoryOf(pid: number): Promise<{ peakMb: number; rssMb: number }>
   return { peakMb: Math.round(kb("VmHWM") / 1024), rssMb: Math.round(kb("VmRSS") / 1024) };
 }
 
+buildServer();
 await withBenchDatabase(async (prisma, url) => {
   const started = performance.now();
   await seedCases(prisma, { cases: CASES });
