@@ -12,6 +12,21 @@ export type ChoiceOption<Value extends string> = {
   headingBefore?: string;
 };
 
+/**
+ * An option for each value of a labels record, in the record's order; `dividerBefore` sets one
+ * apart with "or" (for example "None of these").
+ */
+export function toChoiceOptions<Value extends string>(
+  labels: Readonly<Record<Value, string>>,
+  { dividerBefore }: { dividerBefore?: Value } = {},
+): ChoiceOption<Value>[] {
+  return (Object.keys(labels) as Value[]).map((value) => ({
+    value,
+    label: labels[value],
+    dividerBefore: value === dividerBefore,
+  }));
+}
+
 type ChoiceListProps<Value extends string, Option extends ChoiceOption<Value>> = LegendProps & {
   kind: "radios" | "checkboxes";
   /** The input name and the first input's id, which the error summary links to. */

@@ -1,6 +1,7 @@
 import { BANDS, type EligibilityVerdict } from "@psu/domain";
 import { bindFields } from "../../../components/bind-fields";
 import { Checkboxes } from "../../../components/checkboxes";
+import { toChoiceOptions } from "../../../components/choice-list";
 import { DateInput } from "../../../components/date-input";
 import { ErrorMessage } from "../../../components/error-message";
 import { InsetText } from "../../../components/inset-text";
@@ -16,7 +17,6 @@ import {
   REFERRER_LABELS,
   REGION_LABELS,
   TRAINING_NUMBER_LABELS,
-  toOptions,
 } from "./record-referral-labels";
 
 type Eligibility = RecordReferralForm["eligibility"];
@@ -41,22 +41,19 @@ export function EligibilityFields({ value, set, errors, verdict }: EligibilityFi
       <Radios
         legend="Who made the referral?"
         legendSize="s"
-        options={toOptions(REFERRER_LABELS)}
+        options={toChoiceOptions(REFERRER_LABELS)}
         {...choice("referrer")}
       />
       <Radios
         legend="Where does the trainee work or train?"
         legendSize="s"
-        options={toOptions(REGION_LABELS)}
+        options={toChoiceOptions(REGION_LABELS)}
         {...choice("region")}
       />
       <Radios
         legend="Which group is the trainee in?"
         legendSize="s"
-        options={toOptions(GROUP_LABELS).map((option) => ({
-          ...option,
-          dividerBefore: option.value === "none_of_these",
-        }))}
+        options={toChoiceOptions(GROUP_LABELS, { dividerBefore: "none_of_these" })}
         {...choice("group")}
       />
 
@@ -65,7 +62,7 @@ export function EligibilityFields({ value, set, errors, verdict }: EligibilityFi
           legend="Do they hold a London or KSS training number (NTN or DRN)?"
           legendSize="s"
           hint="A doctor in a London or KSS foundation programme counts as holding one."
-          options={toOptions(TRAINING_NUMBER_LABELS)}
+          options={toChoiceOptions(TRAINING_NUMBER_LABELS)}
           {...choice("trainingNumber")}
         >
           {value.trainingNumber === "ended" && (
@@ -101,7 +98,7 @@ export function EligibilityFields({ value, set, errors, verdict }: EligibilityFi
         <Radios
           legend="Which pharmacy training route are they on?"
           legendSize="s"
-          options={toOptions(PHARMACY_ROUTE_LABELS)}
+          options={toChoiceOptions(PHARMACY_ROUTE_LABELS)}
           {...choice("pharmacyRoute")}
         />
       )}
@@ -119,7 +116,7 @@ export function EligibilityFields({ value, set, errors, verdict }: EligibilityFi
         legend="Is it about any of these? (optional)"
         legendSize="s"
         hint="The unit's advice on these is shown to the trainee online; mention it to them."
-        options={toOptions(CONCERN_LABELS)}
+        options={toChoiceOptions(CONCERN_LABELS)}
         {...choices("concerns")}
       />
 

@@ -76,8 +76,3 @@ export const HOW_SOON_LABELS: Readonly<Record<HowSoon, string>> = {
   soon_within_a_month: "Within a month",
   when_possible: "When the unit can",
 };
-
-/** The labels as radio or checkbox options, in the order of the record's keys. */
-export function toOptions<Value extends string>(labels: Readonly<Record<Value, string>>) {
-  return (Object.keys(labels) as Value[]).map((value) => ({ value, label: labels[value] }));
-}

@@ -3,7 +3,6 @@ import {
   formatCalendarDateLong,
   hasPermission,
   PROFESSIONAL_REGISTER_LABELS,
-  PROFESSIONAL_REGISTERS,
   type ProfessionalRegister,
   REGISTRATION_NUMBER_HINTS,
   REQUESTED_SERVICE_NOT_SURE,
@@ -17,6 +16,7 @@ import { useRef, useState } from "react";
 import { Link } from "react-router";
 import { bindFields } from "../../../components/bind-fields";
 import { Checkboxes, type CheckboxOption } from "../../../components/checkboxes";
+import { toChoiceOptions } from "../../../components/choice-list";
 import { FormPage } from "../../../components/form-page";
 import { Panel } from "../../../components/panel";
 import { Radios } from "../../../components/radios";
@@ -42,7 +42,6 @@ import {
   CHANNEL_LABELS,
   HOW_SOON_LABELS,
   PREFERRED_CONTACT_LABELS,
-  toOptions,
   WORK_PATTERN_LABELS,
 } from "../components/record-referral-labels";
 
@@ -152,7 +151,7 @@ function RecordReferral() {
       <Radios
         legend="How did the referral arrive?"
         legendSize="m"
-        options={toOptions(CHANNEL_LABELS)}
+        options={toChoiceOptions(CHANNEL_LABELS)}
         {...choice("channel")}
       />
 
@@ -182,7 +181,7 @@ function RecordReferral() {
         legend="How would they like us to contact them?"
         legendSize="s"
         inline
-        options={toOptions(PREFERRED_CONTACT_LABELS)}
+        options={toChoiceOptions(PREFERRED_CONTACT_LABELS)}
         {...details.choice("preferredContact")}
       />
       <Textarea
@@ -194,11 +193,7 @@ function RecordReferral() {
       <Radios
         legend="Which professional register are they on?"
         legendSize="s"
-        options={PROFESSIONAL_REGISTERS.map((register) => ({
-          value: register,
-          label: REGISTER_LABELS[register],
-          dividerBefore: register === "none",
-        }))}
+        options={toChoiceOptions(REGISTER_LABELS, { dividerBefore: "none" })}
         {...details.choice("register", "details-registration-register")}
       >
         {form.details.register !== undefined && form.details.register !== "none" && (
@@ -220,7 +215,7 @@ function RecordReferral() {
         legend="Do they work full time or less than full time?"
         legendSize="s"
         inline
-        options={toOptions(WORK_PATTERN_LABELS)}
+        options={toChoiceOptions(WORK_PATTERN_LABELS)}
         {...details.choice("workPattern")}
       />
 
@@ -239,7 +234,7 @@ function RecordReferral() {
       <Radios
         legend="How soon would they like support?"
         legendSize="s"
-        options={toOptions(HOW_SOON_LABELS)}
+        options={toChoiceOptions(HOW_SOON_LABELS)}
         {...story.choice("howSoon")}
       />
       <Textarea

@@ -1,6 +1,7 @@
-import { CONCERNS, type Concern, ConcernSchema } from "@psu/domain";
+import { type Concern, ConcernSchema } from "@psu/domain";
 import { Navigate } from "react-router";
 import { Checkboxes, type CheckboxOption } from "../../../components/checkboxes";
+import { toChoiceOptions } from "../../../components/choice-list";
 import { FormPage } from "../../../components/form-page";
 import { useFormFields } from "../../../components/use-form";
 import { CONCERN_LABELS } from "../components/answer-labels";
@@ -12,7 +13,7 @@ const NONE = "none";
 type ConcernChoice = Concern | typeof NONE;
 
 const OPTIONS: readonly CheckboxOption<ConcernChoice>[] = [
-  ...CONCERNS.map((concern) => ({ value: concern, label: CONCERN_LABELS[concern] })),
+  ...toChoiceOptions(CONCERN_LABELS),
   { value: NONE, label: "None of these", dividerBefore: true, exclusive: true },
 ];
 

@@ -1,4 +1,5 @@
-import { CONFIDENTIALITY_PROMISE, FREE_TEXT_LIMITS, PREFERRED_CONTACT } from "@psu/domain";
+import { CONFIDENTIALITY_PROMISE, FREE_TEXT_LIMITS } from "@psu/domain";
+import { toChoiceOptions } from "../../../components/choice-list";
 import { Radios } from "../../../components/radios";
 import { TextInput } from "../../../components/text-input";
 import { Textarea } from "../../../components/textarea";
@@ -54,7 +55,7 @@ export function ContactDetailsPage() {
         <Radios
           legend="How would you like us to contact you?"
           legendSize="m"
-          options={PREFERRED_CONTACT.map((option) => ({ value: option, label: PREFERRED_CONTACT_LABELS[option] }))}
+          options={toChoiceOptions(PREFERRED_CONTACT_LABELS)}
           {...choice("preferredContact")}
         />
         <Textarea

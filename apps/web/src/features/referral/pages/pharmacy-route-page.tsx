@@ -1,4 +1,4 @@
-import { PHARMACY_ROUTES } from "@psu/domain";
+import { toChoiceOptions } from "../../../components/choice-list";
 import { PHARMACY_ROUTE_LABELS } from "../components/answer-labels";
 import { EligibilityQuestion } from "../components/eligibility-question";
 
@@ -7,11 +7,7 @@ export function PharmacyRoutePage() {
     <EligibilityQuestion
       step="pharmacy-route"
       question="Which of these describes your pharmacy training?"
-      options={PHARMACY_ROUTES.map((route) => ({
-        value: route,
-        label: PHARMACY_ROUTE_LABELS[route],
-        dividerBefore: route === "other",
-      }))}
+      options={toChoiceOptions(PHARMACY_ROUTE_LABELS, { dividerBefore: "other" })}
     />
   );
 }

@@ -1,12 +1,12 @@
 import {
   EligibilityGroupSchema,
   PROFESSIONAL_REGISTER_LABELS,
-  PROFESSIONAL_REGISTERS,
   type ProfessionalRegister,
   REGISTRATION_NUMBER_HINTS,
   suggestRegisterForGroup,
 } from "@psu/domain";
 import { Navigate } from "react-router";
+import { toChoiceOptions } from "../../../components/choice-list";
 import { FormPage } from "../../../components/form-page";
 import { Radios } from "../../../components/radios";
 import { TextInput } from "../../../components/text-input";
@@ -54,11 +54,7 @@ export function RegistrationPage() {
         legend={QUESTION}
         isPageHeading
         hint="We use your registration number to confirm who you are. We do not contact your regulator."
-        options={PROFESSIONAL_REGISTERS.map((option) => ({
-          value: option,
-          label: PROFESSIONAL_REGISTER_LABELS[option],
-          dividerBefore: option === "none",
-        }))}
+        options={toChoiceOptions(PROFESSIONAL_REGISTER_LABELS, { dividerBefore: "none" })}
         {...choice("register", "registration-register")}
       />
       {register !== undefined && register !== "none" && (

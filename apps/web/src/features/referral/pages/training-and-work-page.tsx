@@ -1,4 +1,4 @@
-import { WORK_PATTERNS } from "@psu/domain";
+import { toChoiceOptions } from "../../../components/choice-list";
 import { Radios } from "../../../components/radios";
 import { TextInput } from "../../../components/text-input";
 import { WORK_PATTERN_LABELS } from "../components/answer-labels";
@@ -41,7 +41,7 @@ export function TrainingAndWorkPage() {
         <Radios
           legend="Do you work full time or less than full time?"
           legendSize="m"
-          options={WORK_PATTERNS.map((pattern) => ({ value: pattern, label: WORK_PATTERN_LABELS[pattern] }))}
+          options={toChoiceOptions(WORK_PATTERN_LABELS)}
           {...choice("workPattern")}
         />
       </>

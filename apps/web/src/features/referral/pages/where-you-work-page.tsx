@@ -1,3 +1,4 @@
+import { toChoiceOptions } from "../../../components/choice-list";
 import { REGION_LABELS } from "../components/answer-labels";
 import { EligibilityQuestion } from "../components/eligibility-question";
 
@@ -7,11 +8,7 @@ export function WhereYouWorkPage() {
       step="where-you-work"
       question="Where do you work or train?"
       hint="Choose where your training post or employer is based"
-      options={[
-        { value: "london", label: REGION_LABELS.london },
-        { value: "kss", label: REGION_LABELS.kss },
-        { value: "elsewhere", label: REGION_LABELS.elsewhere, dividerBefore: true },
-      ]}
+      options={toChoiceOptions(REGION_LABELS, { dividerBefore: "elsewhere" })}
     />
   );
 }

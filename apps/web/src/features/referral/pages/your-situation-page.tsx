@@ -1,5 +1,6 @@
-import { FREE_TEXT_LIMITS, HOW_SOON, ReferralStorySchema } from "@psu/domain";
+import { FREE_TEXT_LIMITS, ReferralStorySchema } from "@psu/domain";
 import { Link } from "react-router";
+import { toChoiceOptions } from "../../../components/choice-list";
 import { InsetText } from "../../../components/inset-text";
 import { Radios } from "../../../components/radios";
 import { Textarea } from "../../../components/textarea";
@@ -64,7 +65,7 @@ export function YourSituationPage() {
         <Radios
           legend="How soon would you like support?"
           legendSize="m"
-          options={HOW_SOON.map((option) => ({ value: option, label: HOW_SOON_LABELS[option] }))}
+          options={toChoiceOptions(HOW_SOON_LABELS)}
           {...choice("howSoon")}
         />
         <Textarea
