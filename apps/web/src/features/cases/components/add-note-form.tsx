@@ -3,33 +3,25 @@ import { InlineForm } from "../../../components/inline-form";
 import { Textarea } from "../../../components/textarea";
 import { toFormErrors } from "../../../lib/form-errors";
 import { useAddCaseNote } from "../api/add-case-note";
-import { type CaseActionProps, useCaseActionForm } from "./case-action";
+import { type CaseActionProps, useCaseAction } from "./case-action";
 
 const NOTE_MAX_LENGTH = 5000;
 const FIELD_IDS = { text: "note-text" };
 
 /** Adds an internal note to the case. */
-export function AddNoteForm({ target, onChanged, onConflict }: CaseActionProps) {
+export function AddNoteForm({ target, ...actions }: CaseActionProps) {
   const addNote = useAddCaseNote();
-  const { values, field, reset, errors, failures, fail, handleError } = useCaseActionForm(
+  const { values, field, fail, send, isSending, errors, failures } = useCaseAction(
+    addNote,
+    actions,
     { text: "" },
-    onConflict,
     FIELD_IDS,
   );
 
   function submit() {
     const parsed = AddNoteRequestSchema.safeParse(values);
     if (!parsed.success) return fail(toFormErrors(parsed.error.issues, [FIELD_IDS.text], FIELD_IDS));
-    addNote.mutate(
-      { ...target, text: parsed.data.text },
-      {
-        onSuccess: () => {
-          reset();
-          onChanged("Note added");
-        },
-        onError: handleError,
-      },
-    );
+    send({ ...target, text: parsed.data.text }, "Note added");
   }
 
   return (
@@ -38,7 +30,7 @@ export function AddNoteForm({ target, onChanged, onConflict }: CaseActionProps) 
       failures={failures}
       onSubmit={submit}
       submitLabel="Add note"
-      isSubmitting={addNote.isPending}
+      isSubmitting={isSending}
       variant="secondary"
     >
       <Textarea

@@ -5,9 +5,10 @@ import { LoadingStatus } from "../../../components/loading-status";
 import { Radios } from "../../../components/radios";
 import { useAssignCase } from "../api/assign-case";
 import { useLeadSuggestions } from "../api/get-lead-suggestions";
-import { type CaseActionProps, useCaseActionForm } from "./case-action";
+import { type CaseActionProps, useCaseAction } from "./case-action";
 
 const FIELD_IDS = { leadId: "assign-lead" };
+const NO_LEAD_CHOSEN: { leadId?: string } = {};
 
 /** Suggested leads first, in the API's order (the ranking is its job); the others after, in theirs. */
 export function orderSuggestions(suggestions: readonly LeadSuggestion[]): LeadSuggestion[] {
@@ -18,17 +19,13 @@ export function orderSuggestions(suggestions: readonly LeadSuggestion[]): LeadSu
  * The coordinator's choice of lead: the system's ranked suggestions, each with its reasons in
  * plain English, suggested leads first. Nothing happens until the coordinator confirms.
  */
-export function AssignPanel({
-  target,
-  onChanged,
-  onConflict,
-  currentLeadId,
-}: CaseActionProps & { currentLeadId: string | null }) {
+export function AssignPanel({ target, currentLeadId, ...actions }: CaseActionProps & { currentLeadId: string | null }) {
   const suggestions = useLeadSuggestions(target.caseId, true);
   const assign = useAssignCase();
-  const { values, choice, reset, errors, failures, fail, handleError } = useCaseActionForm<{ leadId?: string }>(
-    {},
-    onConflict,
+  const { values, choice, fail, send, isSending, errors, failures } = useCaseAction(
+    assign,
+    actions,
+    NO_LEAD_CHOSEN,
     FIELD_IDS,
   );
 
@@ -48,16 +45,7 @@ export function AssignPanel({
     const parsed = AssignRequestSchema.safeParse(values);
     if (!parsed.success) return fail([{ field: FIELD_IDS.leadId, message: "Choose a lead" }]);
     const name = leads.find((lead) => lead.leadId === parsed.data.leadId)?.name ?? "the lead";
-    assign.mutate(
-      { ...target, leadId: parsed.data.leadId },
-      {
-        onSuccess: () => {
-          reset();
-          onChanged(`Case assigned to ${name}`);
-        },
-        onError: handleError,
-      },
-    );
+    send({ ...target, leadId: parsed.data.leadId }, `Case assigned to ${name}`);
   }
 
   return (
@@ -66,7 +54,7 @@ export function AssignPanel({
       failures={failures}
       onSubmit={submit}
       submitLabel="Assign lead"
-      isSubmitting={assign.isPending}
+      isSubmitting={isSending}
     >
       <Radios<string>
         {...choice("leadId", FIELD_IDS.leadId)}

@@ -1,4 +1,4 @@
-import { useForm } from "../../../components/use-form";
+import { type FormMutation, useSendingForm } from "../../../components/use-sending-form";
 import type { CaseChangeTarget } from "../api/send-case-change";
 import { classifyCaseChangeError } from "./case-change-errors";
 
@@ -13,23 +13,24 @@ export type CaseActionProps = {
 };
 
 /**
- * A case form's answers and errors (useForm), and the handler that sorts a failed change into
- * its errors or the page's conflict warning. `fieldIds` maps the API's field names to ids on the page.
+ * One case form: its answers and errors (useForm), and `send(change, message)`, which makes the
+ * change and then empties the form and says `message`, or shows why it failed: the page's
+ * conflict warning for a stale version, the form's errors otherwise (`fieldIds` maps the API's
+ * field names to ids on the page).
  */
-export function useCaseActionForm<Values extends Record<string, unknown>>(
+export function useCaseAction<Values extends Record<string, unknown>, Variables extends CaseChangeTarget>(
+  mutation: FormMutation<Variables>,
+  { onChanged, onConflict }: Omit<CaseActionProps, "target">,
   initial: Values,
-  onConflict: (message: string) => void,
-  fieldIds: Readonly<Record<string, string>>,
+  fieldIds: Readonly<Record<string, string>> = {},
 ) {
-  const form = useForm(initial);
-  function handleError(error: unknown) {
-    const failure = classifyCaseChangeError(error, fieldIds);
-    if (failure.kind === "conflict") {
-      form.clear();
+  const form = useSendingForm(initial, mutation, {
+    describeFailure: (error) => {
+      const failure = classifyCaseChangeError(error, fieldIds);
+      if (failure.kind === "form") return failure.errors;
       onConflict(failure.message);
-    } else {
-      form.fail(failure.errors);
-    }
-  }
-  return { ...form, handleError };
+      return [];
+    },
+  });
+  return { ...form, send: (change: Variables, message: string) => form.send(change, () => onChanged(message)) };
 }

@@ -3,33 +3,25 @@ import { InlineForm } from "../../../components/inline-form";
 import { Textarea } from "../../../components/textarea";
 import { toFormErrors } from "../../../lib/form-errors";
 import { useSetSafetyFlag } from "../api/set-safety-flag";
-import { type CaseActionProps, useCaseActionForm } from "./case-action";
+import { type CaseActionProps, useCaseAction } from "./case-action";
 
 const REASON_MAX_LENGTH = 2000;
 const FIELD_IDS = { reason: "safety-reason" };
 
 /** Raises the safety-concern flag, or clears it, with a reason either way. */
-export function SafetyFlagForm({ target, onChanged, onConflict, flagged }: CaseActionProps & { flagged: boolean }) {
+export function SafetyFlagForm({ target, flagged, ...actions }: CaseActionProps & { flagged: boolean }) {
   const setFlag = useSetSafetyFlag();
-  const { values, field, reset, errors, failures, fail, handleError } = useCaseActionForm(
+  const { values, field, fail, send, isSending, errors, failures } = useCaseAction(
+    setFlag,
+    actions,
     { reason: "" },
-    onConflict,
     FIELD_IDS,
   );
 
   function submit() {
     const parsed = SafetyFlagRequestSchema.safeParse({ flagged: !flagged, ...values });
     if (!parsed.success) return fail(toFormErrors(parsed.error.issues, [FIELD_IDS.reason], FIELD_IDS));
-    setFlag.mutate(
-      { ...target, ...parsed.data },
-      {
-        onSuccess: () => {
-          reset();
-          onChanged(parsed.data.flagged ? "Safety concern flagged" : "Safety concern flag removed");
-        },
-        onError: handleError,
-      },
-    );
+    send({ ...target, ...parsed.data }, parsed.data.flagged ? "Safety concern flagged" : "Safety concern flag removed");
   }
 
   return (
@@ -38,7 +30,7 @@ export function SafetyFlagForm({ target, onChanged, onConflict, flagged }: CaseA
       failures={failures}
       onSubmit={submit}
       submitLabel={flagged ? "Remove the safety concern flag" : "Flag a safety concern"}
-      isSubmitting={setFlag.isPending}
+      isSubmitting={isSending}
       variant={flagged ? "secondary" : "warning"}
     >
       <p>

@@ -12,7 +12,7 @@ import { InlineForm } from "../../../components/inline-form";
 import { Radios } from "../../../components/radios";
 import { Textarea } from "../../../components/textarea";
 import { useChangeCaseStatus } from "../api/change-case-status";
-import { type CaseActionProps, useCaseActionForm } from "./case-action";
+import { type CaseActionProps, useCaseAction } from "./case-action";
 
 const REASON_MAX_LENGTH = 2000;
 const FIELD_IDS = { to: "status-to", reason: "status-reason", outcome: "status-outcome" };
@@ -25,6 +25,7 @@ const MOVE_HINTS: Partial<Record<CaseStatus, string>> = {
 };
 
 type StatusChange = { to?: CaseStatus; reason: string; outcome?: CaseOutcome };
+const NO_CHANGE: StatusChange = { reason: "" };
 
 type StatusChangeFormProps = CaseActionProps & {
   detail: CaseDetail;
@@ -37,14 +38,15 @@ type StatusChangeFormProps = CaseActionProps & {
  * First contact has its own button and allocating means choosing a lead (the assign panel), so
  * neither is offered here, except resuming an allocated case that already has its lead.
  */
-export function StatusChangeForm({ target, onChanged, onConflict, detail, staff }: StatusChangeFormProps) {
+export function StatusChangeForm({ target, detail, staff, ...actions }: StatusChangeFormProps) {
   const moves = detail.allowedTransitions.filter(
     (move) => move.to !== "first_contact" && (move.to !== "allocated" || detail.lead !== null),
   );
   const changeStatus = useChangeCaseStatus();
-  const { values, field, choice, reset, errors, failures, fail, handleError } = useCaseActionForm<StatusChange>(
-    { reason: "" },
-    onConflict,
+  const { values, field, choice, fail, send, isSending, errors, failures } = useCaseAction(
+    changeStatus,
+    actions,
+    NO_CHANGE,
     FIELD_IDS,
   );
   const { to, reason, outcome } = values;
@@ -72,23 +74,12 @@ export function StatusChangeForm({ target, onChanged, onConflict, detail, staff 
       if (decision.code === "OUTCOME_REQUIRED") return fail([{ field: FIELD_IDS.outcome, message: decision.message }]);
       return fail([{ field: "", message: decision.message }]);
     }
-    changeStatus.mutate(
-      {
-        ...target,
-        change: {
-          to: move.to,
-          ...(decision.reason ? { reason: decision.reason } : {}),
-          ...(decision.outcome ? { outcome: decision.outcome } : {}),
-        },
-      },
-      {
-        onSuccess: () => {
-          reset();
-          onChanged(`Status changed to ${CASE_STATUS_LABELS[move.to].toLowerCase()}`);
-        },
-        onError: handleError,
-      },
-    );
+    const change = {
+      to: move.to,
+      ...(decision.reason ? { reason: decision.reason } : {}),
+      ...(decision.outcome ? { outcome: decision.outcome } : {}),
+    };
+    send({ ...target, change }, `Status changed to ${CASE_STATUS_LABELS[move.to].toLowerCase()}`);
   }
 
   return (
@@ -97,7 +88,7 @@ export function StatusChangeForm({ target, onChanged, onConflict, detail, staff 
       failures={failures}
       onSubmit={submit}
       submitLabel="Change status"
-      isSubmitting={changeStatus.isPending}
+      isSubmitting={isSending}
     >
       <Radios<CaseStatus>
         {...choice("to", FIELD_IDS.to)}

@@ -5,14 +5,13 @@ import { AdminOnly } from "../../../components/admin-only";
 import { BackLink } from "../../../components/back-link";
 import { DateInput, type DateParts } from "../../../components/date-input";
 import { ErrorSummary } from "../../../components/error-summary";
-import { useFormErrors } from "../../../components/form-page";
 import { InlineForm } from "../../../components/inline-form";
 import { LoadError } from "../../../components/load-error";
 import { LoadingStatus } from "../../../components/loading-status";
 import { NotificationBanner } from "../../../components/notification-banner";
 import { Radios } from "../../../components/radios";
 import { StaffNotFoundPage } from "../../../components/staff-not-found-page";
-import { useForm } from "../../../components/use-form";
+import { type FormMutation, useSendingForm } from "../../../components/use-sending-form";
 import { ROLE_LABELS } from "../../../lib/case-labels";
 import { EMPTY_DATE, toCalendarDate } from "../../../lib/date-parts";
 import { formatDateTime, formatShortDate } from "../../../lib/format-dates";
@@ -28,6 +27,22 @@ import { fromApiError, fromIssues, parseWholeNumber, splitLines, toFieldErrors }
 import { AccountStatus } from "../components/staff-table";
 
 type Announce = (message: string) => void;
+
+/**
+ * One change to a member of staff, made with `mutation`: a form (useSendingForm) whose failures
+ * are shown in staff-management words, `errorIds` mapping the request's fields to ids on the page.
+ */
+function useStaffChange<Values extends Record<string, unknown>, Variables>(
+  mutation: FormMutation<Variables>,
+  initial: Values,
+  errorIds: Readonly<Record<string, string>> = {},
+  { keepAnswers = false } = {},
+) {
+  return useSendingForm(initial, mutation, {
+    describeFailure: (error) => fromApiError(error, errorIds),
+    keepAnswers,
+  });
+}
 
 /** An admin changes one member of staff: services, capacity, conflicts, whether they can sign in, and leave. */
 export function ManageStaffMemberPage() {
@@ -100,8 +115,7 @@ function InvitationSection({
   invitation: NonNullable<StaffMember["invitation"]>;
   announce: Announce;
 }) {
-  const resend = useResendInvitation();
-  const { errors, failures, fail, clear } = useFormErrors();
+  const { send, isSending, errors, failures } = useStaffChange(useResendInvitation(), {});
   const expired = new Date(invitation.expiresAt).getTime() <= Date.now();
   return (
     <>
@@ -118,16 +132,8 @@ function InvitationSection({
       <button
         className="nhsuk-button nhsuk-button--secondary"
         type="button"
-        disabled={resend.isPending}
-        onClick={() =>
-          resend.mutate(member.id, {
-            onSuccess: () => {
-              clear();
-              announce(`A new invitation has been emailed to ${member.name}`);
-            },
-            onError: (error) => fail(fromApiError(error, {})),
-          })
-        }
+        disabled={isSending}
+        onClick={() => send(member.id, () => announce(`A new invitation has been emailed to ${member.name}`))}
       >
         Send a new invitation
       </button>
@@ -145,13 +151,19 @@ const SETTINGS_IDS = {
 type MemberSettings = LeadDetails & { active: "yes" | "no" };
 
 function MemberSettingsForm({ member, announce }: { member: StaffMember; announce: Announce }) {
-  const update = useUpdateStaffMember();
-  const { values, field, choice, choices, errors, failures, fail, clear } = useForm<MemberSettings>({
+  const initial: MemberSettings = {
     leadKinds: member.leadKinds,
     capacity: String(member.capacity),
     affiliations: member.affiliations.join("\n"),
     active: member.active ? "yes" : "no",
-  });
+  };
+  // Once saved, the form shows the member as they now are.
+  const { values, field, choice, choices, send, isSending, errors, failures, fail } = useStaffChange(
+    useUpdateStaffMember(),
+    initial,
+    SETTINGS_IDS,
+    { keepAnswers: true },
+  );
   const { leadKinds, capacity, affiliations, active } = values;
   const isLead = member.role === "lead";
 
@@ -165,16 +177,7 @@ function MemberSettingsForm({ member, announce }: { member: StaffMember; announc
       ...(isLead ? { leadKinds, capacity: capacityNumber, affiliations: splitLines(affiliations) } : {}),
     });
     if (!parsed.success) return fail(toFieldErrors(fromIssues(parsed.error.issues), SETTINGS_IDS));
-    update.mutate(
-      { staffId: member.id, change: parsed.data },
-      {
-        onSuccess: () => {
-          clear();
-          announce(`Changes to ${member.name} saved`);
-        },
-        onError: (error) => fail(fromApiError(error, SETTINGS_IDS)),
-      },
-    );
+    send({ staffId: member.id, change: parsed.data }, () => announce(`Changes to ${member.name} saved`));
   }
 
   return (
@@ -183,7 +186,7 @@ function MemberSettingsForm({ member, announce }: { member: StaffMember; announc
       failures={failures}
       onSubmit={submit}
       submitLabel="Save changes"
-      isSubmitting={update.isPending}
+      isSubmitting={isSending}
     >
       {isLead && <LeadDetailsFields ids={SETTINGS_IDS} field={field} choices={choices} />}
       <Radios<"yes" | "no">
@@ -202,8 +205,7 @@ function MemberSettingsForm({ member, announce }: { member: StaffMember; announc
 }
 
 function LeaveList({ member, announce }: { member: StaffMember; announce: Announce }) {
-  const remove = useRemoveLeave();
-  const { errors, failures, fail, clear } = useFormErrors();
+  const { send, isSending, errors, failures } = useStaffChange(useRemoveLeave(), {});
   if (member.leave.length === 0) return <p>No leave booked.</p>;
   return (
     <>
@@ -217,18 +219,9 @@ function LeaveList({ member, announce }: { member: StaffMember; announce: Announ
               <button
                 className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
                 type="button"
-                disabled={remove.isPending}
+                disabled={isSending}
                 onClick={() =>
-                  remove.mutate(
-                    { staffId: member.id, leaveId: leave.id },
-                    {
-                      onSuccess: () => {
-                        clear();
-                        announce(`Leave from ${period} removed`);
-                      },
-                      onError: (error) => fail(fromApiError(error, {})),
-                    },
-                  )
+                  send({ staffId: member.id, leaveId: leave.id }, () => announce(`Leave from ${period} removed`))
                 }
               >
                 Remove<span className="nhsuk-u-visually-hidden"> leave from {period}</span>
@@ -244,13 +237,14 @@ function LeaveList({ member, announce }: { member: StaffMember; announce: Announ
 const LEAVE_IDS = { fromDay: "leave-from", toDay: "leave-to" };
 // A date's error is linked to its day input.
 const LEAVE_ERROR_IDS = { fromDay: `${LEAVE_IDS.fromDay}-day`, toDay: `${LEAVE_IDS.toDay}-day` };
+const NO_LEAVE: { from: DateParts; to: DateParts } = { from: EMPTY_DATE, to: EMPTY_DATE };
 
 function AddLeaveForm({ member, announce }: { member: StaffMember; announce: Announce }) {
-  const add = useAddLeave();
-  const { values, date, reset, errors, failures, fail } = useForm<{ from: DateParts; to: DateParts }>({
-    from: EMPTY_DATE,
-    to: EMPTY_DATE,
-  });
+  const { values, date, send, isSending, errors, failures, fail } = useStaffChange(
+    useAddLeave(),
+    NO_LEAVE,
+    LEAVE_ERROR_IDS,
+  );
   const { from, to } = values;
 
   function submit() {
@@ -265,15 +259,9 @@ function AddLeaveForm({ member, announce }: { member: StaffMember; announce: Ann
     if (!parsed.success) {
       return fail(toFieldErrors(fromIssues(parsed.error.issues), LEAVE_ERROR_IDS));
     }
-    add.mutate(
-      { staffId: member.id, leave: parsed.data },
-      {
-        onSuccess: () => {
-          reset();
-          announce(`Leave from ${formatShortDate(parsed.data.fromDay)} to ${formatShortDate(parsed.data.toDay)} added`);
-        },
-        onError: (error) => fail(fromApiError(error, LEAVE_ERROR_IDS)),
-      },
+    const { data: leave } = parsed;
+    send({ staffId: member.id, leave }, () =>
+      announce(`Leave from ${formatShortDate(leave.fromDay)} to ${formatShortDate(leave.toDay)} added`),
     );
   }
 
@@ -283,7 +271,7 @@ function AddLeaveForm({ member, announce }: { member: StaffMember; announce: Ann
       failures={failures}
       onSubmit={submit}
       submitLabel="Add leave"
-      isSubmitting={add.isPending}
+      isSubmitting={isSending}
       variant="secondary"
     >
       <h3>Add leave</h3>
