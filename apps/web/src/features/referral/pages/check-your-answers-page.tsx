@@ -270,6 +270,11 @@ function listSections(state: WizardState): Section[] {
     id === REQUESTED_SERVICE_NOT_SURE ? "Not sure: I'd like to talk to someone" : (findService(id)?.name ?? id),
   );
   const registration = details.registration;
+  const contact = rowsChangedOn("contact-details");
+  const register = rowsChangedOn("registration");
+  const work = rowsChangedOn("training-and-work");
+  const situation = rowsChangedOn("your-situation");
+  const agreed = rowsChangedOn("consent");
 
   return [
     { heading: "About you and your training", rows: eligibilityRows },
@@ -280,80 +285,69 @@ function listSections(state: WizardState): Section[] {
     {
       heading: "Your details",
       rows: [
-        row("Full name", details.fullName, change("contact-details", "your name")),
-        row("Personal email address", details.personalEmail, change("contact-details", "your email address")),
-        row("Phone number", details.phone, change("contact-details", "your phone number")),
-        row(
+        contact("Full name", details.fullName, "your name"),
+        contact("Personal email address", details.personalEmail, "your email address"),
+        contact("Phone number", details.phone, "your phone number"),
+        contact(
           "How to contact you",
           details.preferredContact && PREFERRED_CONTACT_LABELS[details.preferredContact],
-          change("contact-details", "how to contact you"),
+          "how to contact you",
         ),
-        row(
-          "Safe times to contact you",
-          details.safeContactTimes || "Not given",
-          change("contact-details", "safe times to contact you"),
-        ),
-        row(
+        contact("Safe times to contact you", details.safeContactTimes || "Not given", "safe times to contact you"),
+        register(
           "Professional register",
           registration?.register && PROFESSIONAL_REGISTER_LABELS[registration.register],
-          change("registration", "your professional register"),
+          "your professional register",
         ),
         ...(registration?.register && registration.register !== "none"
-          ? [row("Registration number", registration.number, change("registration", "your registration number"))]
+          ? [register("Registration number", registration.number, "your registration number")]
           : []),
-        row(
-          "Specialty or training programme",
-          details.programme,
-          change("training-and-work", "your specialty or programme"),
-        ),
-        row("Grade", details.grade, change("training-and-work", "your grade")),
-        row("Trust or employer", details.employer, change("training-and-work", "your Trust or employer")),
-        row(
+        work("Specialty or training programme", details.programme, "your specialty or programme"),
+        work("Grade", details.grade, "your grade"),
+        work("Trust or employer", details.employer, "your Trust or employer"),
+        work(
           "Full time or less than full time",
           details.workPattern && WORK_PATTERN_LABELS[details.workPattern],
-          change("training-and-work", "whether you work full time"),
+          "whether you work full time",
         ),
       ],
     },
     {
       heading: "Your situation",
       rows: [
-        row("What is happening", <Text value={story.whatIsHappening} />, change("your-situation", "what is happening")),
-        row(
-          "What you have tried",
-          <Text value={story.whatHasBeenTried} />,
-          change("your-situation", "what you have tried"),
-        ),
-        row("What would help", <Text value={story.whatWouldHelp} />, change("your-situation", "what would help")),
-        row(
-          "How soon",
-          story.howSoon && HOW_SOON_LABELS[story.howSoon],
-          change("your-situation", "how soon you would like support"),
-        ),
-        row("Access needs", <Text value={story.accessNeeds} />, change("your-situation", "your access needs")),
+        situation("What is happening", <Text value={story.whatIsHappening} />, "what is happening"),
+        situation("What you have tried", <Text value={story.whatHasBeenTried} />, "what you have tried"),
+        situation("What would help", <Text value={story.whatWouldHelp} />, "what would help"),
+        situation("How soon", story.howSoon && HOW_SOON_LABELS[story.howSoon], "how soon you would like support"),
+        situation("Access needs", <Text value={story.accessNeeds} />, "your access needs"),
       ],
     },
     {
       heading: "Confidentiality and consent",
       rows: [
-        row(
+        agreed(
           "Confidentiality policy",
           consent.acceptsConfidentialityPolicy ? "Read" : "Not confirmed",
-          change("consent", "confidentiality"),
+          "confidentiality",
         ),
-        row(
+        agreed(
           "Sharing information to keep people safe",
           consent.understandsSafetyOverride ? "Understood" : "Not confirmed",
-          change("consent", "sharing information to keep people safe"),
+          "sharing information to keep people safe",
         ),
-        row(
+        agreed(
           "We may contact your supervisor",
           yesNo(consent.consentsToSupervisorContact),
-          change("consent", "whether we may contact your supervisor"),
+          "whether we may contact your supervisor",
         ),
       ],
     },
   ];
+}
+
+/** Rows whose answers are changed on one page: each row's change link goes to `step`. */
+function rowsChangedOn(step: WizardStep) {
+  return (key: string, value: ReactNode, what: string) => row(key, value, change(step, what));
 }
 
 function row(key: string, value: ReactNode, changeLink: SummaryRow["change"]): SummaryRow {
