@@ -1,4 +1,4 @@
-import type { EligibilityVerdict } from "@psu/domain";
+import { buildExampleSubmission, type EligibilityVerdict } from "@psu/domain";
 import { describe, expect, it } from "vitest";
 import {
   canVisitStep,
@@ -19,24 +19,8 @@ function state(overrides: Partial<WizardState> = {}): WizardState {
 
 const DOCTOR = { referrer: "self", region: "london", group: "doctor_or_dentist", trainingNumber: "current" } as const;
 const SOMEONE_ELSE = { ...DOCTOR, referrer: "someone_else" } as const;
-const COMPLETE: Partial<WizardState> = {
-  eligibility: { ...DOCTOR, concerns: [] },
-  verdict: ELIGIBLE,
-  services: ["coaching"],
-  details: {
-    fullName: "Alex Example",
-    personalEmail: "alex@example.com",
-    phone: "07700 900982",
-    preferredContact: "email",
-    registration: { register: "GMC", number: "1234567" },
-    programme: "General Practice",
-    grade: "ST2",
-    employer: "Example NHS Trust",
-    workPattern: "full_time",
-  },
-  story: { whatIsHappening: "Finding it hard", howSoon: "when_possible" },
-  consent: { acceptsConfidentialityPolicy: true, understandsSafetyOverride: true, consentsToSupervisorContact: false },
-};
+// Every answer given, from the domain's example referral (a doctor with a current number).
+const COMPLETE: Partial<WizardState> = { ...buildExampleSubmission(), verdict: ELIGIBLE };
 
 describe("listJourney", () => {
   it.each<[string, WizardState["eligibility"], WizardStep[]]>([
