@@ -1,7 +1,7 @@
 import { hasPermission, type StaffProfile } from "@psu/domain";
 import { Link, useLocation } from "react-router";
-import { NhsLogo } from "../../../components/nhs-logo";
 import { ROLE_LABELS } from "../../../lib/case-labels";
+import { HeaderNavigationItem, NhsHeader } from "../nhs-header";
 
 const SERVICE_NAME = "PSU case management";
 
@@ -35,21 +35,18 @@ type StaffHeaderProps = {
 };
 
 /**
- * NHS.UK header (nhsuk-frontend 10 markup) for staff pages: the service name, who is signed in
- * with their role and a Sign out button, and the sections their role may use.
+ * The staff pages' header: the service name, who is signed in with their role and a Sign out
+ * button, and the sections their role may use.
  */
 export function StaffHeader({ staff, onSignOut, isSigningOut = false }: StaffHeaderProps) {
   const { pathname } = useLocation();
   return (
-    <header className="nhsuk-header">
-      <div className="nhsuk-header__container nhsuk-width-container nhsuk-width-container-fluid">
-        <div className="nhsuk-header__service">
-          <Link className="nhsuk-header__service-logo" to="/staff">
-            <NhsLogo />
-            <span className="nhsuk-header__service-name">{SERVICE_NAME}</span>
-          </Link>
-        </div>
-        {staff && (
+    <NhsHeader
+      homeTo="/staff"
+      serviceName={SERVICE_NAME}
+      isFluid
+      account={
+        staff && (
           <nav className="nhsuk-header__account" aria-label="Account">
             <ul className="nhsuk-header__account-list">
               <li className="nhsuk-header__account-item">
@@ -75,39 +72,21 @@ export function StaffHeader({ staff, onSignOut, isSigningOut = false }: StaffHea
               </li>
             </ul>
           </nav>
-        )}
-      </div>
-      {staff && (
-        <nav className="nhsuk-header__navigation" aria-label="Staff sections">
-          <div className="nhsuk-header__navigation-container nhsuk-width-container nhsuk-width-container-fluid">
-            <ul className="nhsuk-header__navigation-list">
-              {listNavigation(staff).map((item) => {
-                const current = item.isCurrent(pathname);
-                const exact = pathname === item.to;
-                return (
-                  <li
-                    key={item.to}
-                    className={`nhsuk-header__navigation-item${current ? " nhsuk-header__navigation-item--current" : ""}`}
-                  >
-                    <Link
-                      className="nhsuk-header__navigation-link"
-                      to={item.to}
-                      aria-current={current ? (exact ? "page" : "true") : undefined}
-                    >
-                      {/* Bold as well as marked, so the current section shows with colours overridden. */}
-                      {current ? (
-                        <strong className="nhsuk-header__navigation-item-current-fallback">{item.label}</strong>
-                      ) : (
-                        item.label
-                      )}
-                    </Link>
-                  </li>
-                );
-              })}
-            </ul>
-          </div>
-        </nav>
-      )}
-    </header>
+        )
+      }
+      navigation={
+        staff && {
+          label: "Staff sections",
+          items: listNavigation(staff).map((item) => (
+            <HeaderNavigationItem
+              key={item.to}
+              to={item.to}
+              label={item.label}
+              current={item.isCurrent(pathname) ? (pathname === item.to ? "page" : "true") : undefined}
+            />
+          )),
+        }
+      }
+    />
   );
 }
