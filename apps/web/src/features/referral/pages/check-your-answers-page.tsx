@@ -189,26 +189,22 @@ function listSections(state: WizardState): Section[] {
   const eligibilityRows: SummaryRow[] = [
     row(
       "Who is making this referral",
-      eligibility.referrer && REFERRER_LABELS[eligibility.referrer],
+      labelFor(REFERRER_LABELS, eligibility.referrer),
       change("who-is-referring", "who is making this referral"),
     ),
     row(
       "Where you work or train",
-      eligibility.region && REGION_LABELS[eligibility.region],
+      labelFor(REGION_LABELS, eligibility.region),
       change("where-you-work", "where you work or train"),
     ),
-    row(
-      "Which describes you",
-      eligibility.group && GROUP_LABELS[eligibility.group],
-      change("your-group", "which describes you"),
-    ),
+    row("Which describes you", labelFor(GROUP_LABELS, eligibility.group), change("your-group", "which describes you")),
   ];
   switch (eligibility.group) {
     case "doctor_or_dentist":
       eligibilityRows.push(
         row(
           "London or KSS training number",
-          eligibility.trainingNumber && TRAINING_NUMBER_LABELS[eligibility.trainingNumber],
+          labelFor(TRAINING_NUMBER_LABELS, eligibility.trainingNumber),
           change("training-number", "your training number"),
         ),
       );
@@ -240,7 +236,7 @@ function listSections(state: WizardState): Section[] {
       eligibilityRows.push(
         row(
           "Pharmacy training",
-          eligibility.pharmacyRoute && PHARMACY_ROUTE_LABELS[eligibility.pharmacyRoute],
+          labelFor(PHARMACY_ROUTE_LABELS, eligibility.pharmacyRoute),
           change("pharmacy-route", "your pharmacy training"),
         ),
       );
@@ -290,13 +286,13 @@ function listSections(state: WizardState): Section[] {
         contact("Phone number", details.phone, "your phone number"),
         contact(
           "How to contact you",
-          details.preferredContact && PREFERRED_CONTACT_LABELS[details.preferredContact],
+          labelFor(PREFERRED_CONTACT_LABELS, details.preferredContact),
           "how to contact you",
         ),
         contact("Safe times to contact you", details.safeContactTimes || "Not given", "safe times to contact you"),
         register(
           "Professional register",
-          registration?.register && PROFESSIONAL_REGISTER_LABELS[registration.register],
+          labelFor(PROFESSIONAL_REGISTER_LABELS, registration?.register),
           "your professional register",
         ),
         ...(registration?.register && registration.register !== "none"
@@ -307,7 +303,7 @@ function listSections(state: WizardState): Section[] {
         work("Trust or employer", details.employer, "your Trust or employer"),
         work(
           "Full time or less than full time",
-          details.workPattern && WORK_PATTERN_LABELS[details.workPattern],
+          labelFor(WORK_PATTERN_LABELS, details.workPattern),
           "whether you work full time",
         ),
       ],
@@ -318,7 +314,7 @@ function listSections(state: WizardState): Section[] {
         situation("What is happening", <Text value={story.whatIsHappening} />, "what is happening"),
         situation("What you have tried", <Text value={story.whatHasBeenTried} />, "what you have tried"),
         situation("What would help", <Text value={story.whatWouldHelp} />, "what would help"),
-        situation("How soon", story.howSoon && HOW_SOON_LABELS[story.howSoon], "how soon you would like support"),
+        situation("How soon", labelFor(HOW_SOON_LABELS, story.howSoon), "how soon you would like support"),
         situation("Access needs", <Text value={story.accessNeeds} />, "your access needs"),
       ],
     },
@@ -348,6 +344,11 @@ function listSections(state: WizardState): Section[] {
 /** Rows whose answers are changed on one page: each row's change link goes to `step`. */
 function rowsChangedOn(step: WizardStep) {
   return (key: string, value: ReactNode, what: string) => row(key, value, change(step, what));
+}
+
+/** The words for an answer, or nothing while it is not given. */
+function labelFor<Answer extends string>(labels: Readonly<Record<Answer, string>>, answer: Answer | undefined) {
+  return answer === undefined ? undefined : labels[answer];
 }
 
 function row(key: string, value: ReactNode, changeLink: SummaryRow["change"]): SummaryRow {
