@@ -129,13 +129,26 @@ function addressTraineeEmail(loaded: LoadedCase, kind: TraineeEmailKind | null):
   return { kind, recipient, reference: loaded.referral.reference };
 }
 
+/** A change planned from the loaded case: what it writes, its audit entry, and the status it leaves the case in. */
+interface PlannedChange extends Pick<CaseChange, "set" | "event" | "traineeEmail"> {
+  /** The request's address is added when the change is written. */
+  audit: Omit<CaseChange["audit"], "ip">;
+  status: CaseStatus;
+}
+
 /** Carries out a planned transition: its columns, its event and its email, with the audit entry. */
-function fromPlan(loaded: LoadedCase, plan: CaseTransitionPlan, audit: CaseChange["audit"]) {
+function fromPlan(
+  loaded: LoadedCase,
+  plan: CaseTransitionPlan,
+  audit: PlannedChange["audit"],
+  status: CaseStatus,
+): PlannedChange {
   return {
     set: plan.set,
     event: plan.event,
     audit,
     traineeEmail: addressTraineeEmail(loaded, plan.traineeEmail),
+    status,
   };
 }
 
@@ -143,11 +156,11 @@ function fromPlan(loaded: LoadedCase, plan: CaseTransitionPlan, audit: CaseChang
 async function commit(
   prisma: PrismaClient,
   context: CaseChangeContext,
-  change: Pick<CaseChange, "set" | "event" | "audit" | "traineeEmail">,
-  status: CaseStatus,
+  { status, audit, ...change }: PlannedChange,
 ): Promise<CaseChanged> {
   const outcome = await applyCaseChangeIfUnchanged(prisma, {
     ...change,
+    audit: { ...audit, ip: context.ip },
     caseId: context.caseId,
     expectedVersion: context.expectedVersion,
     now: context.now,
@@ -179,84 +192,80 @@ function decideOrThrow(attempt: Parameters<typeof decideTransition>[0]) {
   return decision;
 }
 
-/** Moves a case through the state machine (coordinators, the case's lead, admins per the table). */
-export async function changeCaseStatus(
-  prisma: PrismaClient,
-  context: CaseChangeContext,
-  request: z.infer<typeof ChangeStatusRequestSchema>,
-): Promise<CaseChanged> {
-  const loaded = await loadCase(prisma, context);
-  const decision = decideOrThrow({
-    from: loaded.status,
-    to: request.to,
-    actor: toActor(context.staff),
-    isOwnCase: isOwnCase(context.staff, loaded),
-    reason: request.reason ?? null,
-    outcome: request.outcome ?? null,
-    resumeTo: loaded.resumeTo,
-  });
-  // The table lets a coordinator move triage to allocated, but an allocated case needs a lead:
-  // that move is made by choosing one (POST .../assign).
-  if (decision.status === "allocated" && loaded.leadId === null) {
-    throw new AppError("CONFLICT", "Allocate this case by choosing a lead for it.");
-  }
-  const plan = planCaseTransition(loaded, decision, context.now);
-  return commit(
-    prisma,
-    context,
-    fromPlan(loaded, plan, {
-      action: "CASE_STATUS_CHANGED",
-      detail: { from: decision.from, to: decision.status, outcome: decision.outcome },
-      ip: context.ip,
-    }),
-    decision.status,
-  );
+interface ChangeInput<Request> {
+  prisma: PrismaClient;
+  context: CaseChangeContext;
+  loaded: LoadedCase;
+  request: Request;
 }
+
+/**
+ * A change to a case as every change runs: load the case (404, 409 or 412 as `loadCase` says),
+ * plan the change from it, and write it only if the case is still at the version it was based on.
+ */
+function defineCaseChange<Request>(
+  plan: (input: ChangeInput<Request>) => PlannedChange | Promise<PlannedChange>,
+): (prisma: PrismaClient, context: CaseChangeContext, request: Request) => Promise<CaseChanged> {
+  return async (prisma, context, request) => {
+    const loaded = await loadCase(prisma, context);
+    return commit(prisma, context, await plan({ prisma, context, loaded, request }));
+  };
+}
+
+/** Moves a case through the state machine (coordinators, the case's lead, admins per the table). */
+export const changeCaseStatus = defineCaseChange<z.infer<typeof ChangeStatusRequestSchema>>(
+  ({ context, loaded, request }) => {
+    const decision = decideOrThrow({
+      from: loaded.status,
+      to: request.to,
+      actor: toActor(context.staff),
+      isOwnCase: isOwnCase(context.staff, loaded),
+      reason: request.reason ?? null,
+      outcome: request.outcome ?? null,
+      resumeTo: loaded.resumeTo,
+    });
+    // The table lets a coordinator move triage to allocated, but an allocated case needs a lead:
+    // that move is made by choosing one (POST .../assign).
+    if (decision.status === "allocated" && loaded.leadId === null) {
+      throw new AppError("CONFLICT", "Allocate this case by choosing a lead for it.");
+    }
+    const plan = planCaseTransition(loaded, decision, context.now);
+    return fromPlan(
+      loaded,
+      plan,
+      {
+        action: "CASE_STATUS_CHANGED",
+        detail: { from: decision.from, to: decision.status, outcome: decision.outcome },
+      },
+      decision.status,
+    );
+  },
+);
 
 /** Adds an internal note to the timeline (coordinators and the case's lead). */
-export async function addCaseNote(
-  prisma: PrismaClient,
-  context: CaseChangeContext,
-  request: z.infer<typeof AddNoteRequestSchema>,
-): Promise<CaseChanged> {
-  const loaded = await loadCase(prisma, context);
-  return commit(
-    prisma,
-    context,
-    {
-      set: {},
-      event: { kind: "note_added", data: { text: request.text } },
-      // Never the note's text: the audit log outlives case data and is read by admins.
-      audit: { action: "CASE_NOTE_ADDED", detail: {}, ip: context.ip },
-    },
-    loaded.status,
-  );
-}
+export const addCaseNote = defineCaseChange<z.infer<typeof AddNoteRequestSchema>>(({ loaded, request }) => ({
+  set: {},
+  event: { kind: "note_added", data: { text: request.text } },
+  // Never the note's text: the audit log outlives case data and is read by admins.
+  audit: { action: "CASE_NOTE_ADDED", detail: {} },
+  status: loaded.status,
+}));
 
 /** Raises or clears the safety-concern flag, saying why (coordinators and the case's lead). */
-export async function setSafetyFlag(
-  prisma: PrismaClient,
-  context: CaseChangeContext,
-  request: z.infer<typeof SafetyFlagRequestSchema>,
-): Promise<CaseChanged> {
-  const loaded = await loadCase(prisma, context);
+export const setSafetyFlag = defineCaseChange<z.infer<typeof SafetyFlagRequestSchema>>(({ loaded, request }) => {
   if (loaded.safetyConcern === request.flagged) {
     throw new AppError(
       "CONFLICT",
       request.flagged ? "This case is already flagged as a safety concern." : "This case is not flagged.",
     );
   }
-  return commit(
-    prisma,
-    context,
-    {
-      set: { safetyConcern: request.flagged },
-      event: { kind: "safety_flag_changed", data: { flagged: request.flagged, reason: request.reason } },
-      audit: { action: "CASE_SAFETY_FLAG_CHANGED", detail: { flagged: request.flagged }, ip: context.ip },
-    },
-    loaded.status,
-  );
-}
+  return {
+    set: { safetyConcern: request.flagged },
+    event: { kind: "safety_flag_changed", data: { flagged: request.flagged, reason: request.reason } },
+    audit: { action: "CASE_SAFETY_FLAG_CHANGED", detail: { flagged: request.flagged } },
+    status: loaded.status,
+  };
+});
 
 function toCaseForSuggestion(loaded: CaseForChange, previousLeadIds: string[]): CaseForSuggestion {
   return {
@@ -313,98 +322,83 @@ function leadFieldError(message: string): AppError {
  * event and in the audit log. What cannot be overridden: the lead must be an active lead who
  * covers one of the referral services the trainee asked for.
  */
-export async function assignCase(
-  prisma: PrismaClient,
-  context: CaseChangeContext,
-  request: z.infer<typeof AssignRequestSchema>,
-): Promise<CaseChanged> {
-  const loaded = await loadCase(prisma, context);
-  if (!ALLOCATABLE_CASE_STATUSES.includes(loaded.status)) {
-    throw new AppError(
-      "CONFLICT",
-      `A case can be allocated only while it is new, in triage or allocated; this one is ${label(loaded.status)}.`,
-    );
-  }
-  const [lead] = await findLeadsForSuggestion(prisma, { ids: [request.leadId] });
-  if (lead?.role !== "lead" || !lead.active) throw leadFieldError("Choose an active lead.");
-  if (loaded.status === "allocated" && loaded.leadId === lead.id) {
-    throw new AppError("CONFLICT", `This case is already allocated to ${lead.name}.`);
-  }
-  const candidate = toLeadForSuggestion(lead);
-  const kinds = listRequestedLeadKinds(loaded.referral.services);
-  if (!candidate.leadKinds.some((kind) => kinds.includes(kind))) {
-    throw leadFieldError(`${lead.name} does not cover the services this trainee asked for.`);
-  }
+export const assignCase = defineCaseChange<z.infer<typeof AssignRequestSchema>>(
+  async ({ prisma, context, loaded, request }) => {
+    if (!ALLOCATABLE_CASE_STATUSES.includes(loaded.status)) {
+      throw new AppError(
+        "CONFLICT",
+        `A case can be allocated only while it is new, in triage or allocated; this one is ${label(loaded.status)}.`,
+      );
+    }
+    const [lead] = await findLeadsForSuggestion(prisma, { ids: [request.leadId] });
+    if (lead?.role !== "lead" || !lead.active) throw leadFieldError("Choose an active lead.");
+    if (loaded.status === "allocated" && loaded.leadId === lead.id) {
+      throw new AppError("CONFLICT", `This case is already allocated to ${lead.name}.`);
+    }
+    const candidate = toLeadForSuggestion(lead);
+    const kinds = listRequestedLeadKinds(loaded.referral.services);
+    if (!candidate.leadKinds.some((kind) => kinds.includes(kind))) {
+      throw leadFieldError(`${lead.name} does not cover the services this trainee asked for.`);
+    }
 
-  // new -> triage -> allocated, each step checked by the state machine.
-  const steps: CaseStatus[] =
-    loaded.status === "new" ? ["triage", "allocated"] : loaded.status === "triage" ? ["allocated"] : [];
-  let from = loaded.status;
-  for (const to of steps) {
-    decideOrThrow({ from, to, actor: toActor(context.staff), isOwnCase: isOwnCase(context.staff, loaded) });
-    from = to;
-  }
+    // new -> triage -> allocated, each step checked by the state machine.
+    const steps: CaseStatus[] =
+      loaded.status === "new" ? ["triage", "allocated"] : loaded.status === "triage" ? ["allocated"] : [];
+    let from = loaded.status;
+    for (const to of steps) {
+      decideOrThrow({ from, to, actor: toActor(context.staff), isOwnCase: isOwnCase(context.staff, loaded) });
+      from = to;
+    }
 
-  const [suggestion] = suggestLeads(toCaseForSuggestion(loaded, []), [candidate], context.now);
-  const overrides = listOverriddenReasons(suggestion?.reasons ?? []);
-  const cause = { kind: "assignment", leadId: lead.id, previousLeadId: loaded.leadId, overrides } as const;
-  const plan =
-    steps.length === 0
-      ? planReallocation(loaded, cause, context.now)
-      : planCaseTransition(
-          loaded,
-          { ok: true, from: loaded.status, status: "allocated", reason: null, outcome: null, resumeTo: null },
-          context.now,
-          cause,
-        );
-  return commit(
-    prisma,
-    context,
-    fromPlan(loaded, plan, { action: "CASE_ASSIGNED", detail: plan.event.data, ip: context.ip }),
-    "allocated",
-  );
-}
+    const [suggestion] = suggestLeads(toCaseForSuggestion(loaded, []), [candidate], context.now);
+    const overrides = listOverriddenReasons(suggestion?.reasons ?? []);
+    const cause = { kind: "assignment", leadId: lead.id, previousLeadId: loaded.leadId, overrides } as const;
+    const plan =
+      steps.length === 0
+        ? planReallocation(loaded, cause, context.now)
+        : planCaseTransition(
+            loaded,
+            { ok: true, from: loaded.status, status: "allocated", reason: null, outcome: null, resumeTo: null },
+            context.now,
+            cause,
+          );
+    return fromPlan(loaded, plan, { action: "CASE_ASSIGNED", detail: plan.event.data }, "allocated");
+  },
+);
 
 /**
  * Records the first contact with the trainee (the case's lead, or a coordinator): allocated ->
  * first contact. `contactedAt` defaults to now; it may be earlier (recorded after the call) but
  * not in the future or before the allocation.
  */
-export async function recordFirstContact(
-  prisma: PrismaClient,
-  context: CaseChangeContext,
-  request: z.infer<typeof FirstContactRequestSchema>,
-): Promise<CaseChanged> {
-  const loaded = await loadCase(prisma, context);
-  const contactedAt = request.contactedAt ? new Date(request.contactedAt) : context.now;
-  if (contactedAt > context.now) throw contactedAtError("The time of first contact cannot be in the future.");
-  if (loaded.allocatedAt && contactedAt < loaded.allocatedAt) {
-    throw contactedAtError("The time of first contact cannot be before the case was allocated.");
-  }
-  if (loaded.status !== "allocated") {
-    throw new AppError(
-      "CONFLICT",
-      `First contact is recorded on an allocated case; this one is ${label(loaded.status)}.`,
+export const recordFirstContact = defineCaseChange<z.infer<typeof FirstContactRequestSchema>>(
+  ({ context, loaded, request }) => {
+    const contactedAt = request.contactedAt ? new Date(request.contactedAt) : context.now;
+    if (contactedAt > context.now) throw contactedAtError("The time of first contact cannot be in the future.");
+    if (loaded.allocatedAt && contactedAt < loaded.allocatedAt) {
+      throw contactedAtError("The time of first contact cannot be before the case was allocated.");
+    }
+    if (loaded.status !== "allocated") {
+      throw new AppError(
+        "CONFLICT",
+        `First contact is recorded on an allocated case; this one is ${label(loaded.status)}.`,
+      );
+    }
+    const decision = decideOrThrow({
+      from: loaded.status,
+      to: "first_contact",
+      actor: toActor(context.staff),
+      isOwnCase: isOwnCase(context.staff, loaded),
+    });
+    const plan = planCaseTransition(loaded, decision, context.now, { kind: "first_contact", contactedAt });
+    return fromPlan(
+      loaded,
+      plan,
+      { action: "CASE_FIRST_CONTACT_RECORDED", detail: { from: decision.from, to: decision.status } },
+      decision.status,
     );
-  }
-  const decision = decideOrThrow({
-    from: loaded.status,
-    to: "first_contact",
-    actor: toActor(context.staff),
-    isOwnCase: isOwnCase(context.staff, loaded),
-  });
-  const plan = planCaseTransition(loaded, decision, context.now, { kind: "first_contact", contactedAt });
-  return commit(
-    prisma,
-    context,
-    fromPlan(loaded, plan, {
-      action: "CASE_FIRST_CONTACT_RECORDED",
-      detail: { from: decision.from, to: decision.status },
-      ip: context.ip,
-    }),
-    decision.status,
-  );
-}
+  },
+);
 
 function contactedAtError(message: string): AppError {
   return new AppError("VALIDATION_FAILED", message, [{ field: "contactedAt", message }]);
