@@ -1,8 +1,9 @@
-import { type AuditAction, type CaseColumns, TERMINAL_CASE_STATUSES } from "@psu/domain";
+import type { AuditAction, CaseColumns } from "@psu/domain";
 import type { Prisma, PrismaClient } from "@psu/prisma";
 import { CASE_STATE_SELECT } from "../../database/case-columns";
 import { recordAudit } from "../audit/audit.repository";
 import { queueTraineeEmail, type TraineeEmailMessage } from "../outbox/outbox.repository";
+import { STAFF_COVER_SELECT, type StaffCoverRecord } from "../staff-admin/staff-admin.repository";
 
 /** What a case change needs to know about the case before deciding. */
 export interface CaseForChange {
@@ -117,19 +118,10 @@ export async function findLatestCaseEvent(prisma: PrismaClient, caseId: string):
   });
 }
 
-export interface LeadRecord {
-  id: string;
-  name: string;
-  role: string;
-  active: boolean;
-  leadKinds: string[];
-  capacity: number;
-  affiliations: string[];
-  openCaseCount: number;
+/** A lead as the suggestions weigh them: their cover and load, and their leave as day ranges. */
+export interface LeadRecord extends StaffCoverRecord {
   leave: { from: string; to: string }[];
 }
-
-const OPEN_CASES = { status: { notIn: [...TERMINAL_CASE_STATUSES] } };
 
 /** Active leads (or the given members, whatever their role and state) with open case counts and leave. */
 export async function findLeadsForSuggestion(
@@ -139,17 +131,7 @@ export async function findLeadsForSuggestion(
   const rows = await prisma.staffMember.findMany({
     where: filter === "active_leads" ? { role: "lead", active: true } : { id: { in: filter.ids } },
     orderBy: { name: "asc" },
-    select: {
-      id: true,
-      name: true,
-      role: true,
-      active: true,
-      leadKinds: true,
-      capacity: true,
-      affiliations: true,
-      leave: { select: { fromDay: true, toDay: true } },
-      _count: { select: { cases: { where: OPEN_CASES } } },
-    },
+    select: { ...STAFF_COVER_SELECT, leave: { select: { fromDay: true, toDay: true } } },
   });
   return rows.map(({ _count, leave, ...lead }) => ({
     ...lead,

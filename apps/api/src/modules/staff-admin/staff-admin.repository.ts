@@ -2,33 +2,42 @@ import { TERMINAL_CASE_STATUSES } from "@psu/domain";
 import { Prisma, type PrismaClient } from "@psu/prisma";
 import { type AuditRecord, recordAudit } from "../audit/audit.repository";
 
-/** A member of staff as the admin screens show them: never the password hash. */
-export interface StaffMemberRecord {
+/** Who a member of staff is, what they cover and how many open cases they hold: what the admin screens and the lead suggestions both read. */
+export interface StaffCoverRecord {
   id: string;
   name: string;
-  email: string;
   role: string;
   active: boolean;
   leadKinds: string[];
   capacity: number;
   affiliations: string[];
   openCaseCount: number;
+}
+
+/** The columns of a StaffCoverRecord; `_count.cases` becomes `openCaseCount`. */
+export const STAFF_COVER_SELECT = {
+  id: true,
+  name: true,
+  role: true,
+  active: true,
+  leadKinds: true,
+  capacity: true,
+  affiliations: true,
+  _count: { select: { cases: { where: { status: { notIn: [...TERMINAL_CASE_STATUSES] } } } } },
+} satisfies Prisma.StaffMemberSelect;
+
+/** A member of staff as the admin screens show them: never the password hash. */
+export interface StaffMemberRecord extends StaffCoverRecord {
+  email: string;
   leave: { id: string; fromDay: string; toDay: string }[];
   /** The latest invitation not yet accepted (perhaps expired); null once they have set a password. */
   invitation: { sentAt: string; expiresAt: string } | null;
 }
 
 const MEMBER_SELECT = {
-  id: true,
-  name: true,
+  ...STAFF_COVER_SELECT,
   email: true,
-  role: true,
-  active: true,
-  leadKinds: true,
-  capacity: true,
-  affiliations: true,
   leave: { select: { id: true, fromDay: true, toDay: true }, orderBy: { fromDay: "asc" } },
-  _count: { select: { cases: { where: { status: { notIn: [...TERMINAL_CASE_STATUSES] } } } } },
   // Accepting an invitation (or setting a password any other way) uses or removes it.
   tokens: {
     where: { purpose: "invitation", usedAt: null },
