@@ -45,6 +45,12 @@ function auditEntry(context: AdminContext, action: AuditAction, detail: AuditRec
   return { actorId: context.staff.id, ip: context.ip, action, detail };
 }
 
+/** The member as a change left them; 404 with `message` when it found nobody (or no such leave) to change. */
+function toChangedMember(updated: StaffMemberRecord | null, message = MEMBER_NOT_FOUND): StaffMember {
+  if (!updated) throw new AppError("NOT_FOUND", message);
+  return toStaffMember(updated);
+}
+
 async function getMember(prisma: PrismaClient, id: string): Promise<StaffMemberRecord> {
   const member = await findStaffMember(prisma, id);
   if (!member) throw new AppError("NOT_FOUND", MEMBER_NOT_FOUND);
@@ -157,9 +163,7 @@ export async function updateStaff(
     ...(request.leadKinds !== undefined ? { leadKinds: request.leadKinds } : {}),
     ...(request.capacity !== undefined ? { capacity: request.capacity } : {}),
   };
-  const updated = await updateStaffMember(prisma, id, request, auditEntry(context, "STAFF_UPDATED", detail));
-  if (!updated) throw new AppError("NOT_FOUND", MEMBER_NOT_FOUND);
-  return toStaffMember(updated);
+  return toChangedMember(await updateStaffMember(prisma, id, request, auditEntry(context, "STAFF_UPDATED", detail)));
 }
 
 /** Records a lead's leave (both days included); the suggestions stop offering them for it. */
@@ -174,8 +178,7 @@ export async function addStaffLeave(
   const updated = await addLeave(prisma, id, request, (leaveId) =>
     auditEntry(context, "LEAVE_ADDED", { staffId: id, leaveId, fromDay: request.fromDay, toDay: request.toDay }),
   );
-  if (!updated) throw new AppError("NOT_FOUND", MEMBER_NOT_FOUND);
-  return toStaffMember(updated);
+  return toChangedMember(updated);
 }
 
 /** Removes a period of leave (entered by mistake, or cancelled). */
@@ -191,8 +194,7 @@ export async function removeStaffLeave(
     leaveId,
     auditEntry(context, "LEAVE_REMOVED", { staffId: id, leaveId }),
   );
-  if (!updated) throw new AppError("NOT_FOUND", LEAVE_NOT_FOUND);
-  return toStaffMember(updated);
+  return toChangedMember(updated, LEAVE_NOT_FOUND);
 }
 
 /**
@@ -219,6 +221,5 @@ export async function resendInvitation(
   const updated = await updateMemberWith(prisma, id, (tx) =>
     writeOneTimeLink(tx, planInvitation(settings, context, member, "STAFF_INVITATION_RESENT")),
   );
-  if (!updated) throw new AppError("NOT_FOUND", MEMBER_NOT_FOUND);
-  return toStaffMember(updated);
+  return toChangedMember(updated);
 }
