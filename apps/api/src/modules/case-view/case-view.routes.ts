@@ -1,10 +1,25 @@
 import { BreakGlassRequestSchema, CaseDetailSchema, ErrorBodySchema, STAFF_PERMISSIONS } from "@psu/domain";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { getSignedInStaff } from "../../plugins/staff-auth";
 import { viewCase, viewCaseByBreakGlass } from "./case-view.service";
 
 const CaseParamsSchema = z.object({ caseId: z.uuid({ error: "The case id is not valid" }) });
+
+// Both reads answer with the case, or refuse the same ways.
+const CASE_READ_RESPONSES = {
+  200: CaseDetailSchema,
+  400: ErrorBodySchema,
+  401: ErrorBodySchema,
+  403: ErrorBodySchema,
+  404: ErrorBodySchema,
+};
+
+/** Which case is read, by whom, from where and when. */
+function toReadContext(request: FastifyRequest<{ Params: z.infer<typeof CaseParamsSchema> }>, now: Date) {
+  return { caseId: request.params.caseId, staff: getSignedInStaff(request), ip: request.ip, now };
+}
 
 /** Reading a case (every read is audited). Changes to a case live in their own module. */
 export const caseViewRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -21,22 +36,11 @@ export const caseViewRoutes: FastifyPluginAsyncZod = async (app) => {
           "Every read and every refusal is written to the audit log.",
         tags: ["staff"],
         params: CaseParamsSchema,
-        response: {
-          200: CaseDetailSchema,
-          400: ErrorBodySchema,
-          401: ErrorBodySchema,
-          403: ErrorBodySchema,
-          404: ErrorBodySchema,
-        },
+        response: CASE_READ_RESPONSES,
       },
     },
     async (request, reply) => {
-      const detail = await viewCase(app.prisma, {
-        caseId: request.params.caseId,
-        staff: getSignedInStaff(request),
-        ip: request.ip,
-        now: app.now(),
-      });
+      const detail = await viewCase(app.prisma, toReadContext(request, app.now()));
       reply.header("etag", `"${detail.version}"`);
       return detail;
     },
@@ -56,22 +60,9 @@ export const caseViewRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["staff"],
         params: CaseParamsSchema,
         body: BreakGlassRequestSchema,
-        response: {
-          200: CaseDetailSchema,
-          400: ErrorBodySchema,
-          401: ErrorBodySchema,
-          403: ErrorBodySchema,
-          404: ErrorBodySchema,
-        },
+        response: CASE_READ_RESPONSES,
       },
     },
-    async (request) =>
-      viewCaseByBreakGlass(app.prisma, {
-        caseId: request.params.caseId,
-        staff: getSignedInStaff(request),
-        ip: request.ip,
-        now: app.now(),
-        reason: request.body,
-      }),
+    async (request) => viewCaseByBreakGlass(app.prisma, { ...toReadContext(request, app.now()), reason: request.body }),
   );
 };
