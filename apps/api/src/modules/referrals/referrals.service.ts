@@ -69,8 +69,7 @@ export interface SubmitReferralResult {
  */
 export async function submitReferral(prisma: PrismaClient, input: SubmitReferralInput): Promise<SubmitReferralResult> {
   const { resumeCode, ...answers } = input.submission;
-  const accepted = await acceptReferral(prisma, {
-    referral: { ...answers, consentsToSupervisorContact: answers.consent.consentsToSupervisorContact },
+  const { response, ...outcome } = await acceptReferral(prisma, {
     // The code is left out of the stored hash: it is a secret, and not part of the referral.
     request: answers,
     channel: "online",
@@ -97,7 +96,7 @@ export async function submitReferral(prisma: PrismaClient, input: SubmitReferral
       triageDueOn: created.triageDueOn,
     }),
   });
-  return { receipt: accepted.response, replayed: accepted.replayed, emailCapped: accepted.emailCapped };
+  return { receipt: response, ...outcome };
 }
 
 export interface RecordReferralInput {
@@ -124,8 +123,7 @@ export interface RecordReferralResult {
  */
 export async function recordReferral(prisma: PrismaClient, input: RecordReferralInput): Promise<RecordReferralResult> {
   const { request } = input;
-  const accepted = await acceptReferral(prisma, {
-    referral: { ...request, consentsToSupervisorContact: request.consent.consentsToSupervisorContact },
+  const { response, ...outcome } = await acceptReferral(prisma, {
     request,
     channel: request.channel,
     actor: { type: "staff", staffId: input.staff.id, ip: input.ip },
@@ -142,7 +140,7 @@ export async function recordReferral(prisma: PrismaClient, input: RecordReferral
       triageDueOn: created.triageDueOn,
     }),
   });
-  return { recorded: accepted.response, replayed: accepted.replayed, emailCapped: accepted.emailCapped };
+  return { recorded: response, ...outcome };
 }
 
 /** The sections of a referral, whoever brings it in: a recorded one may lack the email address. */
@@ -151,7 +149,7 @@ interface ReferralSections {
   services: RequestedService[];
   details: Omit<ReferralDetails, "personalEmail"> & { personalEmail?: string | undefined };
   story: ReferralStory;
-  consentsToSupervisorContact: boolean;
+  consent: { consentsToSupervisorContact: boolean };
 }
 
 /** What the caller may put in its response: known before anything is stored. */
@@ -163,9 +161,8 @@ interface CreatedReferral {
 }
 
 interface AcceptReferralInput<Response> {
-  referral: ReferralSections;
-  /** The parsed request body, hashed to tell a retry from a different referral under the same key. */
-  request: unknown;
+  /** The parsed request body: stored, and hashed to tell a retry from a different referral under the same key. */
+  request: ReferralSections;
   channel: ReferralChannel;
   actor: ReferralActor;
   idempotencyKey: string;
@@ -188,7 +185,7 @@ async function acceptReferral<Response>(
   prisma: PrismaClient,
   input: AcceptReferralInput<Response>,
 ): Promise<{ response: Response; replayed: boolean; emailCapped: boolean }> {
-  const { referral, now } = input;
+  const { request: referral, now } = input;
   const today = toLondonDate(now);
   const checked = validateEligibilityAnswers(referral.eligibility, today);
   if (!checked.success) {
@@ -290,7 +287,7 @@ function toNewReferral(
     whatWouldHelp: story.whatWouldHelp ?? null,
     howSoon: story.howSoon,
     accessNeeds: story.accessNeeds ?? null,
-    consentsToSupervisorContact: referral.consentsToSupervisorContact,
+    consentsToSupervisorContact: referral.consent.consentsToSupervisorContact,
   };
 }
 
