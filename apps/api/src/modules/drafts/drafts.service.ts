@@ -12,7 +12,7 @@ import type { PrismaClient } from "@psu/prisma";
 import { AppError } from "../../errors/app-error";
 import type { KeyedHash } from "../../security/server-secret";
 import { ANONYMOUS_LIMITS, EVERYONE } from "../rate-limit/anonymous-limits";
-import { enforceRateLimits, toRateLimit } from "../rate-limit/rate-limit.service";
+import { enforceAnonymousLimit } from "../rate-limit/rate-limit.service";
 import {
   createDraft,
   deleteDraftIfExpired,
@@ -98,17 +98,13 @@ export async function saveDraft(
   input: SaveDraftInput,
 ): Promise<{ draft: SavedDraft; created: boolean }> {
   const { request, ip, now, keyedHash } = input;
-  await enforceRateLimits(
-    prisma,
-    [toRateLimit(keyedHash, ANONYMOUS_LIMITS.draftSavePerIp, ip)],
-    now,
-    TOO_MANY_SAVES_MESSAGE,
-  );
+  await enforceAnonymousLimit(prisma, input, ANONYMOUS_LIMITS.draftSavePerIp, ip, TOO_MANY_SAVES_MESSAGE);
   if (request.resumeCode === undefined) {
-    await enforceRateLimits(
+    await enforceAnonymousLimit(
       prisma,
-      [toRateLimit(keyedHash, ANONYMOUS_LIMITS.draftCreateOverall, EVERYONE)],
-      now,
+      input,
+      ANONYMOUS_LIMITS.draftCreateOverall,
+      EVERYONE,
       TOO_MANY_NEW_DRAFTS_MESSAGE,
     );
     const code = generateResumeCode();
@@ -142,12 +138,7 @@ export async function resumeDraft(
   input: { resumeCode: string; ip: string; now: Date; keyedHash: KeyedHash },
 ): Promise<ResumedDraft> {
   const { resumeCode, ip, now, keyedHash } = input;
-  await enforceRateLimits(
-    prisma,
-    [toRateLimit(keyedHash, ANONYMOUS_LIMITS.draftResumePerIp, ip)],
-    now,
-    TOO_MANY_RESUMES_MESSAGE,
-  );
+  await enforceAnonymousLimit(prisma, input, ANONYMOUS_LIMITS.draftResumePerIp, ip, TOO_MANY_RESUMES_MESSAGE);
   const resumeCodeHash = await findResumeCodeHash(prisma, keyedHash, resumeCode, now);
   const draft = await findLiveDraft(prisma, resumeCodeHash, now);
   if (!draft) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);

@@ -2,7 +2,7 @@ import { type EqualityResponseRequest, toLondonDate } from "@psu/domain";
 import type { PrismaClient } from "@psu/prisma";
 import type { KeyedHash } from "../../security/server-secret";
 import { ANONYMOUS_LIMITS, EVERYONE } from "../rate-limit/anonymous-limits";
-import { enforceRateLimits, toRateLimit } from "../rate-limit/rate-limit.service";
+import { enforceAnonymousLimit } from "../rate-limit/rate-limit.service";
 import { createEqualityResponse } from "./equality.repository";
 
 // Generous for people sharing one address (a Trust's network), tight enough to stop flooding
@@ -18,15 +18,9 @@ export async function recordEqualityResponse(
   request: EqualityResponseRequest,
   input: { ip: string; now: Date; keyedHash: KeyedHash },
 ): Promise<void> {
-  const { keyedHash, ip, now } = input;
   // One after the other: a form refused for its address must not use up everyone's allowance.
-  await enforceRateLimits(prisma, [toRateLimit(keyedHash, ANONYMOUS_LIMITS.equalityPerIp, ip)], now, TOO_MANY_MESSAGE);
-  await enforceRateLimits(
-    prisma,
-    [toRateLimit(keyedHash, ANONYMOUS_LIMITS.equalityOverall, EVERYONE)],
-    now,
-    TOO_MANY_MESSAGE,
-  );
-  const submittedMonth = toLondonDate(now).slice(0, 7);
+  await enforceAnonymousLimit(prisma, input, ANONYMOUS_LIMITS.equalityPerIp, input.ip, TOO_MANY_MESSAGE);
+  await enforceAnonymousLimit(prisma, input, ANONYMOUS_LIMITS.equalityOverall, EVERYONE, TOO_MANY_MESSAGE);
+  const submittedMonth = toLondonDate(input.now).slice(0, 7);
   await createEqualityResponse(prisma, { submittedMonth, answers: request.answers });
 }

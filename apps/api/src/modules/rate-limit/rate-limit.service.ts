@@ -88,6 +88,20 @@ export async function enforceRateLimits(
   }
 }
 
+/**
+ * enforceRateLimits for one rule of anonymous-limits.ts applied to `subject` (an address, or
+ * EVERYONE), keyed with the server's keyed hash: what most anonymous writes check.
+ */
+export function enforceAnonymousLimit(
+  prisma: Database,
+  request: { keyedHash: KeyedHash; now: Date },
+  rule: AnonymousLimit,
+  subject: string,
+  message: string,
+): Promise<void> {
+  return enforceRateLimits(prisma, [toRateLimit(request.keyedHash, rule, subject)], request.now, message);
+}
+
 /** Deletes counters no limit can still be counting in (for a scheduled clean-up); returns how many went. */
 export async function deleteStaleRateLimitCounters(prisma: PrismaClient, now: Date): Promise<number> {
   return deleteRateLimitCountersStartedBefore(prisma, new Date(now.getTime() - RATE_LIMIT_MAX_WINDOW_MS));
