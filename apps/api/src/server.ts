@@ -1,7 +1,7 @@
 import { applyMigrations, createPrismaClient } from "@psu/prisma";
 import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app";
-import { ConfigError, parseConfig } from "./config/env";
+import { parseConfigOrReport } from "./config/env";
 import { APP_DATABASE, openDatabase } from "./database/open-database";
 import { seedDemoData } from "./demo/demo-seed";
 import { createLogger } from "./logging/logger";
@@ -14,16 +14,8 @@ import { loadServerSecret } from "./security/server-secret";
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
-  let config: ReturnType<typeof parseConfig>;
-  try {
-    config = parseConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = parseConfigOrReport(process.env);
+  if (!config) process.exit(1);
   const log = createLogger(config);
 
   const database = await openDatabase(config.database, log);

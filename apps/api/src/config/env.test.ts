@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "./env";
+import { describe, expect, it, vi } from "vitest";
+import { ConfigError, parseConfig, parseConfigOrReport } from "./env";
 
 describe("parseConfig", () => {
   it("uses the embedded database and port 3000 when nothing is set", () => {
@@ -79,4 +79,20 @@ describe("PUBLIC_URL, the start of links in emails", () => {
       expect(() => parseConfig({ PUBLIC_URL: value })).toThrow(/PUBLIC_URL: /);
     },
   );
+});
+
+describe("parseConfigOrReport", () => {
+  it("prints an invalid configuration's problems and answers null, so the process exits with 1", () => {
+    const printed = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      expect(parseConfigOrReport({ PORT: "eighty" })).toBeNull();
+      expect(printed).toHaveBeenCalledExactlyOnceWith(
+        expect.stringMatching(/^The configuration is not valid:\n {2}- PORT: /),
+      );
+      expect(parseConfigOrReport({})?.port).toBe(3000);
+      expect(printed).toHaveBeenCalledTimes(1);
+    } finally {
+      printed.mockRestore();
+    }
+  });
 });

@@ -301,3 +301,17 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         : { kind: "kept", file: resolve(value.DATA_DIR, "server-secret") },
   };
 }
+
+/**
+ * parseConfig for a process starting up: an invalid configuration's list of problems goes to
+ * standard error and the answer is null, so the caller exits with 1 (no stack trace to read past).
+ */
+export function parseConfigOrReport(env: Record<string, string | undefined>): Config | null {
+  try {
+    return parseConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return null;
+  }
+}

@@ -1,22 +1,14 @@
 // `npm run demo:code`: prints the demo accounts' current sign-in code (their one documented
 // authenticator secret), so a newcomer can sign in without setting up an app. Refuses unless
 // the app is configured for the embedded demo database on this machine only.
-import { ConfigError, parseConfig } from "../config/env";
+import { parseConfigOrReport } from "../config/env";
 import { generateTotpCode } from "../modules/auth/totp";
 import { isLoopbackDemo } from "../security/loopback-demo";
 import { DEMO_TOTP_SECRET } from "./demo-seed";
 
 function main(): number {
-  let config: ReturnType<typeof parseConfig>;
-  try {
-    config = parseConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  }
+  const config = parseConfigOrReport(process.env);
+  if (!config) return 1;
   if (!isLoopbackDemo(config)) {
     console.error(
       "No demo code: the demo accounts exist only on the embedded demo database served on this machine (no DATABASE_URL, HOST on loopback).",
