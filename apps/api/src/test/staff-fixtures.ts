@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import {
   AuthenticatorEnrolmentSchema,
+  buildExampleSubmission,
   type CaseStatus,
   EnrolmentConfirmedSchema,
   generateReference,
@@ -214,12 +215,11 @@ export async function createTestCase(prisma: PrismaClient, options: CreateCaseOp
     data: {
       reference,
       submittedAt: openedAt,
+      // The domain's example answers, in the case's region and profession.
       eligibility: {
-        referrer: "self",
+        ...buildExampleSubmission().eligibility,
         region: options.region ?? "london",
         group: options.profession ?? "doctor_or_dentist",
-        trainingNumber: "current",
-        concerns: [],
       },
       verdict: { eligible: true, reasons: [], signposts: [] },
       region: options.region ?? "london",

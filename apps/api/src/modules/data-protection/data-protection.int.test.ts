@@ -1,3 +1,4 @@
+import { buildExampleSubmission } from "@psu/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/build-test-app";
 import { createSignedInStaff, createTestCase, type TestCase, type TestStaff } from "../../test/staff-fixtures";
@@ -88,13 +89,7 @@ describe("POST /api/staff/data-protection/subject-access", () => {
       submittedAt: "2025-01-10T10:00:00.000Z",
       channel: "online",
       anonymisedAt: null,
-      eligibility: {
-        referrer: "self",
-        region: "london",
-        group: "doctor_or_dentist",
-        trainingNumber: "current",
-        concerns: [],
-      },
+      eligibility: buildExampleSubmission().eligibility,
       verdict: { eligible: true, reasons: [], signposts: [] },
       region: "london",
       profession: "doctor_or_dentist",
