@@ -50,13 +50,11 @@ beforeAll(async () => {
   drafts.noEmail = await saveDraft({ eligibility: { region: "london" }, step: "group" });
 });
 
-const exportFor = (body: object) =>
-  testApp.app.inject({
-    method: "POST",
-    url: "/api/staff/data-protection/subject-access",
-    headers: adminHeaders,
-    payload: body,
-  });
+const postAsAdmin = (path: "subject-access" | "erasure", payload: object) =>
+  testApp.app.inject({ method: "POST", url: `/api/staff/data-protection/${path}`, headers: adminHeaders, payload });
+const exportFor = (body: object) => postAsAdmin("subject-access", body);
+const erase = (reference: string, ticket: string) =>
+  postAsAdmin("erasure", { reference, reason: "trainee_request", ticket });
 
 describe("subject access includes saved drafts", () => {
   it("exports every draft with the trainee's email, as typed, expired or not, every registry column", async () => {
@@ -99,12 +97,7 @@ describe("subject access includes saved drafts", () => {
 
 describe("erasure deletes saved drafts", () => {
   it("deletes every draft with the referral's email in the erasure's transaction, and no one else's", async () => {
-    const response = await testApp.app.inject({
-      method: "POST",
-      url: "/api/staff/data-protection/erasure",
-      headers: adminHeaders,
-      payload: { reference: referral.reference, reason: "trainee_request", ticket: "DPR-9" },
-    });
+    const response = await erase(referral.reference, "DPR-9");
     expect(response.statusCode).toBe(200);
     expect(await draftExists(drafts.typedLoosely)).toBe(false);
     expect(await draftExists(drafts.expired)).toBe(false);
@@ -123,12 +116,7 @@ describe("erasure deletes saved drafts", () => {
     const recorded = await createTestCase(testApp.app.prisma, { fullName: "Lee Phone" });
     await testApp.app.prisma.referral.update({ where: { id: recorded.referralId }, data: { email: null } });
     const before = await testApp.app.prisma.referralDraft.count();
-    const response = await testApp.app.inject({
-      method: "POST",
-      url: "/api/staff/data-protection/erasure",
-      headers: adminHeaders,
-      payload: { reference: recorded.reference, reason: "trainee_request", ticket: "DPR-10" },
-    });
+    const response = await erase(recorded.reference, "DPR-10");
     expect(response.statusCode).toBe(200);
     expect(await testApp.app.prisma.referralDraft.count()).toBe(before);
   });
