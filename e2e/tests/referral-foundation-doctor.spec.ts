@@ -5,11 +5,7 @@ import {
   chooseConcerns,
   chooseServices,
   expectQuestion,
-  fillContactDetails,
-  fillRegistration,
-  fillSituation,
-  fillTrainingAndWork,
-  giveConsent,
+  fillDetailsToCheckYourAnswers,
   REFERENCE_PATTERN,
   startReferral,
   TRAINEE,
@@ -38,13 +34,8 @@ test("a foundation doctor answers yes to the training number question, as its hi
 
   await chooseServices(page, ["Coaching Service"]);
   await chooseConcerns(page, ["None of these"]);
-  await fillContactDetails(page, { trainee: FOUNDATION_DOCTOR });
-  await fillRegistration(page, { trainee: FOUNDATION_DOCTOR });
-  await fillTrainingAndWork(page, { trainee: FOUNDATION_DOCTOR });
-  await fillSituation(page, { trainee: FOUNDATION_DOCTOR });
-  await giveConsent(page);
+  await fillDetailsToCheckYourAnswers(page, { trainee: FOUNDATION_DOCTOR });
 
-  await expectQuestion(page, "Check your answers before sending your referral");
   await expect(page.getByText("Yes, I hold one now or I am in a foundation programme", { exact: true })).toBeVisible();
   await expect(page.getByText("FY1", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Send referral" }).click();

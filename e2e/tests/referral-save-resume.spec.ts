@@ -6,11 +6,7 @@ import {
   chooseServices,
   continueOn,
   expectQuestion,
-  fillContactDetails,
-  fillRegistration,
-  fillSituation,
-  fillTrainingAndWork,
-  giveConsent,
+  fillDetailsToCheckYourAnswers,
   startReferral,
   TRAINEE,
 } from "./referral-steps";
@@ -63,12 +59,7 @@ test("a trainee saves their answers, and comes back later with the resume code",
 
   // Finished and sent from the resumed answers: the saved draft is deleted with the referral.
   await continueOn(laterPage);
-  await fillContactDetails(laterPage);
-  await fillRegistration(laterPage);
-  await fillTrainingAndWork(laterPage);
-  await fillSituation(laterPage);
-  await giveConsent(laterPage);
-  await expectQuestion(laterPage, "Check your answers before sending your referral");
+  await fillDetailsToCheckYourAnswers(laterPage);
   await laterPage.getByRole("button", { name: "Send referral" }).click();
   await expectQuestion(laterPage, /Referral sent|Thank you/);
   await later.close();

@@ -190,16 +190,21 @@ export async function giveConsent(page: Page, options: StepOptions = {}) {
   await continueOn(page);
 }
 
-/** The whole journey for an eligible doctor up to "Check your answers". */
-export async function reachCheckYourAnswers(page: Page, options: StepOptions = {}) {
-  await startReferral(page, options);
-  await answerEligibleDoctor(page, options);
-  await chooseServices(page, ["Coaching Service"], options);
-  await chooseConcerns(page, ["None of these"], options);
+/** The trainee's details, situation and consent: from "Your name and contact details" to "Check your answers". */
+export async function fillDetailsToCheckYourAnswers(page: Page, options: StepOptions = {}) {
   await fillContactDetails(page, options);
   await fillRegistration(page, options);
   await fillTrainingAndWork(page, options);
   await fillSituation(page, options);
   await giveConsent(page, options);
   await expectQuestion(page, "Check your answers before sending your referral");
+}
+
+/** The whole journey for an eligible doctor up to "Check your answers". */
+export async function reachCheckYourAnswers(page: Page, options: StepOptions = {}) {
+  await startReferral(page, options);
+  await answerEligibleDoctor(page, options);
+  await chooseServices(page, ["Coaching Service"], options);
+  await chooseConcerns(page, ["None of these"], options);
+  await fillDetailsToCheckYourAnswers(page, options);
 }
