@@ -1,13 +1,8 @@
-import {
-  ErrorBodySchema,
-  INVALID_LINK_MESSAGE,
-  LinkHolderSchema,
-  PASSWORD_MESSAGES,
-  StaffMemberSchema,
-} from "@psu/domain";
+import { INVALID_LINK_MESSAGE, LinkHolderSchema, PASSWORD_MESSAGES, StaffMemberSchema } from "@psu/domain";
 import type { FastifyBaseLogger } from "fastify";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/build-test-app";
+import { errorOf } from "../../test/error-body";
 import {
   createSignedInStaff,
   createStaff,
@@ -48,7 +43,6 @@ async function post(url: string, payload: object, options: { headers?: Record<st
   return { status: response.statusCode, body: response.body === "" ? null : (response.json() as unknown), response };
 }
 
-const errorOf = (body: unknown) => ErrorBodySchema.parse(body).error;
 const fieldsOf = (body: unknown) => errorOf(body).fields?.map(({ field, message }) => ({ field, message }));
 
 let invited = 0;

@@ -1,6 +1,7 @@
-import { CaseChangedSchema, ErrorBodySchema, SuggestionListSchema } from "@psu/domain";
+import { CaseChangedSchema, SuggestionListSchema } from "@psu/domain";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/build-test-app";
+import { errorOf } from "../../test/error-body";
 import {
   type CreateCaseOptions,
   createSignedInStaff,
@@ -48,8 +49,6 @@ async function change(
   });
   return { status: response.statusCode, body: response.json() as unknown, headers: response.headers };
 }
-
-const errorOf = (body: unknown) => ErrorBodySchema.parse(body).error;
 
 async function readCase(caseId: string) {
   return testApp.app.prisma.case.findUniqueOrThrow({

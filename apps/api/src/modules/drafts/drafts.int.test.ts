@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { ErrorBodySchema, ResumedDraftSchema, SavedDraftSchema } from "@psu/domain";
+import { ResumedDraftSchema, SavedDraftSchema } from "@psu/domain";
 import { describe, expect, it } from "vitest";
 import { createAnonymousClient } from "../../test/anonymous-client";
 import { useTestApp } from "../../test/build-test-app";
+import { errorOf } from "../../test/error-body";
 import { buildSubmission, newIdempotencyKey } from "../../test/referral-fixtures";
 import { ANONYMOUS_LIMITS, EVERYONE } from "../rate-limit/anonymous-limits";
 import { toRateLimitKey } from "../rate-limit/rate-limit.service";
@@ -16,7 +17,6 @@ const testApp = useTestApp({ now: () => now });
 const { post, nextIp } = createAnonymousClient(() => testApp.app);
 const save = (body: unknown, ip?: string) => post("/api/drafts", body, ip);
 const resume = (resumeCode: string, ip?: string) => post("/api/drafts/resume", { resumeCode }, ip);
-const errorOf = (body: unknown) => ErrorBodySchema.parse(body).error;
 
 const firstAnswers = { eligibility: { referrer: "self", region: "london" }, step: "group" };
 const laterAnswers = {

@@ -1,10 +1,11 @@
-import { EligibilityVerdictSchema, ErrorBodySchema } from "@psu/domain";
+import { EligibilityVerdictSchema } from "@psu/domain";
 import { createPrismaClient } from "@psu/prisma";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../app";
 import { parseConfig } from "../../config/env";
 import { loadServerSecret } from "../../security/server-secret";
+import { errorOf } from "../../test/error-body";
 
 // The eligibility contract does not touch the database, so the app gets a client that never
 // connects. It listens on a real port and is called with fetch, as another client would.
@@ -34,7 +35,6 @@ async function post(body: unknown, contentType = "application/json") {
 
 // Parsing with the contract's own schemas checks the shape of every answer as well.
 const verdict = (body: unknown) => EligibilityVerdictSchema.parse(body);
-const errorOf = (body: unknown) => ErrorBodySchema.parse(body).error;
 
 const eligibleDoctor = {
   referrer: "self",

@@ -1,5 +1,4 @@
 import {
-  ErrorBodySchema,
   PublishedDocumentListSchema,
   PublishedLinkListSchema,
   PublishedLinkSchema,
@@ -7,6 +6,7 @@ import {
 } from "@psu/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/build-test-app";
+import { errorOf } from "../../test/error-body";
 import { createSignedInTeam, type SignedInStaff } from "../../test/staff-fixtures";
 import { savePublishedLink } from "./published-links.repository";
 
@@ -49,8 +49,6 @@ async function resourceUrl(id: string) {
   const service = ServiceListSchema.parse(body).services.find((candidate) => candidate.id === id);
   return service?.access === "self_serve" ? service.url : "not a resource";
 }
-
-const errorOf = (body: unknown) => ErrorBodySchema.parse(body).error;
 
 async function auditFor(linkId: string) {
   const entries = await testApp.app.prisma.auditEntry.findMany({

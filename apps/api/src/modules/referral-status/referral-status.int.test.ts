@@ -1,9 +1,10 @@
 import type { CaseStatus } from "@psu/domain";
-import { ErrorBodySchema, ReferralStatusSchema } from "@psu/domain";
+import { ReferralStatusSchema } from "@psu/domain";
 import type { PrismaClient } from "@psu/prisma";
 import { describe, expect, it } from "vitest";
 import { createAnonymousClient } from "../../test/anonymous-client";
 import { useTestApp } from "../../test/build-test-app";
+import { errorOf } from "../../test/error-body";
 import { createTestCase } from "../../test/staff-fixtures";
 import { withdrawCaseIfUnchanged } from "./referral-status.repository";
 import { REFERRAL_NOT_FOUND_MESSAGE } from "./referral-status.service";
@@ -24,7 +25,6 @@ const { post, nextIp } = createAnonymousClient(() => testApp.app);
 const lookUp = (body: unknown, ip?: string) => post("/api/referral-status", body, ip);
 const withdraw = (body: unknown, ip?: string) => post("/api/referral-status/withdraw", body, ip);
 
-const errorOf = (body: unknown) => ErrorBodySchema.parse(body).error;
 const NOT_FOUND = { error: { code: "NOT_FOUND", message: REFERRAL_NOT_FOUND_MESSAGE } };
 
 async function readCase(caseId: string) {

@@ -1,6 +1,7 @@
-import { ErrorBodySchema, StaffMemberListSchema, StaffMemberSchema } from "@psu/domain";
+import { StaffMemberListSchema, StaffMemberSchema } from "@psu/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/build-test-app";
+import { errorOf } from "../../test/error-body";
 import {
   createSignedInStaff,
   createSignedInTeam,
@@ -30,8 +31,6 @@ async function call(method: Method, url: string, headers: Record<string, string>
   bodiesSeen.push(response.body);
   return { status: response.statusCode, body: response.json() as unknown };
 }
-
-const errorOf = (body: unknown) => ErrorBodySchema.parse(body).error;
 
 function newMember(overrides: object = {}) {
   return {
