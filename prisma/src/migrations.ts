@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { MigrationList } from "@prisma/schema-engine-wasm";
 import pg from "pg";
 import { MIGRATIONS_DIR, readMigrationList } from "./migration-files";
 import { NO_EXTERNAL_ENTITIES, sendScriptsWhole, withSchemaEngine } from "./schema-engine";
@@ -46,26 +47,49 @@ export async function applyMigrations(
   const lockTimeoutMs = options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
   try {
     return await withAdvisoryLock(databaseUrl, lockTimeoutMs, async (lockClient) => {
-      // One connection, never closed while idle: the engine's own session lock lives on it,
-      // and every statement of a migration must run where that lock is held.
-      const pool = new pg.Pool({ connectionString: databaseUrl, max: 1, idleTimeoutMillis: 0 });
-      pool.on("error", () => {}); // a dropped idle connection surfaces on the next query instead
-      let applied: string[];
-      try {
-        const adapterFactory = sendScriptsWhole(new PrismaPg(pool));
-        const output = await withSchemaEngine(adapterFactory, (engine) =>
-          engine.applyMigrations({ migrationsList: migrationList, filters: NO_EXTERNAL_ENTITIES }),
-        );
-        applied = output.appliedMigrationNames;
-      } finally {
-        await pool.end();
-      }
+      const applied = (await isUpToDate(lockClient, migrationList))
+        ? []
+        : await runSchemaEngine(databaseUrl, migrationList);
       // Under the same lock, so two instances starting at once never grant at the same time.
       if (options.runtimeRole !== undefined) await grantRuntimeRole(lockClient, options.runtimeRole);
       return { applied };
     });
   } catch (error) {
     throw new MigrationError(`Applying database migrations failed: ${describe(error)}`, databaseUrl);
+  }
+}
+
+/**
+ * True when every migration in the folder is recorded as finished and none has failed: then
+ * there is nothing for the schema engine to do, and the server never loads it (its WebAssembly
+ * memory, about 20 MB, would stay in the process for good).
+ */
+async function isUpToDate(client: pg.Client, migrationList: MigrationList): Promise<boolean> {
+  const table = await client.query<{ exists: boolean }>(
+    "select to_regclass('_prisma_migrations') is not null as exists",
+  );
+  if (!table.rows[0]?.exists) return false;
+  const { rows } = await client.query<{ migration_name: string; finished: boolean }>(
+    "select migration_name, finished_at is not null as finished from _prisma_migrations where rolled_back_at is null",
+  );
+  if (rows.some((row) => !row.finished)) return false;
+  const finished = new Set(rows.map((row) => row.migration_name));
+  return migrationList.migrationDirectories.every((directory) => finished.has(directory.path));
+}
+
+async function runSchemaEngine(databaseUrl: string, migrationList: MigrationList): Promise<string[]> {
+  // One connection, never closed while idle: the engine's own session lock lives on it,
+  // and every statement of a migration must run where that lock is held.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1, idleTimeoutMillis: 0 });
+  pool.on("error", () => {}); // a dropped idle connection surfaces on the next query instead
+  try {
+    const adapterFactory = sendScriptsWhole(new PrismaPg(pool));
+    const output = await withSchemaEngine(adapterFactory, (engine) =>
+      engine.applyMigrations({ migrationsList: migrationList, filters: NO_EXTERNAL_ENTITIES }),
+    );
+    return output.appliedMigrationNames;
+  } finally {
+    await pool.end();
   }
 }
 
