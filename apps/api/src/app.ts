@@ -31,7 +31,7 @@ import { passwordSignInGate } from "./plugins/password-sign-in-gate";
 import { requestLoggingPlugin } from "./plugins/request-logging";
 import { securityPlugin } from "./plugins/security";
 import { staffAuthPlugin } from "./plugins/staff-auth";
-import { hasWebApp, isWebAppPage, sendWebAppIndex, webAppPlugin } from "./plugins/web-app";
+import { hasWebApp, isWebAppPage, webAppPlugin } from "./plugins/web-app";
 import { createEncryption, type Encryption } from "./security/encryption";
 import { createKeyedHash, type KeyedHash } from "./security/server-secret";
 import { toFastifyTrustProxy } from "./security/trust-proxy";
@@ -127,7 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (servesWebApp) await app.register(webAppPlugin, { distDir: options.config.webDistDir });
 
   app.setNotFoundHandler((request, reply) =>
-    servesWebApp && isWebAppPage(request) ? sendWebAppIndex(reply) : sendNotFound(request, reply),
+    servesWebApp && isWebAppPage(request) ? reply.sendWebAppPage() : sendNotFound(request, reply),
   );
 
   return app;

@@ -1,25 +1,61 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 
-// Vite names built files with a content hash, so they can be cached for good.
-const HASHED_ASSET = /\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.(js|css|woff2?|svg|png)$/;
+declare module "fastify" {
+  interface FastifyReply {
+    /** Sends the web app's HTML for the page asked for: prerendered when the build made it, else index.html. */
+    sendWebAppPage(): FastifyReply;
+  }
+}
+
+// Vite names built files with a content hash, so they can be cached for good (and so can their
+// compressed copies, `.br` and `.gz`).
+const HASHED_ASSET = /\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.(js|css|woff2?|svg|png)(\.br|\.gz)?$/;
+
+// The pages the web build rendered to HTML (apps/web/vite-plugins/prerender-pages.ts):
+// prerendered/index.html is "/", prerendered/<name>.html is "/<name>".
+const PRERENDERED_DIR = "prerendered";
+// Not files a browser asks for by name: Vite's build manifest lists source paths, and a
+// prerendered page belongs at its own address.
+const NOT_SERVED = ["/.vite/", `/${PRERENDERED_DIR}/`];
 
 /** True when the built web app exists in this folder. */
 export function hasWebApp(distDir: string): boolean {
   return existsSync(join(distDir, "index.html"));
 }
 
-/** Serves the built single-page app: its files, and index.html for its client-side routes. */
+/** Each prerendered page's path, with its file relative to the build's folder. */
+function findPrerenderedPages(distDir: string): ReadonlyMap<string, string> {
+  const folder = join(distDir, PRERENDERED_DIR);
+  if (!existsSync(folder)) return new Map();
+  return new Map(
+    readdirSync(folder)
+      .filter((name) => name.endsWith(".html"))
+      .map((name) => [
+        name === "index.html" ? "/" : `/${name.slice(0, -".html".length)}`,
+        `${PRERENDERED_DIR}/${name}`,
+      ]),
+  );
+}
+
+/**
+ * Serves the built single-page app: its files, each compressed with brotli or gzip at build when
+ * the browser accepts it, and the HTML for its client-side routes.
+ */
 export const webAppPlugin = fp<{ distDir: string }>(async (app: FastifyInstance, options) => {
+  const prerenderedPages = findPrerenderedPages(options.distDir);
   await app.register(fastifyStatic, {
     root: options.distDir,
     wildcard: true,
     index: false,
-    // Vite's build manifest lists source paths: nothing a browser needs, so it is not served.
-    allowedPath: (pathName) => !pathName.startsWith("/.vite/"),
+    // `x.br` or `x.gz` beside `x` (apps/web/vite-plugins/precompress.ts), as the request's
+    // Accept-Encoding allows, and `Vary: Accept-Encoding` on every file.
+    preCompressed: true,
+    // Addresses asked for start with "/"; the files sendWebAppPage picks do not, so they pass.
+    allowedPath: (path) => !NOT_SERVED.some((folder) => path.startsWith(folder)),
     setHeaders(reply, path) {
       reply.header(
         "cache-control",
@@ -27,18 +63,16 @@ export const webAppPlugin = fp<{ distDir: string }>(async (app: FastifyInstance,
       );
     },
   });
-  app.get("/", { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
+  app.decorateReply("sendWebAppPage", function sendWebAppPage(this: FastifyReply) {
+    const path = this.request.url.split("?")[0] ?? "";
+    return this.sendFile(prerenderedPages.get(path) ?? "index.html");
+  });
+  app.get("/", { schema: { hide: true } }, (_request, reply) => reply.sendWebAppPage());
 });
 
-function sendIndex(reply: FastifyReply): FastifyReply {
-  return reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").sendFile("index.html");
-}
-
-/** A browser asking for a page of the app (not the API, not a file) gets index.html. */
+/** A browser asking for a page of the app (not the API, not a file) gets its HTML. */
 export function isWebAppPage(request: FastifyRequest): boolean {
   if (request.method !== "GET" && request.method !== "HEAD") return false;
   const path = request.url.split("?")[0] ?? "";
   return !path.startsWith("/api/") && path !== "/api" && !/\.[a-z0-9]+$/i.test(path);
 }
-
-export { sendIndex as sendWebAppIndex };
