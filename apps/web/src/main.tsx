@@ -1,5 +1,5 @@
 import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
+import { createRoot, hydrateRoot } from "react-dom/client";
 import { App } from "./app/providers";
 import { preloadCrisisPage } from "./app/router";
 import { leaveAgainIfExited } from "./lib/quick-exit";
@@ -10,10 +10,14 @@ if (!container) throw new Error("index.html has no #root element");
 
 // After "Exit this page", Back must not bring the service back on screen.
 if (!leaveAgainIfExited()) {
-  createRoot(container).render(
+  const app = (
     <StrictMode>
       <App />
-    </StrictMode>,
+    </StrictMode>
   );
+  // The static pages arrive as HTML prerendered at build (vite-plugins/prerender-pages.ts): React
+  // takes that HTML over. Every other page starts empty and is drawn here.
+  if (container.hasChildNodes()) hydrateRoot(container, app);
+  else createRoot(container).render(app);
   preloadCrisisPage();
 }

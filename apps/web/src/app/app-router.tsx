@@ -12,7 +12,7 @@ export function useIsNavigationPending(): boolean {
  * react-router in declarative mode, like its <BrowserRouter>, plus the one thing the data router
  * gave us that BrowserRouter does not: knowing a navigation is pending, for the "Loading page"
  * message. The data router (createBrowserRouter) was dropped because it alone is ~17 KB gzipped
- * more than the start page's JavaScript budget allows (see scripts/measure-start-page.mjs).
+ * more than the start page's budget allowed (see scripts/measure-start-page.mjs).
  * UNSAFE_createBrowserHistory is the same history BrowserRouter uses; react-router is pinned.
  */
 export function AppRouter({ children }: { children: ReactNode }) {
