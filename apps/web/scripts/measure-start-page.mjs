@@ -1,20 +1,29 @@
-// Measures the JavaScript the start page needs, from the build's manifest (build.manifest in
-// vite.config.ts): index.html's entry chunk and the start page's lazy chunk, with every chunk
-// they import statically, each counted once and gzipped at level 9. Chunks the start page
-// fetches later with import() (the services list, the crisis page preload) are listed apart:
-// they do not hold up the page, but the browser still downloads them.
+// Measures what a phone downloads for the start page, as bytes on the wire: for each file, the
+// brotli copy the build made (vite-plugins/precompress.ts), which the server sends to every
+// browser that accepts it, or the file itself when there is none (small files). Counted: the
+// prerendered page (prerendered/index.html), what its HTML asks for (the stylesheet, the
+// leave-again script, the entry script and its modulepreloads), and the start page's lazy chunk
+// with every chunk it imports statically, which hydration waits for. Chunks the start page
+// fetches later with import() (the services list, the footer's policy links, the crisis page
+// preload) are listed apart: they do not hold up the page, but the phone still downloads them.
+// pnpm bench:web measures the same with Lighthouse on the running app, headers included.
 //
-// Usage: pnpm --filter @psu/web build && node apps/web/scripts/measure-start-page.mjs [--budget 100]
-import { readFileSync } from "node:fs";
+// Usage: pnpm --filter @psu/web build && node apps/web/scripts/measure-start-page.mjs [--budget 110] [--dist folder]
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
+import { parseArgs } from "node:util";
 
-const DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), "../dist");
-const ENTRY = "index.html";
+const { values: options } = parseArgs({
+  options: {
+    budget: { type: "string", default: "110" },
+    dist: { type: "string", default: path.join(path.dirname(fileURLToPath(import.meta.url)), "../dist") },
+  },
+});
+const DIST = options.dist;
+const BUDGET_KB = Number(options.budget);
+const PAGE = "prerendered/index.html";
 const START_PAGE = "src/features/referral/pages/start-page.tsx";
-const budgetIndex = process.argv.indexOf("--budget");
-const BUDGET_KB = budgetIndex === -1 ? 100 : Number(process.argv[budgetIndex + 1]);
 
 const manifest = JSON.parse(readFileSync(path.join(DIST, ".vite/manifest.json"), "utf8"));
 
@@ -36,41 +45,45 @@ function collectStatic(keys) {
   return [...seen];
 }
 
-function gzippedBytes(file) {
-  return gzipSync(readFileSync(path.join(DIST, file)), { level: 9 }).length;
+/** What the server sends for `file` to a browser that accepts brotli. */
+function bytesOnTheWire(file) {
+  const compressed = path.join(DIST, `${file}.br`);
+  return statSync(existsSync(compressed) ? compressed : path.join(DIST, file)).size;
 }
 
-function describe(keys) {
-  return keys
-    .map((key) => ({ key, file: chunk(key).file, bytes: gzippedBytes(chunk(key).file) }))
-    .sort((a, b) => b.bytes - a.bytes);
+function describe(files) {
+  return [...new Set(files)].map((file) => ({ file, bytes: bytesOnTheWire(file) })).sort((a, b) => b.bytes - a.bytes);
 }
 
+const sum = (rows) => rows.reduce((total, row) => total + row.bytes, 0);
 const kb = (bytes) => (bytes / 1024).toFixed(2);
-const critical = describe(collectStatic([ENTRY, START_PAGE]));
-const criticalKeys = new Set(critical.map((row) => row.key));
-const dynamicRoots = [ENTRY, START_PAGE].flatMap((key) => chunk(key).dynamicImports ?? []);
-const later = describe(collectStatic(dynamicRoots).filter((key) => !criticalKeys.has(key) && key !== START_PAGE));
+const print = (rows) => {
+  for (const row of rows) console.log(`  ${kb(row.bytes).padStart(8)} KB  ${row.file}`);
+};
 
-console.log("Start page JavaScript (static import graph of index.html + the start page), gzip -9:");
-for (const row of critical) console.log(`  ${kb(row.bytes).padStart(8)} KB  ${row.file}`);
-const total = critical.reduce((sum, row) => sum + row.bytes, 0);
-console.log(`  ${kb(total).padStart(8)} KB  TOTAL (budget ${BUDGET_KB} KB)`);
+// What the page's HTML links to: stylesheet, scripts, modulepreloads (not icons or the manifest).
+const html = readFileSync(path.join(DIST, PAGE), "utf8");
+const linked = [
+  ...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="(?:stylesheet|modulepreload)"[^>]*\shref)="\/([^"]+)"/g),
+].map((match) => match[1]);
+const startPageKeys = collectStatic([START_PAGE]);
+const critical = describe([PAGE, ...linked, ...startPageKeys.map((key) => chunk(key).file)]);
+const total = sum(critical);
 
-const startPageLater = collectStatic(chunk(START_PAGE).dynamicImports ?? []).filter((key) => !criticalKeys.has(key));
-const startPageLaterBytes = describe(startPageLater).reduce((sum, row) => sum + row.bytes, 0);
-console.log(
-  `\nLoaded by the start page after it renders (its own import() calls): ${kb(startPageLaterBytes)} KB;` +
-    ` with them the start page downloads ${kb(total + startPageLaterBytes)} KB.`,
+console.log("Start page, bytes on the wire (brotli where the build made a copy):");
+print(critical);
+console.log(`  ${kb(total).padStart(8)} KB  TOTAL before the page is interactive (budget ${BUDGET_KB} KB)`);
+
+const criticalFiles = new Set(critical.map((row) => row.file));
+const later = describe(
+  collectStatic(chunk(START_PAGE).dynamicImports ?? [])
+    .map((key) => chunk(key).file)
+    .filter((file) => !criticalFiles.has(file)),
 );
 console.log(
-  `Every chunk reachable by import() from the entry or the start page (not all are fetched): ${later.length}`,
+  `\nLoaded by the start page after it is on screen (its own import() calls): ${kb(sum(later))} KB;` +
+    ` with them the start page downloads ${kb(total + sum(later))} KB.`,
 );
-
-const css = Object.values(manifest)
-  .filter((entry) => entry.isEntry)
-  .flatMap((entry) => entry.css ?? []);
-for (const file of css) console.log(`CSS (not counted): ${kb(gzippedBytes(file))} KB  ${file}`);
 
 if (total > BUDGET_KB * 1024) {
   console.log(`\nOver budget by ${kb(total - BUDGET_KB * 1024)} KB.`);
