@@ -3,17 +3,16 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { type Agent, request as httpRequestRaw, type IncomingHttpHeaders } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { embeddedDatabaseUrl, findFreePort, startEmbeddedPostgres } from "@psu/prisma";
 import type pg from "pg";
 import { afterAll, beforeAll } from "vitest";
+import { API_DIR, SERVER_NODE_ARGS } from "../../../../scripts/server-command.mjs";
 import { withPgClient } from "./pg-client";
 
-// The real server process (src/server.ts) as `npm start` runs it, for the tests of start-up,
-// shutdown and several instances on one database.
-
-const apiRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
+// The real server process as `npm start` runs it (compiled: the integration tests' global set-up
+// compiles it from the current source), for the tests of start-up, shutdown and several
+// instances on one database.
 
 /** True when something listens on the port (we cannot bind it ourselves). */
 export function isPortOpen(port: number): Promise<boolean> {
@@ -33,13 +32,13 @@ export interface ServerProcess {
 }
 
 /**
- * Starts src/server.ts in production mode on `port` and waits until it listens. `env` adds to
+ * Starts the compiled server in production mode on `port` and waits until it listens. `env` adds to
  * or overrides the test's environment: DATABASE_URL (empty for the embedded database),
  * DATA_DIR, WEB_DIST_DIR (a folder without a built web app keeps start-up quick), and so on.
  */
 export async function startServer(port: number, env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-    cwd: apiRoot,
+  const child = spawn(process.execPath, SERVER_NODE_ARGS, {
+    cwd: API_DIR,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
