@@ -1,21 +1,15 @@
-import { SSO_ERROR_PARAMETER, type SsoErrorCode, SsoErrorCodeSchema, StaffReturnPathSchema } from "@psu/domain";
+import {
+  SSO_ERROR_MESSAGES,
+  SSO_ERROR_PARAMETER,
+  type SsoErrorCode,
+  SsoErrorCodeSchema,
+  StaffReturnPathSchema,
+} from "@psu/domain";
 import { useEffect, useRef } from "react";
 import { useLocation, useSearchParams } from "react-router";
 import { readSignInState } from "../../../lib/router-state";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useSignInOptions } from "../api/get-sign-in-options";
-
-const MESSAGES: Record<SsoErrorCode, string> = {
-  unavailable: "Single sign-on is not working at the moment. Try again in a few minutes.",
-  expired: "Signing in took too long, or the sign-in link was already used. Try again.",
-  denied: "Signing in with your organisation account was cancelled. Try again.",
-  failed: "We could not confirm who you are with your organisation's sign-in service. Try again.",
-  "no-verified-email":
-    "Your organisation account did not give us a confirmed email address, so we cannot tell who you are. Ask a PSU admin to check the single sign-on set-up.",
-  "no-account":
-    "There is no active PSU staff account with the email address of the account you signed in with. Ask a PSU admin to add you with that email address.",
-  "too-many": "There have been too many attempts to sign in from here. Wait 15 minutes, then try again.",
-};
 
 /**
  * Whether the email and password form belongs on the sign-in page: yes unless the server says
@@ -89,7 +83,7 @@ function SingleSignOnError() {
       <div role="alert">
         <h2 className="nhsuk-error-summary__heading">You are not signed in</h2>
         <div className="nhsuk-error-summary__body">
-          <p>{MESSAGES[code]}</p>
+          <p>{SSO_ERROR_MESSAGES[code]}</p>
         </div>
       </div>
     </div>
