@@ -12,6 +12,18 @@ export interface ExampleReferralOptions {
   howSoon?: ReferralSubmission["story"]["howSoon"];
 }
 
+/**
+ * Eligible answers from a foundation pharmacist in Kent, Surrey or Sussex: a group some services
+ * (mental health support among them) are not open to, for the tests of those rules.
+ */
+export const EXAMPLE_KSS_PHARMACIST_ELIGIBILITY: ReferralSubmission["eligibility"] = {
+  referrer: "self",
+  region: "kss",
+  group: "pharmacy",
+  pharmacyRoute: "foundation_pharmacist",
+  concerns: [],
+};
+
 /** A complete, valid referral; override whole sections with spread as a test needs. */
 export function buildExampleSubmission(options: ExampleReferralOptions = {}): ReferralSubmission {
   const fullName = options.fullName ?? "Alex Example";

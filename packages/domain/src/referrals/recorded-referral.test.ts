@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildExampleRecordedReferral } from "./example-submission";
+import { buildExampleRecordedReferral, EXAMPLE_KSS_PHARMACIST_ELIGIBILITY } from "./example-submission";
 import { NO_EMAIL_FOR_EMAIL_CONTACT, RecordReferralRequestSchema } from "./recorded-referral";
 
 const REQUEST = buildExampleRecordedReferral({ fullName: "Sam Caller", services: ["not_sure"] });
@@ -69,13 +69,7 @@ describe("a referral recorded by staff", () => {
       "a service closed to the group, alongside another problem",
       {
         ...REQUEST,
-        eligibility: {
-          referrer: "self",
-          region: "kss",
-          group: "pharmacy",
-          pharmacyRoute: "foundation_pharmacist",
-          concerns: [],
-        },
+        eligibility: EXAMPLE_KSS_PHARMACIST_ELIGIBILITY,
         services: ["mental_health"],
         details: { ...REQUEST.details, preferredContact: "email" },
       },

@@ -1,3 +1,4 @@
+import { EXAMPLE_KSS_PHARMACIST_ELIGIBILITY } from "@psu/domain";
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/build-test-app";
 import { buildSubmission, newIdempotencyKey } from "../../test/referral-fixtures";
@@ -111,16 +112,7 @@ describe("POST /api/referrals", () => {
     ],
     [
       "mental health services for a pharmacist",
-      buildSubmission({
-        eligibility: {
-          referrer: "self",
-          region: "kss",
-          group: "pharmacy",
-          pharmacyRoute: "foundation_pharmacist",
-          concerns: [],
-        },
-        services: ["mental_health"],
-      }),
+      buildSubmission({ eligibility: EXAMPLE_KSS_PHARMACIST_ELIGIBILITY, services: ["mental_health"] }),
       "services",
     ],
     [
