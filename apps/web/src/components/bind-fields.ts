@@ -1,5 +1,21 @@
 import { type FormError, findFieldError, toFieldId } from "../lib/form-errors";
 
+/** What field() and date() give a field component. */
+export type FieldProps<Value> = {
+  id: string;
+  value: Value;
+  onChange: (value: Value) => void;
+  error: string | undefined;
+};
+
+/** What choices() gives a set of checkboxes. */
+export type ChoicesProps<Value> = {
+  name: string;
+  values: Value;
+  onChange: (values: Value) => void;
+  error: string | undefined;
+};
+
 export type BindFieldsOptions<Values extends Record<string, unknown>> = {
   values: Values;
   set: <Name extends keyof Values & string>(name: Name, value: Values[Name]) => void;
@@ -32,7 +48,7 @@ export function bindFields<Values extends Record<string, unknown>>({
 
   return {
     /** TextInput, Textarea or Select. */
-    field<Name extends keyof Values & string>(name: Name, id: string = toId(name)) {
+    field<Name extends keyof Values & string>(name: Name, id: string = toId(name)): FieldProps<Values[Name]> {
       return { id, ...bind(name, id) };
     },
     /** Radios, or a ConfirmCheckbox: the first input's id is the name. */
@@ -40,12 +56,12 @@ export function bindFields<Values extends Record<string, unknown>>({
       return { name: id, ...bind(name, id) };
     },
     /** Checkboxes, whose value is the list of the ones ticked. */
-    choices<Name extends keyof Values & string>(name: Name, id: string = toId(name)) {
+    choices<Name extends keyof Values & string>(name: Name, id: string = toId(name)): ChoicesProps<Values[Name]> {
       const { value, ...rest } = bind(name, id);
       return { name: id, values: value, ...rest };
     },
     /** DateInput: the error summary links to the day. */
-    date<Name extends keyof Values & string>(name: Name, id: string = toId(name)) {
+    date<Name extends keyof Values & string>(name: Name, id: string = toId(name)): FieldProps<Values[Name]> {
       return { id, ...bind(name, `${id}-day`) };
     },
   };

@@ -1,22 +1,7 @@
 import { useCallback, useState } from "react";
-import { type FormError, findFieldError, toFieldId } from "../lib/form-errors";
+import type { FormError } from "../lib/form-errors";
+import { bindFields } from "./bind-fields";
 import { useFormErrors } from "./form-page";
-
-/** What field() and date() give a field component. */
-export type FieldProps<Value> = {
-  id: string;
-  value: Value;
-  onChange: (value: Value) => void;
-  error: string | undefined;
-};
-
-/** What choices() gives a set of checkboxes. */
-export type ChoicesProps<Value> = {
-  name: string;
-  values: Value;
-  onChange: (values: Value) => void;
-  error: string | undefined;
-};
 
 /**
  * A form's values and errors in one place, and the props each field component needs.
@@ -59,43 +44,6 @@ export function useFormFields<Values extends Record<string, unknown>>(
   /** Every value back as it started. */
   const reset = useCallback(() => setValues(start), [start]);
 
-  function bind<Name extends keyof Values & string>(name: Name, errorAt: string) {
-    return {
-      value: values[name],
-      onChange: (value: Values[Name]) => set(name, value),
-      error: findFieldError(errors, errorAt),
-    };
-  }
-
-  /** Props for a field with an id: TextInput, Textarea, Select. */
-  function field<Name extends keyof Values & string>(
-    name: Name,
-    id: string = toFieldId(name),
-  ): FieldProps<Values[Name]> {
-    return { id, ...bind(name, id) };
-  }
-
-  /** Props for a set of radios, whose first input's id is its name. */
-  function choice<Name extends keyof Values & string>(name: Name, inputName: string = toFieldId(name)) {
-    return { name: inputName, ...bind(name, inputName) };
-  }
-
-  /** Props for a set of checkboxes, whose value is the list of ticked options. */
-  function choices<Name extends keyof Values & string>(
-    name: Name,
-    inputName: string = toFieldId(name),
-  ): ChoicesProps<Values[Name]> {
-    const { value, ...rest } = bind(name, inputName);
-    return { name: inputName, values: value, ...rest };
-  }
-
-  /** Props for a DateInput: its inputs are `<id>-day`, `-month` and `-year`, and the error summary links to the day. */
-  function date<Name extends keyof Values & string>(
-    name: Name,
-    id: string = toFieldId(name),
-  ): FieldProps<Values[Name]> {
-    return { id, ...bind(name, `${id}-day`) };
-  }
-
+  const { field, choice, choices, date } = bindFields({ values, set, errors });
   return { values, set, setValues, reset, field, choice, choices, date };
 }

@@ -1,8 +1,8 @@
 import { LEAD_KINDS, type LeadKind } from "@psu/domain";
+import type { ChoicesProps, FieldProps } from "../../../components/bind-fields";
 import { Checkboxes } from "../../../components/checkboxes";
 import { TextInput } from "../../../components/text-input";
 import { Textarea } from "../../../components/textarea";
-import type { ChoicesProps, FieldProps } from "../../../components/use-form";
 import { LEAD_KIND_LABELS } from "../../../lib/case-labels";
 
 export type LeadDetails = { leadKinds: LeadKind[]; capacity: string; affiliations: string };
