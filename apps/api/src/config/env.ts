@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { isIP } from "node:net";
+import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -90,6 +91,18 @@ const EnvSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  // Server processes on this machine sharing the port (node:cluster): "auto" is one per CPU
+  // core. Each has its own pool of DATABASE_POOL_MAX connections (docs/operations.md, "Workers").
+  WORKERS: z
+    .union([
+      z.literal("auto").transform(() => availableParallelism()),
+      z.coerce
+        .number({ error: 'must be a whole number from 1 to 64, or "auto"' })
+        .int({ error: 'must be a whole number from 1 to 64, or "auto"' })
+        .min(1, { error: 'must be a whole number from 1 to 64, or "auto"' })
+        .max(64, { error: 'must be a whole number from 1 to 64, or "auto"' }),
+    ])
+    .default(1),
   EMBEDDED_POSTGRES_PORT: PortSchema.default(54_329),
   DATA_DIR: z.string().min(1).default(resolve(repoRoot, ".data")),
   WEB_DIST_DIR: z.string().min(1).default(resolve(repoRoot, "apps/web/dist")),
@@ -155,6 +168,8 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   database: DatabaseSource;
   databasePoolMax: number;
+  /** Server processes sharing the port (1: this process serves on its own). */
+  workers: number;
   webDistDir: string;
   /** Which proxies' X-Forwarded-For headers to believe (security/trust-proxy.ts). */
   trustProxy: TrustProxy;
@@ -289,6 +304,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: value.LOG_LEVEL,
     database,
     databasePoolMax: value.DATABASE_POOL_MAX,
+    workers: value.WORKERS,
     webDistDir: value.WEB_DIST_DIR,
     trustProxy: value.TRUST_PROXY,
     mail: { smtpUrl: value.SMTP_URL, from: value.MAIL_FROM, pollMs: value.OUTBOX_POLL_MS },
