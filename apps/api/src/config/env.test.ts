@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { describe, expect, it, vi } from "vitest";
 import { ConfigError, parseConfig, parseConfigOrReport } from "./env";
 
@@ -39,6 +40,16 @@ describe("parseConfig", () => {
 
   it.each(["0", "-3", "six", "1.5"])("refuses RETENTION_MONTHS=%s, naming the variable", (value) => {
     expect(() => parseConfig({ RETENTION_MONTHS: value })).toThrow(/RETENTION_MONTHS: /);
+  });
+
+  it("runs one server process unless WORKERS says how many, or auto for one per core", () => {
+    expect(parseConfig({}).workers).toBe(1);
+    expect(parseConfig({ WORKERS: "4" }).workers).toBe(4);
+    expect(parseConfig({ WORKERS: "auto" }).workers).toBe(availableParallelism());
+  });
+
+  it.each(["0", "65", "two", "1.5"])("refuses WORKERS=%s, naming the variable", (value) => {
+    expect(() => parseConfig({ WORKERS: value })).toThrow(/WORKERS: must be a whole number from 1 to 64, or "auto"/);
   });
 
   it.each([

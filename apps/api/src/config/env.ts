@@ -94,15 +94,15 @@ const EnvSchema = z.object({
   // Server processes on this machine sharing the port (node:cluster): "auto" is one per CPU
   // core. Each has its own pool of DATABASE_POOL_MAX connections (docs/operations.md, "Workers").
   WORKERS: z
-    .union([
-      z.literal("auto").transform(() => availableParallelism()),
-      z.coerce
-        .number({ error: 'must be a whole number from 1 to 64, or "auto"' })
-        .int({ error: 'must be a whole number from 1 to 64, or "auto"' })
-        .min(1, { error: 'must be a whole number from 1 to 64, or "auto"' })
-        .max(64, { error: 'must be a whole number from 1 to 64, or "auto"' }),
-    ])
-    .default(1),
+    .string()
+    .default("1")
+    .transform((value, context) => {
+      if (value === "auto") return availableParallelism();
+      const count = Number(value);
+      if (Number.isInteger(count) && count >= 1 && count <= 64) return count;
+      context.addIssue({ code: "custom", message: 'must be a whole number from 1 to 64, or "auto"' });
+      return z.NEVER;
+    }),
   EMBEDDED_POSTGRES_PORT: PortSchema.default(54_329),
   DATA_DIR: z.string().min(1).default(resolve(repoRoot, ".data")),
   WEB_DIST_DIR: z.string().min(1).default(resolve(repoRoot, "apps/web/dist")),
