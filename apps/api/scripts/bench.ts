@@ -14,6 +14,8 @@
 // Referral submissions are limited to 300 an hour for everyone together (decision 015), which
 // a benchmark passes in a second. Each request still counts itself against the limits in its
 // transaction; the benchmark only empties the counters every 50 ms so that none is refused.
+
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { readFile } from "node:fs/promises";
@@ -34,6 +36,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const ONLY = process.env.BENCH_ONLY;
 const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF;
+/** The app's WORKERS setting: "1" (the default) or "auto", for one server process per core. */
+const WORKERS = process.env.BENCH_WORKERS ?? "1";
 const CONNECTIONS = 10;
 const API_DIR = fileURLToPath(new URL("..", import.meta.url));
 
@@ -125,6 +129,16 @@ async function memoryOf(pid: number): Promise<{ peakMb: number; rssMb: number }>
   return { peakMb: Math.round(kb("VmHWM") / 1024), rssMb: Math.round(kb("VmRSS") / 1024) };
 }
 
+/** The app's server processes: the one started, or with WORKERS its workers (node children). */
+function serverProcesses(pid: number): number[] {
+  const children = execFileSync("ps", ["-o", "pid=,comm=", "--ppid", String(pid)], { encoding: "utf8" })
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([, command]) => command === "node")
+    .map(([child]) => Number(child));
+  return children.length > 0 ? children : [pid];
+}
+
 buildServer();
 await withBenchDatabase(async (prisma, url) => {
   const started = performance.now();
@@ -150,6 +164,7 @@ await withBenchDatabase(async (prisma, url) => {
         DATABASE_URL: url,
         SERVER_SECRET: randomUUID() + randomUUID(),
         TRUST_PROXY: "loopback",
+        WORKERS,
         HOST: "127.0.0.1",
         PUBLIC_URL: "http://localhost",
       },
@@ -210,9 +225,9 @@ await withBenchDatabase(async (prisma, url) => {
     }
 
     const baselineRps = median((samples.get(targets[0]?.name ?? "") ?? []).map((sample) => sample.rps));
-    const memory = await memoryOf(app.pid);
+    const memory = await Promise.all(serverProcesses(app.pid).map(memoryOf));
     console.log(
-      `\n${ROUNDS} rounds x ${SECONDS} s, ${CONNECTIONS} connections, ${CASES} cases; medians over the rounds. ` +
+      `\n${ROUNDS} rounds x ${SECONDS} s, ${CONNECTIONS} connections, ${CASES} cases, WORKERS=${WORKERS}; medians over the rounds. ` +
         `Node ${process.version}, load average ${(await readFile("/proc/loadavg", "utf8")).split(" ").slice(0, 3).join(" ")}.`,
     );
     console.log("| endpoint | req/s | ratio to bare Fastify | p99 ms | non-2xx or errors |");
@@ -225,7 +240,10 @@ await withBenchDatabase(async (prisma, url) => {
         `| ${target.name} | ${Math.round(rps)} | ${(rps / baselineRps).toFixed(3)} | ${median(runs.map((sample) => sample.p99))} | ${errors} |`,
       );
     }
-    console.log(`\nThe app's memory: peak ${memory.peakMb} MB resident, ${memory.rssMb} MB at the end.`);
+    console.log(
+      `\nThe app's memory per server process: peak ${memory.map((one) => one.peakMb).join(", ")} MB resident, ` +
+        `${memory.map((one) => one.rssMb).join(", ")} MB at the end.`,
+    );
   } finally {
     for (const child of processes.reverse()) {
       child.process.kill("SIGTERM");
