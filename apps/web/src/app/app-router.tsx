@@ -1,4 +1,14 @@
-import { createContext, type ReactNode, useContext, useLayoutEffect, useState, useTransition } from "react";
+import {
+  type ComponentType,
+  createContext,
+  type LazyExoticComponent,
+  lazy,
+  type ReactNode,
+  useContext,
+  useLayoutEffect,
+  useState,
+  useTransition,
+} from "react";
 import { type Location, type NavigationType, Router, UNSAFE_createBrowserHistory } from "react-router";
 
 const NavigationPendingContext = createContext(false);
@@ -40,4 +50,12 @@ export function AppRouter({ children }: { children: ReactNode }) {
       </Router>
     </NavigationPendingContext>
   );
+}
+
+/** A page or layout loaded when first rendered: `load` fetches its module, `pick` chooses the component. */
+export function lazyComponent<Module>(
+  load: () => Promise<Module>,
+  pick: (module: Module) => ComponentType,
+): LazyExoticComponent<ComponentType> {
+  return lazy(async () => ({ default: pick(await load()) }));
 }

@@ -1,45 +1,42 @@
-import { type ComponentType, lazy } from "react";
 import { Route, Routes } from "react-router";
+import { lazyComponent } from "./app-router";
 import { RootLayout } from "./layouts/root-layout";
 import { staffRoutes } from "./staff-routes";
 
 // Every page is its own chunk, loaded when first visited, so the start page carries no code for
 // the wizard, the status pages or the staff side (staff-routes.tsx). The wizard and the status pages are
 // one chunk each: once someone starts, the next question must not wait on the network.
-function lazyPage<Module>(load: () => Promise<Module>, pick: (module: Module) => ComponentType) {
-  return lazy(async () => ({ default: pick(await load()) }));
-}
 
 const loadGetHelpNowPage = () => import("../features/crisis/pages/get-help-now-page");
 const loadQueryLayout = () => import("./layouts/query-layout");
 
-const StartPage = lazyPage(
+const StartPage = lazyComponent(
   () => import("../features/referral/pages/start-page"),
   (module) => module.StartPage,
 );
-const QueryLayout = lazyPage(loadQueryLayout, (module) => module.QueryLayout);
-const GetHelpNowPage = lazyPage(loadGetHelpNowPage, (module) => module.GetHelpNowPage);
-const ContinueAfterCrisis = lazyPage(
+const QueryLayout = lazyComponent(loadQueryLayout, (module) => module.QueryLayout);
+const GetHelpNowPage = lazyComponent(loadGetHelpNowPage, (module) => module.GetHelpNowPage);
+const ContinueAfterCrisis = lazyComponent(
   () => import("../features/referral/components/continue-after-crisis"),
   (module) => module.ContinueAfterCrisis,
 );
-const ReferralRoutes = lazyPage(
+const ReferralRoutes = lazyComponent(
   () => import("../features/referral/referral-routes"),
   (module) => module.ReferralRoutes,
 );
-const StatusRoutes = lazyPage(
+const StatusRoutes = lazyComponent(
   () => import("../features/status/status-routes"),
   (module) => module.StatusRoutes,
 );
-const DocumentsPage = lazyPage(
+const DocumentsPage = lazyComponent(
   () => import("../features/documents/pages/documents-page"),
   (module) => module.DocumentsPage,
 );
-const AccessibilityStatementPage = lazyPage(
+const AccessibilityStatementPage = lazyComponent(
   () => import("../features/about/pages/accessibility-statement-page"),
   (module) => module.AccessibilityStatementPage,
 );
-const NotFoundPage = lazyPage(
+const NotFoundPage = lazyComponent(
   () => import("../features/errors/pages/not-found-page"),
   (module) => module.NotFoundPage,
 );

@@ -1,7 +1,7 @@
-import { type ComponentType, lazy, Suspense } from "react";
+import { Suspense } from "react";
 import { Outlet, Route, useLocation } from "react-router";
 import { SkipLink } from "../components/skip-link";
-import { useIsNavigationPending } from "./app-router";
+import { lazyComponent, useIsNavigationPending } from "./app-router";
 import { PageLoading } from "./layouts/page-loading";
 import { PageErrorBoundary } from "./layouts/route-error";
 import { useFocusOnNavigation } from "./layouts/use-focus-on-navigation";
@@ -11,10 +11,6 @@ import { useFocusOnNavigation } from "./layouts/use-focus-on-navigation";
 // the staff styles all load on demand, so trainees never download staff code.
 
 const MAIN_ID = "maincontent";
-
-function lazyComponent<Module>(load: () => Promise<Module>, pick: (module: Module) => ComponentType) {
-  return lazy(async () => ({ default: pick(await load()) }));
-}
 
 const loadStaffLayout = () => import("./layouts/staff/staff-layout");
 const QueryLayout = lazyComponent(
