@@ -1,11 +1,11 @@
-// What the benchmarks share: a throwaway embedded PostgreSQL, 100,000 seeded cases, signing in
-// through the app, and medians. Not tests: numbers depend on the machine.
+// What the benchmarks share: a throwaway embedded PostgreSQL with seeded cases, and the staff
+// password to sign in with. Not tests: numbers depend on the machine.
 import { randomInt } from "node:crypto";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { AuthenticatorEnrolmentSchema, generateReference, type StaffProfile } from "@psu/domain";
+import { generateReference } from "@psu/domain";
 import {
   applyMigrations,
   createPrismaClient,
@@ -13,33 +13,27 @@ import {
   type PrismaClient,
   startEmbeddedPostgres,
 } from "@psu/prisma";
-import type { FastifyInstance } from "fastify";
 import { hashPassword } from "../src/modules/auth/password";
-import { generateTotpCode } from "../src/modules/auth/totp";
 
-export const CASES = 100_000;
-export const LEADS = 30;
-export const RUNS = 20;
-export const WARM_UPS = 3;
-export const NOW = new Date("2026-11-24T09:00:00Z");
+const CASES = 100_000;
+const LEADS = 30;
+const NOW = new Date("2026-11-24T09:00:00Z");
+// One case every 15 minutes (see seedCases).
+const CASES_A_YEAR = 365 * 24 * 4;
 export const PASSWORD = "benchmark password 1";
-const SAME_ORIGIN = { origin: "http://localhost:80", host: "localhost:80" };
-
-export interface Viewer {
-  headers: Record<string, string>;
-  profile: StaffProfile;
-}
 
 /**
- * One coordinator, LEADS leads and CASES cases, one every 15 minutes back from NOW (about
- * 2 years 10 months), with INSERT ... SELECT FROM generate_series (seconds, not minutes).
+ * One coordinator, LEADS leads and CASES cases, one every 15 minutes back from NOW (100,000 go
+ * back 2 years 10 months), with INSERT ... SELECT FROM generate_series (seconds, not minutes).
+ * Written oldest first, as a database fills over the years; `history` adds what each case
+ * gathers as it is worked (seedHistory).
  */
 export async function seedCases(
   prisma: PrismaClient,
-  { cases = CASES }: { cases?: number } = {},
+  { cases = CASES, history = false }: { cases?: number; history?: boolean } = {},
 ): Promise<{ leadIds: string[]; reference: string }> {
   const passwordHash = await hashPassword(PASSWORD);
-  await prisma.staffMember.create({
+  const coordinator = await prisma.staffMember.create({
     data: { email: "coordinator@bench.example", name: "Casey", role: "coordinator", passwordHash, leadKinds: [] },
     select: { id: true },
   });
@@ -60,26 +54,39 @@ export async function seedCases(
   }
 
   // The newest 2,000 cases are still being worked (about three weeks' worth); older ones are
-  // mostly closed. Pseudo-random buckets from n keep the run repeatable.
+  // closed or withdrawn, but for one in ten of the last year's, still in support. Names: one
+  // person in three has one of 50 common surnames, the others one of 1,600 (Ash + worth...).
+  // Pseudo-random picks from a hash of n keep the run repeatable.
   await prisma.$executeRawUnsafe(`
     WITH numbered AS (
-      SELECT n, (n * 7919) % 100 AS bucket,
+      SELECT n, (n::bigint * 7919) % 100 AS bucket,
              timestamptz '${NOW.toISOString()}' - n * interval '15 minutes' AS opened_at,
              (array['Alex','Bea','Cal','Dee','Eve','Fin','Gus','Hal','Ivy','Jo','Kit','Lou','Max','Nia','Oli',
-                    'Pat','Quin','Rae','Sol','Tam'])[1 + n % 20] AS first_name,
-             (array['Smith','Jones','Taylor','Brown','Williams','Wilson','Johnson','Davies','Patel','Wright',
-                    'Robinson','Thompson','Evans','Walker','White','Roberts','Green','Hall','Wood','Jackson',
-                    'Clarke','Khan','Ahmed','Hughes','Lewis','Edwards','Hill','Moore','Harris','Martin',
-                    'Cooper','King','Lee','Baker','Turner','Ward','Morris','Scott','Young','Allen','Mitchell',
-                    'Phillips','Campbell','Parker','Bennett','Price','Murphy','Bell','Shaw','Begum'])
-               [1 + (n / 20) % 50] AS surname
-      FROM generate_series(1, ${cases}) AS n
+                    'Pat','Quin','Rae','Sol','Tam'])[1 + h % 20] AS first_name,
+             CASE WHEN (h / 20) % 3 = 0 THEN
+               (array['Smith','Jones','Taylor','Brown','Williams','Wilson','Johnson','Davies','Patel','Wright',
+                      'Robinson','Thompson','Evans','Walker','White','Roberts','Green','Hall','Wood','Jackson',
+                      'Clarke','Khan','Ahmed','Hughes','Lewis','Edwards','Hill','Moore','Harris','Martin',
+                      'Cooper','King','Lee','Baker','Turner','Ward','Morris','Scott','Young','Allen','Mitchell',
+                      'Phillips','Campbell','Parker','Bennett','Price','Murphy','Bell','Shaw','Begum'])[1 + (h / 60) % 50]
+             ELSE
+               (array['Ash','Black','Brad','Brook','Chad','Cross','Dun','Fair','Green','Hart','Hay','Hol','Kings',
+                      'Lang','Marsh','Mill','Nor','Pen','Rad','Ross','Rush','Shel','Stan','Sut','Thorn','Wal',
+                      'West','Whit','Wood','Win','Brom','Cal','Dar','Eld','Fen','Gar','Hal','Ken','Lin','Mor'])
+                 [1 + (h / 60) % 40] ||
+               (array['ton','ley','field','ford','wood','worth','by','ham','well','more','combe','den','hurst',
+                      'stead','wick','bury','thorpe','dale','land','croft','shaw','wright','cott','brook','stone',
+                      'ridge','low','ington','mere','gate','hill','holme','leigh','lock','bridge','wyn','acre',
+                      'ing','ner','sey'])[1 + (h / 2400) % 40]
+             END AS surname
+      FROM generate_series(1, ${cases}) AS n, LATERAL (SELECT hashtext(n::text) & 2147483647 AS h) AS hashed
     ),
     shaped AS (
       SELECT *, CASE
         WHEN n <= 2000 THEN (array['new','new','triage','information_requested','allocated','allocated',
                                    'first_contact','in_support','in_support','closed'])[1 + bucket % 10]
-        WHEN bucket < 85 THEN 'closed' WHEN bucket < 95 THEN 'in_support' ELSE 'withdrawn' END AS status
+        WHEN bucket >= 95 THEN 'withdrawn'
+        WHEN bucket >= 85 AND n <= ${CASES_A_YEAR} THEN 'in_support' ELSE 'closed' END AS status
       FROM numbered
     ),
     referral AS (
@@ -93,7 +100,7 @@ export async function seedCases(
         first_name || ' ' || surname, lower(first_name || '.' || surname || n || '@example.com'),
         '07700 900000', 'email', 'GMC', 'GP', 'ST2', 'Example Trust', 'full_time', 'x',
         (array['soon_within_a_month','urgent_within_a_week','no_rush'])[1 + n % 3], false
-      FROM shaped
+      FROM shaped ORDER BY n DESC
       RETURNING id, reference
     )
     INSERT INTO cases (id, referral_id, status, urgency, opened_at, lead_id, triaged_at, allocated_at,
@@ -108,50 +115,56 @@ export async function seedCases(
       CASE WHEN s.status = 'information_requested' THEN s.opened_at + interval '1 day' END,
       CASE WHEN s.status IN ('closed','withdrawn') THEN s.opened_at + interval '60 days' END,
       CASE WHEN s.status = 'closed' THEN 'support_completed' END
-    FROM referral JOIN shaped s ON referral.reference = 'BENCH-' || s.n`);
+    FROM referral JOIN shaped s ON referral.reference = 'BENCH-' || s.n
+    ORDER BY s.n DESC`);
 
   // One real reference to search for, in the middle of the table.
   const reference = generateReference(randomInt);
   await prisma.$executeRaw`UPDATE referrals SET reference = ${reference} WHERE reference = ${`BENCH-${Math.floor(cases / 2)}`}`;
+  if (history) await seedHistory(prisma, coordinator.id);
   await prisma.$executeRawUnsafe("VACUUM ANALYZE");
   return { leadIds, reference };
 }
 
-/** Signs a bench member in as at a first sign-in: password, then setting up the authenticator. */
-export async function signIn(app: FastifyInstance, email: string): Promise<Viewer> {
-  const response = await app.inject({
-    method: "POST",
-    url: "/api/auth/sign-in",
-    headers: SAME_ORIGIN,
-    payload: { email, password: PASSWORD },
-  });
-  const pending = response.cookies.find((candidate) => candidate.name === "psu_session");
-  if (!pending) throw new Error(`sign-in failed: ${response.body}`);
-  const headers = { ...SAME_ORIGIN, cookie: `psu_session=${pending.value}` };
-  const enrolment = await app.inject({ method: "GET", url: "/api/auth/enrolment", headers });
-  const { secret } = AuthenticatorEnrolmentSchema.parse(enrolment.json());
-  const confirmed = await app.inject({
-    method: "POST",
-    url: "/api/auth/enrolment",
-    headers,
-    payload: { code: generateTotpCode(secret, app.now()) },
-  });
-  const cookie = confirmed.cookies.find((candidate) => candidate.name === "psu_session");
-  if (!cookie) throw new Error(`second factor failed: ${confirmed.body}`);
-  return { headers: { ...SAME_ORIGIN, cookie: `psu_session=${cookie.value}` }, profile: confirmed.json().staff };
-}
-
-/** The median of RUNS runs after WARM_UPS warm-ups, in ms. */
-export async function median(run: () => Promise<void>): Promise<number> {
-  for (let index = 0; index < WARM_UPS; index++) await run();
-  const times: number[] = [];
-  for (let index = 0; index < RUNS; index++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return ((times[RUNS / 2 - 1] ?? 0) + (times[RUNS / 2] ?? 0)) / 2;
+/**
+ * What a case gathers as it is worked, for the seeded cases: a pause on one in 20 (a day and a
+ * half from the day after triage, as an information request), the timeline (received, triaged,
+ * allocated, first contact, closed or withdrawn, each when it happened, and a note on every
+ * other case: about 4.5 events a case) and equality answers from every other trainee.
+ */
+async function seedHistory(prisma: PrismaClient, coordinatorId: string): Promise<void> {
+  await prisma.$executeRawUnsafe(`
+    UPDATE cases SET pauses = jsonb_build_array(jsonb_build_object(
+      'from', to_char((triaged_at + interval '2 hours') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'to', to_char((triaged_at + interval '38 hours') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))
+    WHERE triaged_at IS NOT NULL AND hashtext(id::text) % 20 = 0`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO case_events (case_id, at, actor_type, actor_id, kind, data)
+    SELECT c.id, e.at, e.actor_type, e.actor_id, e.kind, e.data
+    FROM cases c CROSS JOIN LATERAL (VALUES
+      (c.opened_at, 'trainee', NULL, 'referral_submitted', '{"status":"new"}'::jsonb),
+      (c.triaged_at, 'staff', '${coordinatorId}', 'status_changed', '{"from":"new","to":"triage"}'),
+      (c.allocated_at, 'staff', '${coordinatorId}', 'assigned', jsonb_build_object('leadId', c.lead_id)),
+      (c.first_contact_at, 'staff', c.lead_id::text, 'first_contact_recorded',
+        jsonb_build_object('contactedAt', c.first_contact_at)),
+      (c.paused_since, 'staff', '${coordinatorId}', 'status_changed',
+        '{"from":"triage","to":"information_requested","reason":"Asked for their supervisor''s name"}'),
+      (c.closed_at, 'staff', '${coordinatorId}', 'status_changed',
+        jsonb_build_object('from', 'in_support', 'to', c.status, 'outcome', c.outcome)),
+      (CASE WHEN hashtext(c.id::text) % 2 = 0 THEN c.opened_at + interval '3 days' END, 'staff', '${coordinatorId}',
+        'note_added', '{"text":"Spoke to the trainee; they would like a call on Tuesdays."}')
+    ) AS e(at, actor_type, actor_id, kind, data)
+    WHERE e.at IS NOT NULL`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO equality_responses (submitted_month, answers)
+    SELECT to_char(opened_at AT TIME ZONE 'Europe/London', 'YYYY-MM'),
+           jsonb_build_object(
+             'sex', (array['female','male','prefer_not_to_say'])[1 + n % 3],
+             'ageBand', (array['25_29','30_34','35_39','40_44'])[1 + n % 4],
+             'ethnicity', (array['white_british','asian_indian','black_african','white_roma','mixed_other'])[1 + n % 5],
+             'disability', (array['yes','no'])[1 + n % 2])
+    FROM (SELECT opened_at, row_number() OVER () AS n FROM cases) AS opened
+    WHERE n % 2 = 0`);
 }
 
 /** Runs `work` against a migrated throwaway database, then removes it. */
@@ -175,6 +188,7 @@ export async function withBenchDatabase(work: (prisma: PrismaClient, url: string
   }
 }
 
+/** Seconds since `started` (a performance.now() reading), to one decimal place. */
 export function elapsedSeconds(started: number): string {
   return ((performance.now() - started) / 1000).toFixed(1);
 }
