@@ -1,0 +1,166 @@
+// `pnpm bench:scale`: is the app flat at a million cases? (issue 14, "Scale")
+//
+// Seeds a throwaway embedded PostgreSQL with BENCH_CASES cases (1,000,000 by default), each with
+// its referral, timeline, notes, pauses and equality answers, one case every 15 minutes back from
+// 2026-11-24: so a month or a year holds as many cases as in a young database, and every figure
+// below should cost what it costs there. Then it starts the real app as `npm start` runs it in
+// production (compiled, in its own process) and times requests over HTTP, one at a time, as a
+// coordinator: BENCH_REQUESTS of each (200 by default) after BENCH_WARM_UPS warm-ups (20), with
+// the median, p99 and issue 14's goal, then the app's peak memory. Not a test: the numbers depend
+// on the machine and on what else runs, so the load average is printed with them.
+//
+// BENCH_EXPLAIN=1 also prints PostgreSQL's plans for the queue's queries (EXPLAIN ANALYZE).
+import { once } from "node:events";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { type QueueQuery, QueueQuerySchema, StaffProfileSchema } from "@psu/domain";
+import type { PrismaClient } from "@psu/prisma";
+import { buildServer } from "../../../scripts/server-command.mjs";
+import { encodeCursor } from "../src/modules/queue/keyset-cursor";
+import { explainQueueQuery, type QueuePosition } from "../src/modules/queue/queue.repository";
+import { toQueueFilters } from "../src/modules/queue/queue.service";
+import { readLoadAverage, readMemory, startAppProcess } from "./bench/app-server";
+import { signInOverHttp } from "./bench/http-sign-in";
+import { type Timing, timeSequentially } from "./bench/sequential-timing";
+import { elapsedSeconds, seedCases, withBenchDatabase } from "./bench-support";
+
+const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const WARM_UPS = Number(process.env.BENCH_WARM_UPS ?? 20);
+const EXPLAIN = process.env.BENCH_EXPLAIN === "1";
+const COORDINATOR = "coordinator@bench.example";
+const LEAD = "lead0@bench.example";
+
+/** Issue 14's goal for a request: its median or p99 at most this many ms. */
+type Goal = { of: keyof Timing; ms: number };
+
+/** Who asks: the coordinator (every case) unless the target says a lead (their own cases). */
+type Target = { name: string; goal?: Goal; asLead?: true } & (
+  | { queue: QueueQuery; report?: never }
+  | { report: string; queue?: never }
+);
+
+const SEARCH_GOAL: Goal = { of: "medianMs", ms: 20 };
+const ONE_MONTH = "from=2026-11&to=2026-11";
+const TWELVE_MONTHS = "from=2025-12&to=2026-11";
+
+function listTargets(deepCursor: string, reference: string): Target[] {
+  return [
+    { name: "queue, first page", queue: {}, goal: { of: "p99Ms", ms: 50 } },
+    {
+      name: "queue, deep page (keyset cursor, half-way)",
+      queue: { cursor: deepCursor },
+      goal: { of: "p99Ms", ms: 50 },
+    },
+    { name: "queue, newest first", queue: { sort: "newest" } },
+    { name: "queue, search: part of a surname (1 in 800 cases)", queue: { search: "shworth" }, goal: SEARCH_GOAL },
+    { name: "queue, search: first name and part of a surname", queue: { search: "bea ashw" } },
+    { name: "queue, search: a common surname (1 in 150)", queue: { search: "patel" } },
+    { name: "queue, search: reference", queue: { search: reference } },
+    { name: "queue, search: start of an email", queue: { search: "bea.ashworth" } },
+    { name: "queue, unassigned view", queue: { view: "unassigned" } },
+    { name: "queue, breaching-soon view (SLA walk)", queue: { view: "breaching_soon" } },
+    { name: "queue, status new and region", queue: { status: ["new"], region: "kss" } },
+    { name: "queue, a lead's own cases", queue: { view: "my_cases" }, asLead: true },
+    { name: "report summary, one month", report: `summary?${ONE_MONTH}`, goal: { of: "medianMs", ms: 50 } },
+    { name: "report summary, twelve months", report: `summary?${TWELVE_MONTHS}`, goal: { of: "medianMs", ms: 500 } },
+    { name: "CSV of response times, twelve months", report: `csv/response-times?${TWELVE_MONTHS}` },
+    { name: "equality report, one quarter", report: "equality?from=2026-07&to=2026-09" },
+  ];
+}
+
+/** A position half-way down the oldest-first queue (found with OFFSET here; the app never uses it). */
+async function findMiddle(prisma: PrismaClient): Promise<{ cursor: string; after: QueuePosition }> {
+  const [middle] = await prisma.$queryRaw<{ opened_at: Date; id: string }[]>`
+    SELECT opened_at, id FROM cases ORDER BY opened_at, id LIMIT 1 OFFSET ${Math.floor(CASES / 2)}`;
+  if (!middle) throw new Error("no case half-way down the queue");
+  return {
+    cursor: encodeCursor({ openedAt: middle.opened_at.toISOString(), id: middle.id, sort: "oldest" }),
+    after: { openedAt: middle.opened_at, id: middle.id },
+  };
+}
+
+/** The plans of each queue target's two queries, the page (after `middle` for a cursor) and the counts. */
+async function printQueuePlans(prisma: PrismaClient, targets: readonly Target[], middle: QueuePosition) {
+  const findProfile = async (email: string) =>
+    StaffProfileSchema.parse(
+      await prisma.staffMember.findUniqueOrThrow({
+        where: { email },
+        select: { id: true, name: true, email: true, role: true },
+      }),
+    );
+  const coordinator = await findProfile(COORDINATOR);
+  const lead = await findProfile(LEAD);
+  for (const target of targets) {
+    if (!target.queue) continue;
+    const query = QueueQuerySchema.parse(target.queue);
+    const filters = toQueueFilters(query, target.asLead ? lead : coordinator, new Date());
+    const after = query.cursor ? middle : null;
+    const page = await explainQueueQuery(prisma, filters.page, { sort: query.sort, after, take: query.limit + 1 });
+    const counts = await explainQueueQuery(prisma, filters.counts, null);
+    console.log(`\nEXPLAIN ANALYZE, ${target.name}, the page:\n${page}\n\nand the counts:\n${counts}`);
+  }
+}
+
+function formatGoal(goal: Goal | undefined, timing: Timing): [string, string] {
+  if (!goal) return ["", ""];
+  return [`${goal.of === "p99Ms" ? "p99" : "median"} <= ${goal.ms}`, timing[goal.of] <= goal.ms ? "yes" : "NO"];
+}
+
+buildServer();
+await withBenchDatabase(async (prisma, url) => {
+  const started = performance.now();
+  const { reference } = await seedCases(prisma, { cases: CASES, history: true });
+  const sizes = await prisma.$queryRaw<{ events: number; equality: number; megabytes: number }[]>`
+    SELECT (SELECT count(*)::int FROM case_events) AS events,
+           (SELECT count(*)::int FROM equality_responses) AS equality,
+           (pg_database_size(current_database()) / 1048576)::int AS megabytes`;
+  process.stderr.write(`seeded ${CASES} cases in ${elapsedSeconds(started)} s: ${JSON.stringify(sizes[0])}\n`);
+  const middle = await findMiddle(prisma);
+  const targets = listTargets(middle.cursor, reference);
+  if (EXPLAIN) await printQueuePlans(prisma, targets, middle.after);
+
+  const app = await startAppProcess(url, { logFile: join(tmpdir(), "psu-bench-scale-app.log") });
+  try {
+    const coordinator = await signInOverHttp(app.url, COORDINATOR);
+    const lead = await signInOverHttp(app.url, LEAD);
+    const rows: string[] = [];
+    const timings = new Map<string, Timing>();
+    for (const target of targets) {
+      const { headers } = target.asLead ? lead : coordinator;
+      const send = () =>
+        target.queue
+          ? fetch(`${app.url}/api/staff/queue`, {
+              method: "POST",
+              headers: { ...headers, "content-type": "application/json" },
+              body: JSON.stringify(target.queue),
+            })
+          : fetch(`${app.url}/api/staff/reports/${target.report}`, { headers });
+      const timing = await timeSequentially(send, { warmUps: WARM_UPS, requests: REQUESTS });
+      timings.set(target.name, timing);
+      const cells = [
+        target.name,
+        timing.medianMs.toFixed(1),
+        timing.p99Ms.toFixed(1),
+        ...formatGoal(target.goal, timing),
+      ];
+      rows.push(`| ${cells.join(" | ")} |`);
+      process.stderr.write(`${target.name}: done\n`);
+    }
+    const memory = await readMemory(app.pid);
+    const [first, deep] = targets.map((target) => timings.get(target.name)?.medianMs ?? Number.NaN);
+
+    console.log(
+      `\n${CASES} cases; ${REQUESTS} requests each, one at a time, after ${WARM_UPS} warm-ups. ` +
+        `Node ${process.version}, load average ${await readLoadAverage()}.`,
+    );
+    console.log("| request | median ms | p99 ms | goal (issue 14) | met |\n|---|---|---|---|---|");
+    for (const row of rows) console.log(row);
+    console.log(`\nDeep page / first page, medians: ${((deep ?? 0) / (first ?? 1)).toFixed(2)}x (goal <= 1.2x).`);
+    console.log(`The app's memory: peak ${memory.peakMb} MB resident (goal <= 256), ${memory.rssMb} MB at the end.`);
+  } finally {
+    app.process.kill("SIGTERM");
+    await once(app.process, "exit");
+  }
+});
