@@ -223,15 +223,22 @@ export async function findQueueRows(
 }
 
 function buildCountsQuery(filter: QueueFilter): Prisma.Sql {
+  const conditions = toConditions(filter, { statusSets: true });
+  // Every case (a coordinator's queue unfiltered): the counts a trigger keeps (decision 023),
+  // rather than counting every case ever received on every page.
+  if (conditions.length === 0) return Prisma.sql`SELECT status, count FROM case_status_counts WHERE count > 0`;
   const join = needsReferral(filter) ? Prisma.sql`JOIN referrals r ON r.id = c.referral_id` : Prisma.empty;
   return Prisma.sql`
     SELECT c.status, count(*)::int AS count
     FROM cases c ${join}
-    ${toWhere(toConditions(filter, { statusSets: true }))}
+    ${toWhere(conditions)}
     GROUP BY c.status`;
 }
 
-/** Cases per status matching the filter, in one GROUP BY (the referral joined only when a filter needs it). */
+/**
+ * Cases per status matching the filter: kept counts when nothing narrows the cases, else one
+ * GROUP BY (the referral joined only when a filter needs it).
+ */
 export async function countQueueByStatus(prisma: PrismaClient, filter: QueueFilter): Promise<Record<string, number>> {
   const rows = await prisma.$queryRaw<unknown[]>(buildCountsQuery(filter));
   return Object.fromEntries(
