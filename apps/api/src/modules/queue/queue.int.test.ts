@@ -1,4 +1,4 @@
-import type { QueueItem, QueuePage, QueueQuery } from "@psu/domain";
+import { type QueueItem, type QueuePage, type QueueQuery, toLondonDate, workingDaysBetween } from "@psu/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/build-test-app";
 import {
@@ -423,5 +423,23 @@ describe("POST /api/staff/queue: filtering by SLA state is bounded", () => {
   it("leaves cases that cannot be breaching out in SQL, so the breaching-soon view needs no long walk", async () => {
     const page = await queuePage("coordinator", { profession: PROFESSION, view: "breaching_soon" });
     expect(page).toMatchObject({ items: [], nextCursor: null });
+  });
+});
+
+describe("POST /api/staff/queue: ages", () => {
+  it("gives each case its age in working days as the domain counts them, however long ago it opened", async () => {
+    // Years apart, across bank holidays; the last opened after now (a clock set back) counts backwards.
+    const openedAts = ["2019-12-20T09:00:00Z", "2024-12-24T09:00:00Z", "2026-11-24T08:00:00Z", "2026-11-26T09:00:00Z"];
+    for (const openedAt of openedAts)
+      await createTestCase(testApp.app.prisma, {
+        status: "closed",
+        openedAt: new Date(openedAt),
+        profession: "age_test",
+      });
+    const page = await queuePage("coordinator", { profession: "age_test" });
+    expect(page.items.map((item) => item.ageWorkingDays)).toEqual(
+      openedAts.map((openedAt) => workingDaysBetween(toLondonDate(new Date(openedAt)), toLondonDate(NOW))),
+    );
+    expect(page.items.map((item) => item.ageWorkingDays).slice(2)).toEqual([0, -2]);
   });
 });
