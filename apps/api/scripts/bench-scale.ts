@@ -5,11 +5,12 @@
 // 2026-11-24: so a month or a year holds as many cases as in a young database, and every figure
 // below should cost what it costs there. Then it starts the real app as `npm start` runs it in
 // production (compiled, in its own process) and times requests over HTTP, one at a time, as a
-// coordinator: BENCH_REQUESTS of each (200 by default) after BENCH_WARM_UPS warm-ups (20), with
+// coordinator (one row as a lead): BENCH_REQUESTS of each (200 by default) after BENCH_WARM_UPS warm-ups (20), with
 // the median, p99 and issue 14's goal, then the app's peak memory. Not a test: the numbers depend
 // on the machine and on what else runs, so the load average is printed with them.
 //
-// BENCH_EXPLAIN=1 also prints PostgreSQL's plans for the queue's queries (EXPLAIN ANALYZE).
+// BENCH_EXPLAIN=1 also prints PostgreSQL's plans for the queue's queries (EXPLAIN ANALYZE);
+// BENCH_NODE_ARGS adds options to the app's node (e.g. "--max-old-space-size=128").
 import { once } from "node:events";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,6 +30,7 @@ const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const WARM_UPS = Number(process.env.BENCH_WARM_UPS ?? 20);
 const EXPLAIN = process.env.BENCH_EXPLAIN === "1";
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
 const COORDINATOR = "coordinator@bench.example";
 const LEAD = "lead0@bench.example";
 
@@ -37,22 +39,24 @@ type Goal = { of: keyof Timing; ms: number };
 
 /** Who asks: the coordinator (every case) unless the target says a lead (their own cases). */
 type Target = { name: string; goal?: Goal; asLead?: true } & (
-  | { queue: QueueQuery; report?: never }
-  | { report: string; queue?: never }
+  | { queue: QueueQuery; get?: never }
+  | { get: string; queue?: never }
 );
 
+const PAGE_GOAL: Goal = { of: "p99Ms", ms: 50 };
 const SEARCH_GOAL: Goal = { of: "medianMs", ms: 20 };
+const FIRST_PAGE = "queue, first page";
+const DEEP_PAGE = "queue, deep page (keyset cursor, half-way)";
+const REPORTS = "/api/staff/reports";
 const ONE_MONTH = "from=2026-11&to=2026-11";
 const TWELVE_MONTHS = "from=2025-12&to=2026-11";
 
 function listTargets(deepCursor: string, reference: string): Target[] {
   return [
-    { name: "queue, first page", queue: {}, goal: { of: "p99Ms", ms: 50 } },
-    {
-      name: "queue, deep page (keyset cursor, half-way)",
-      queue: { cursor: deepCursor },
-      goal: { of: "p99Ms", ms: 50 },
-    },
+    // What any request costs in this run: the floor the others stand on.
+    { name: "baseline: GET /api/health/live", get: "/api/health/live" },
+    { name: FIRST_PAGE, queue: {}, goal: PAGE_GOAL },
+    { name: DEEP_PAGE, queue: { cursor: deepCursor }, goal: PAGE_GOAL },
     { name: "queue, newest first", queue: { sort: "newest" } },
     { name: "queue, search: part of a surname (1 in 800 cases)", queue: { search: "shworth" }, goal: SEARCH_GOAL },
     { name: "queue, search: first name and part of a surname", queue: { search: "bea ashw" } },
@@ -63,10 +67,14 @@ function listTargets(deepCursor: string, reference: string): Target[] {
     { name: "queue, breaching-soon view (SLA walk)", queue: { view: "breaching_soon" } },
     { name: "queue, status new and region", queue: { status: ["new"], region: "kss" } },
     { name: "queue, a lead's own cases", queue: { view: "my_cases" }, asLead: true },
-    { name: "report summary, one month", report: `summary?${ONE_MONTH}`, goal: { of: "medianMs", ms: 50 } },
-    { name: "report summary, twelve months", report: `summary?${TWELVE_MONTHS}`, goal: { of: "medianMs", ms: 500 } },
-    { name: "CSV of response times, twelve months", report: `csv/response-times?${TWELVE_MONTHS}` },
-    { name: "equality report, one quarter", report: "equality?from=2026-07&to=2026-09" },
+    { name: "report summary, one month", get: `${REPORTS}/summary?${ONE_MONTH}`, goal: { of: "medianMs", ms: 50 } },
+    {
+      name: "report summary, twelve months",
+      get: `${REPORTS}/summary?${TWELVE_MONTHS}`,
+      goal: { of: "medianMs", ms: 500 },
+    },
+    { name: "CSV of response times, twelve months", get: `${REPORTS}/csv/response-times?${TWELVE_MONTHS}` },
+    { name: "equality report, one quarter", get: `${REPORTS}/equality?from=2026-07&to=2026-09` },
   ];
 }
 
@@ -121,7 +129,7 @@ await withBenchDatabase(async (prisma, url) => {
   const targets = listTargets(middle.cursor, reference);
   if (EXPLAIN) await printQueuePlans(prisma, targets, middle.after);
 
-  const app = await startAppProcess(url, { logFile: join(tmpdir(), "psu-bench-scale-app.log") });
+  const app = await startAppProcess(url, { logFile: join(tmpdir(), "psu-bench-scale-app.log"), nodeArgs: NODE_ARGS });
   try {
     const coordinator = await signInOverHttp(app.url, COORDINATOR);
     const lead = await signInOverHttp(app.url, LEAD);
@@ -136,7 +144,7 @@ await withBenchDatabase(async (prisma, url) => {
               headers: { ...headers, "content-type": "application/json" },
               body: JSON.stringify(target.queue),
             })
-          : fetch(`${app.url}/api/staff/reports/${target.report}`, { headers });
+          : fetch(`${app.url}${target.get}`, { headers });
       const timing = await timeSequentially(send, { warmUps: WARM_UPS, requests: REQUESTS });
       timings.set(target.name, timing);
       const cells = [
@@ -149,15 +157,18 @@ await withBenchDatabase(async (prisma, url) => {
       process.stderr.write(`${target.name}: done\n`);
     }
     const memory = await readMemory(app.pid);
-    const [first, deep] = targets.map((target) => timings.get(target.name)?.medianMs ?? Number.NaN);
 
     console.log(
       `\n${CASES} cases; ${REQUESTS} requests each, one at a time, after ${WARM_UPS} warm-ups. ` +
-        `Node ${process.version}, load average ${await readLoadAverage()}.`,
+        `Node ${process.version}${NODE_ARGS.length > 0 ? ` with ${NODE_ARGS.join(" ")}` : ""}, ` +
+        `load average ${await readLoadAverage()}.`,
     );
     console.log("| request | median ms | p99 ms | goal (issue 14) | met |\n|---|---|---|---|---|");
     for (const row of rows) console.log(row);
-    console.log(`\nDeep page / first page, medians: ${((deep ?? 0) / (first ?? 1)).toFixed(2)}x (goal <= 1.2x).`);
+    const medianOf = (name: string) => timings.get(name)?.medianMs ?? Number.NaN;
+    console.log(
+      `\nDeep page / first page, medians: ${(medianOf(DEEP_PAGE) / medianOf(FIRST_PAGE)).toFixed(2)}x (goal <= 1.2x).`,
+    );
     console.log(`The app's memory: peak ${memory.peakMb} MB resident (goal <= 256), ${memory.rssMb} MB at the end.`);
   } finally {
     app.process.kill("SIGTERM");
