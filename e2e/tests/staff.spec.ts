@@ -223,7 +223,10 @@ test("sign-in explains a wrong password, and a locked account, accessibly", asyn
   await page.getByLabel("Email address").fill(email);
   for (let attempt = 1; attempt <= 11; attempt++) {
     await page.getByLabel("Password").fill("not-the-password");
+    // Each attempt must reach the server: a click while the last one is still on its way is ignored.
+    const answered = page.waitForResponse((response) => response.url().endsWith("/api/auth/sign-in"));
     await page.getByRole("button", { name: "Sign in" }).click();
+    await answered;
     await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
     if (attempt === 1) {
       await expect(page.getByRole("link", { name: "The email address or password is not right" })).toBeVisible();
