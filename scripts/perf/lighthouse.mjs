@@ -1,8 +1,8 @@
 // What a phone receives (issue 14): Lighthouse's mobile profile (simulated slow 4G, a mid-range
 // phone's CPU) on the three trainee pages and the staff queue, 3 runs each, medians printed.
-//   pnpm build && pnpm bench:web [--runs 3] [--reports folder] [--chrome /usr/bin/chromium]
+//   pnpm build && pnpm bench:web [--runs 3] [--reports folder] [--page /path]... [--chrome /usr/bin/chromium]
 // WEB_DIST_DIR=... measures another build of the web app. --reports keeps each run's full
-// report (JSON) to read its diagnostics.
+// report (JSON) to read its diagnostics. --page measures only the pages at these paths.
 // It builds nothing: it starts the built app as `npm start` would (scripts/server-command.mjs,
 // NODE_ENV=production) on a free port with a throwaway embedded PostgreSQL and the demo data, signs in as the demo
 // coordinator through the API for the queue, and runs Lighthouse 12.2.3 in Debian's Chromium.
@@ -24,6 +24,7 @@ const { values: options } = parseArgs({
   options: {
     runs: { type: "string", default: "3" },
     reports: { type: "string" },
+    page: { type: "string", multiple: true },
     chrome: { type: "string", default: "/usr/bin/chromium" },
   },
 });
@@ -33,12 +34,16 @@ const REPORTS_DIR = options.reports;
 const COORDINATOR = { email: "coordinator@psu.example", password: "demo-password-2026" };
 const SESSION_COOKIE = "__Host-psu_session";
 
-const PAGES = [
+const MEASURED_PAGES = [
   { name: "start page", path: "/" },
   { name: "crisis page", path: "/get-help-now" },
   { name: "first wizard question", path: "/refer/urgent-help" },
   { name: "staff queue", path: "/staff", signedIn: true },
 ];
+const PAGES = MEASURED_PAGES.filter((page) => options.page === undefined || options.page.includes(page.path));
+if (PAGES.length === 0) {
+  throw new Error(`--page takes the path of a measured page: ${MEASURED_PAGES.map((page) => page.path).join(", ")}`);
+}
 
 const METRICS = [
   { label: "performance", read: (lhr) => Math.round(lhr.categories.performance.score * 100), format: String },
