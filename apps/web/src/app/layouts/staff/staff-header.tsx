@@ -4,6 +4,7 @@ import { ROLE_LABELS } from "../../../lib/case-labels";
 import { HeaderNavigationItem, NhsHeader } from "../nhs-header";
 
 const SERVICE_NAME = "PSU case management";
+const NAVIGATION_LABEL = "Staff sections";
 
 type NavigationItem = { to: string; label: string; isCurrent: (pathname: string) => boolean };
 
@@ -30,6 +31,8 @@ function listNavigation(staff: StaffProfile): NavigationItem[] {
 type StaffHeaderProps = {
   /** The signed-in member of staff; absent on the sign-in page. */
   staff?: StaffProfile | undefined;
+  /** Still asking who is signed in: the account row and the navigation bar keep their space. */
+  isChecking?: boolean;
   onSignOut?: () => void;
   isSigningOut?: boolean;
 };
@@ -38,7 +41,7 @@ type StaffHeaderProps = {
  * The staff pages' header: the service name, who is signed in with their role and a Sign out
  * button, and the sections their role may use.
  */
-export function StaffHeader({ staff, onSignOut, isSigningOut = false }: StaffHeaderProps) {
+export function StaffHeader({ staff, isChecking = false, onSignOut, isSigningOut = false }: StaffHeaderProps) {
   const { pathname } = useLocation();
   return (
     <NhsHeader
@@ -46,7 +49,7 @@ export function StaffHeader({ staff, onSignOut, isSigningOut = false }: StaffHea
       serviceName={SERVICE_NAME}
       isFluid
       account={
-        staff && (
+        staff ? (
           <nav className="nhsuk-header__account" aria-label="Account">
             <ul className="nhsuk-header__account-list">
               <li className="nhsuk-header__account-item">
@@ -72,21 +75,55 @@ export function StaffHeader({ staff, onSignOut, isSigningOut = false }: StaffHea
               </li>
             </ul>
           </nav>
+        ) : (
+          isChecking && <ReservedAccount />
         )
       }
       navigation={
-        staff && {
-          label: "Staff sections",
-          items: listNavigation(staff).map((item) => (
-            <HeaderNavigationItem
-              key={item.to}
-              to={item.to}
-              label={item.label}
-              current={item.isCurrent(pathname) ? (pathname === item.to ? "page" : "true") : undefined}
-            />
-          )),
-        }
+        staff
+          ? {
+              label: NAVIGATION_LABEL,
+              items: listNavigation(staff).map((item) => (
+                <HeaderNavigationItem
+                  key={item.to}
+                  to={item.to}
+                  label={item.label}
+                  current={item.isCurrent(pathname) ? (pathname === item.to ? "page" : "true") : undefined}
+                />
+              )),
+            }
+          : isChecking
+            ? RESERVED_NAVIGATION
+            : undefined
       }
     />
   );
 }
+
+// While GET /api/auth/me is pending, the account row and the navigation bar are laid out with
+// stand-in text, invisible and hidden from screen readers, so the page does not jump down (about
+// 140 px on a phone) when they arrive.
+const RESERVED_ACCOUNT_ITEMS = ["Signed in as a member of staff", "Change password", "Sign out"];
+
+function ReservedAccount() {
+  return (
+    <div className="nhsuk-header__account app-reserved" aria-hidden="true">
+      <ul className="nhsuk-header__account-list">
+        {RESERVED_ACCOUNT_ITEMS.map((text) => (
+          <li className="nhsuk-header__account-item" key={text}>
+            {text}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+const RESERVED_NAVIGATION = {
+  label: NAVIGATION_LABEL,
+  items: (
+    <li className="nhsuk-header__navigation-item app-reserved" aria-hidden="true">
+      <span className="nhsuk-header__navigation-link">Cases</span>
+    </li>
+  ),
+};

@@ -21,6 +21,7 @@ const STAFF_MAIN_ID = "maincontent";
 
 type StaffShellProps = {
   staff?: StaffProfile | undefined;
+  isChecking?: boolean;
   onSignOut?: () => void;
   isSigningOut?: boolean;
   /** Shown at the top of <main>, above the page. */
@@ -106,7 +107,7 @@ export function StaffLayout() {
 
   if (current.isPending) {
     return (
-      <StaffShell>
+      <StaffShell isChecking>
         <LoadingStatus>Checking you are signed in</LoadingStatus>
       </StaffShell>
     );
