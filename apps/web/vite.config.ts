@@ -1,17 +1,33 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { nhsukFrontendAssets, nhsukFrontendIeHack } from "./vite-plugins/nhsuk-frontend.ts";
+import { pageHtml } from "./vite-plugins/page-html.ts";
 import { precompressAssets } from "./vite-plugins/precompress.ts";
-import { prerenderPages } from "./vite-plugins/prerender-pages.ts";
 
 export default defineConfig({
   plugins: [
     react(),
     nhsukFrontendAssets(),
     nhsukFrontendIeHack(),
-    // The pages that are the same for everyone: the start page, crisis help, the accessibility statement.
-    prerenderPages({ locations: ["/", "/get-help-now", "/accessibility-statement"] }),
-    // Last: compresses everything the build wrote, prerendered pages included.
+    // The pages people open first: prerendered when their first render is the same for everyone;
+    // the queue, which needs a session, preloads what its first render loads (src/app/staff-routes.tsx).
+    pageHtml({
+      pages: [
+        { path: "/", prerender: true },
+        { path: "/get-help-now", prerender: true },
+        { path: "/accessibility-statement", prerender: true },
+        { path: "/refer/urgent-help", prerender: true },
+        {
+          path: "/staff",
+          preload: [
+            "src/app/layouts/query-layout.tsx",
+            "src/app/layouts/staff/staff-layout.tsx",
+            "src/features/queue/pages/queue-page.tsx",
+          ],
+        },
+      ],
+    }),
+    // Last: compresses everything the build wrote, the pages' HTML included.
     precompressAssets(),
   ],
   server: {
@@ -21,7 +37,7 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
-    // scripts/measure-start-page.mjs reads it to find the start page's chunks.
+    // Read by vite-plugins/page-html.ts and scripts/measure-start-page.mjs to find pages' chunks.
     manifest: true,
     // No manual chunks: Rolldown splits shared code by what each lazy page imports, so the start
     // page loads React, the router and the layout, but not zod, react-query or any other page's

@@ -1,7 +1,7 @@
 // Measures what a phone downloads for the start page, as bytes on the wire: for each file, the
 // brotli copy the build made (vite-plugins/precompress.ts), which the server sends to every
 // browser that accepts it, or the file itself when there is none (small files). Counted: the
-// prerendered page (prerendered/index.html), what its HTML asks for (the stylesheet, the
+// prerendered page (pages/index.html), what its HTML asks for (the stylesheet, the
 // leave-again script, the entry script and its modulepreloads), and the start page's lazy chunk
 // with every chunk it imports statically, which hydration waits for. Chunks the start page
 // fetches later with import() (the services list, the footer's policy links, the crisis page
@@ -22,7 +22,7 @@ const { values: options } = parseArgs({
 });
 const DIST = options.dist;
 const BUDGET_KB = Number(options.budget);
-const PAGE = "prerendered/index.html";
+const PAGE = "pages/index.html";
 const START_PAGE = "src/features/referral/pages/start-page.tsx";
 
 const manifest = JSON.parse(readFileSync(path.join(DIST, ".vite/manifest.json"), "utf8"));

@@ -15,7 +15,7 @@ if (!leaveAgainIfExited()) {
       <App />
     </StrictMode>
   );
-  // The static pages arrive as HTML prerendered at build (vite-plugins/prerender-pages.ts): React
+  // The static pages arrive as HTML prerendered at build (vite-plugins/page-html.ts): React
   // takes that HTML over. Every other page starts empty and is drawn here.
   if (container.hasChildNodes()) hydrateRoot(container, app);
   else createRoot(container).render(app);

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../test/build-test-app";
 
 // The real app serving a web build laid out as apps/web's build writes it: hashed assets and
-// pages, each with the brotli and gzip copies made at build, and the prerendered pages.
+// pages, each with the brotli and gzip copies made at build, and pages with HTML of their own.
 
 const distDir = mkdtempSync(join(tmpdir(), "psu-web-dist-"));
 const files = {
@@ -16,10 +16,11 @@ const files = {
     path: "assets/images/favicon.svg",
     text: `<svg xmlns="http://www.w3.org/2000/svg">${"<g/>".repeat(400)}</svg>`,
   },
-  startPage: { path: "prerendered/index.html", text: `<!doctype html><h1>Get support</h1>${" ".repeat(2000)}` },
-  crisisPage: {
-    path: "prerendered/get-help-now.html",
-    text: `<!doctype html><h1>Get help now</h1>${" ".repeat(2000)}`,
+  startPage: { path: "pages/index.html", text: `<!doctype html><h1>Get support</h1>${" ".repeat(2000)}` },
+  crisisPage: { path: "pages/get-help-now.html", text: `<!doctype html><h1>Get help now</h1>${" ".repeat(2000)}` },
+  firstQuestion: {
+    path: "pages/refer/urgent-help.html",
+    text: `<!doctype html><h1>Do you need urgent help right now?</h1>${" ".repeat(2000)}`,
   },
   manifest: { path: ".vite/manifest.json", text: "{}" },
 };
@@ -74,7 +75,8 @@ describe.each(ENCODINGS)(
     it.each([
       { url: "/", page: files.startPage },
       { url: "/get-help-now?from=header", page: files.crisisPage },
-      { url: "/refer/urgent-help", page: files.shell },
+      { url: "/refer/urgent-help", page: files.firstQuestion },
+      { url: "/refer/who-is-referring", page: files.shell },
       { url: "/accessibility-statement", page: files.shell },
     ])("answers $url with $page.path", async ({ url, page }) => {
       const response = await get(url, acceptEncoding);
@@ -89,9 +91,12 @@ describe.each(ENCODINGS)(
   },
 );
 
-it.each(["/.vite/manifest.json", "/prerendered/get-help-now.html"])("does not serve %s by its name", async (url) => {
-  const response = await get(url, "br");
+it.each(["/.vite/manifest.json", "/pages/get-help-now.html", "/pages/refer/urgent-help.html"])(
+  "does not serve %s by its name",
+  async (url) => {
+    const response = await get(url, "br");
 
-  expect(response.statusCode).toBe(404);
-  expect(response.json()).toMatchObject({ error: { code: "NOT_FOUND" } });
-});
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ error: { code: "NOT_FOUND" } });
+  },
+);

@@ -1,12 +1,12 @@
 import { existsSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 
 declare module "fastify" {
   interface FastifyReply {
-    /** Sends the web app's HTML for the page asked for: prerendered when the build made it, else index.html. */
+    /** Sends the web app's HTML for the page asked for: the page's own when the build made one, else index.html. */
     sendWebAppPage(): FastifyReply;
   }
 }
@@ -15,29 +15,27 @@ declare module "fastify" {
 // compressed copies, `.br` and `.gz`).
 const HASHED_ASSET = /\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.(js|css|woff2?|svg|png)(\.br|\.gz)?$/;
 
-// The pages the web build rendered to HTML (apps/web/vite-plugins/prerender-pages.ts):
-// prerendered/index.html is "/", prerendered/<name>.html is "/<name>".
-const PRERENDERED_DIR = "prerendered";
-// Not files a browser asks for by name: Vite's build manifest lists source paths, and a
-// prerendered page belongs at its own address.
-const NOT_SERVED = ["/.vite/", `/${PRERENDERED_DIR}/`];
+// The pages the web build wrote HTML of their own for (apps/web/vite-plugins/page-html.ts),
+// prerendered or listing what they load: pages/index.html is "/", pages/<path>.html is "/<path>".
+const PAGES_DIR = "pages";
+// Not files a browser asks for by name: Vite's build manifest lists source paths, and a page's
+// HTML belongs at the page's own address.
+const NOT_SERVED = ["/.vite/", `/${PAGES_DIR}/`];
 
 /** True when the built web app exists in this folder. */
 export function hasWebApp(distDir: string): boolean {
   return existsSync(join(distDir, "index.html"));
 }
 
-/** Each prerendered page's path, with its file relative to the build's folder. */
-function findPrerenderedPages(distDir: string): ReadonlyMap<string, string> {
-  const folder = join(distDir, PRERENDERED_DIR);
+/** Each page's path with the file of its own HTML, relative to the build's folder. */
+function findPages(distDir: string): ReadonlyMap<string, string> {
+  const folder = join(distDir, PAGES_DIR);
   if (!existsSync(folder)) return new Map();
   return new Map(
-    readdirSync(folder)
+    readdirSync(folder, { recursive: true, encoding: "utf8" })
       .filter((name) => name.endsWith(".html"))
-      .map((name) => [
-        name === "index.html" ? "/" : `/${name.slice(0, -".html".length)}`,
-        `${PRERENDERED_DIR}/${name}`,
-      ]),
+      .map((name) => name.split(sep).join("/"))
+      .map((name) => [name === "index.html" ? "/" : `/${name.slice(0, -".html".length)}`, `${PAGES_DIR}/${name}`]),
   );
 }
 
@@ -46,7 +44,7 @@ function findPrerenderedPages(distDir: string): ReadonlyMap<string, string> {
  * the browser accepts it, and the HTML for its client-side routes.
  */
 export const webAppPlugin = fp<{ distDir: string }>(async (app: FastifyInstance, options) => {
-  const prerenderedPages = findPrerenderedPages(options.distDir);
+  const pages = findPages(options.distDir);
   await app.register(fastifyStatic, {
     root: options.distDir,
     wildcard: true,
@@ -65,7 +63,7 @@ export const webAppPlugin = fp<{ distDir: string }>(async (app: FastifyInstance,
   });
   app.decorateReply("sendWebAppPage", function sendWebAppPage(this: FastifyReply) {
     const path = this.request.url.split("?")[0] ?? "";
-    return this.sendFile(prerenderedPages.get(path) ?? "index.html");
+    return this.sendFile(pages.get(path) ?? "index.html");
   });
   app.get("/", { schema: { hide: true } }, (_request, reply) => reply.sendWebAppPage());
 });

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useIsHydrated } from "../lib/use-is-hydrated";
 import { describedBy, ErrorMessage } from "./error-message";
 import { Fieldset, type LegendProps } from "./fieldset";
 
@@ -62,6 +63,7 @@ export function ChoiceList<Value extends string, Option extends ChoiceOption<Val
   const hintId = `${name}-hint`;
   const errorId = `${name}-error`;
   const type = kind === "radios" ? "radio" : "checkbox";
+  const isHydrated = useIsHydrated();
   return (
     <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
       <Fieldset {...legend} describedBy={describedBy(hint !== undefined && hintId, error !== undefined && errorId)}>
@@ -86,6 +88,7 @@ export function ChoiceList<Value extends string, Option extends ChoiceOption<Val
                     value={option.value}
                     checked={isChecked(option)}
                     onChange={(event) => onToggle(option, event.target.checked)}
+                    disabled={!isHydrated}
                     aria-describedby={option.hint === undefined ? undefined : itemHintId}
                   />
                   <label className={`nhsuk-label nhsuk-${kind}__label`} htmlFor={id}>

@@ -1,6 +1,7 @@
 import { type FormEvent, type ReactNode, useCallback, useState } from "react";
 import type { FormError } from "../lib/form-errors";
 import { useDocumentTitle } from "../lib/use-document-title";
+import { useIsHydrated } from "../lib/use-is-hydrated";
 import { BackLink } from "./back-link";
 import { ErrorSummary } from "./error-summary";
 
@@ -50,6 +51,7 @@ export function FormPage({
   children,
 }: FormPageProps) {
   useDocumentTitle(title, { hasError: errors.length > 0 });
+  const isHydrated = useIsHydrated();
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -67,7 +69,7 @@ export function FormPage({
           <form noValidate onSubmit={submit}>
             {children}
             <div className="nhsuk-button-group">
-              <button className="nhsuk-button" type="submit" disabled={isSubmitting}>
+              <button className="nhsuk-button" type="submit" disabled={isSubmitting || !isHydrated}>
                 {submitLabel}
               </button>
               {secondaryAction}

@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useContext, useSyncExternalStore } from "react";
-import type { WizardState } from "./wizard-state";
+import { INITIAL_WIZARD_STATE, type WizardState } from "./wizard-state";
 import { getWizardStore, type WizardStore } from "./wizard-store";
 
 const WizardContext = createContext<WizardStore | null>(null);
@@ -9,10 +9,14 @@ export function WizardProvider({ store, children }: { store?: WizardStore; child
   return <WizardContext value={store ?? getWizardStore()}>{children}</WizardContext>;
 }
 
+// The first question is prerendered at build, where there are no answers (vite.config.ts). The
+// browser takes that HTML over with no answers too, then shows the ones this tab has kept.
+const getNoAnswers = () => INITIAL_WIZARD_STATE;
+
 /** The wizard's answers, re-rendering on every change, and the store to change them. */
 export function useWizard(): { state: WizardState; store: WizardStore } {
   const store = useContext(WizardContext);
   if (store === null) throw new Error("useWizard must be used inside <WizardProvider>");
-  const state = useSyncExternalStore(store.subscribe, store.getState);
+  const state = useSyncExternalStore(store.subscribe, store.getState, getNoAnswers);
   return { state, store };
 }
