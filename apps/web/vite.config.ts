@@ -3,6 +3,7 @@ import { defineConfig } from "vite";
 import { nhsukFrontendAssets, nhsukFrontendIeHack } from "./vite-plugins/nhsuk-frontend.ts";
 import { pageHtml } from "./vite-plugins/page-html.ts";
 import { precompressAssets } from "./vite-plugins/precompress.ts";
+import { ROUTE_AREA_CHUNKS } from "./vite-plugins/route-area-chunks.ts";
 
 export default defineConfig({
   plugins: [
@@ -39,8 +40,10 @@ export default defineConfig({
     emptyOutDir: true,
     // Read by vite-plugins/page-html.ts and scripts/measure-start-page.mjs to find pages' chunks.
     manifest: true,
-    // No manual chunks: Rolldown splits shared code by what each lazy page imports, so the start
-    // page loads React, the router and the layout, but not zod, react-query or any other page's
-    // code. (A forced "vendor" chunk of all of them put 134 KB gzipped on the start page.)
+    // Code the lazily loaded pages share is grouped by route area (trainee, staff, both), not
+    // split into a chunk for every combination of pages. No "vendor" chunk: the start page loads
+    // React, the router and the layout, but not zod, react-query or any other page's code (a forced
+    // vendor chunk of all of them put 134 KB gzipped on the start page).
+    rolldownOptions: { output: { codeSplitting: ROUTE_AREA_CHUNKS } },
   },
 });
