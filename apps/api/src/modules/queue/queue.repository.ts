@@ -123,14 +123,11 @@ function toConditions(filter: QueueFilter, options: { statusSets: boolean }): Pr
   if (filter.urgency !== null) conditions.push(Prisma.sql`c.urgency = ${filter.urgency}`);
   if (filter.channel !== null) conditions.push(Prisma.sql`r.channel = ${filter.channel}`);
   if (filter.search !== null) {
-    if ("reference" in filter.search) {
-      conditions.push(Prisma.sql`r.reference = ${filter.search.reference}`);
-    } else {
-      // Emails are stored lower-cased: a prefix match can use an index; names match anywhere.
-      const text = escapeLike(filter.search.text);
-      conditions.push(Prisma.sql`(r.full_name ILIKE ${`%${text}%`} ESCAPE '\\'
-        OR r.email LIKE ${`${text.toLowerCase()}%`} ESCAPE '\\')`);
-    }
+    conditions.push(
+      "reference" in filter.search
+        ? Prisma.sql`r.reference = ${filter.search.reference}`
+        : Prisma.sql`c.referral_id = ANY (ARRAY(SELECT id FROM search_matches))`,
+    );
   }
   if (filter.clock !== null) {
     const started = filter.clock.startedOnOrBefore;
@@ -144,6 +141,23 @@ function toConditions(filter: QueueFilter, options: { statusSets: boolean }): Pr
   return conditions;
 }
 
+/*
+ * A text search finds the matching referrals first (search_matches, once per query), then looks
+ * their cases up by referral_id: ARRAY(...) is worked out before the cases are read, so this is
+ * the only plan, and a search costs what it matches. Left to choose, PostgreSQL guessed from its
+ * statistics whether a name was common, and after one ANALYZE in six walked the whole queue in
+ * date order looking for a rare one (13 ms became 700 ms at a million cases); for a common one
+ * it read every case to join them (over a second).
+ * Emails are stored lower-cased: a prefix match uses an index; names match anywhere (trigrams).
+ */
+function withSearchMatches(filter: QueueFilter): Prisma.Sql {
+  if (filter.search === null || "reference" in filter.search) return Prisma.empty;
+  const text = escapeLike(filter.search.text);
+  return Prisma.sql`WITH search_matches AS MATERIALIZED (
+    SELECT id FROM referrals
+    WHERE full_name ILIKE ${`%${text}%`} ESCAPE '\\' OR email LIKE ${`${text.toLowerCase()}%`} ESCAPE '\\')`;
+}
+
 function toWhere(conditions: Prisma.Sql[]): Prisma.Sql {
   return conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
@@ -154,7 +168,7 @@ function needsReferral(filter: QueueFilter): boolean {
     filter.region !== null ||
     filter.profession !== null ||
     filter.channel !== null ||
-    filter.search !== null
+    (filter.search !== null && "reference" in filter.search)
   );
 }
 
@@ -180,6 +194,8 @@ const PAGE_COLUMNS = Prisma.sql`
  * (status, opened_at, id) index from the cursor and stops at `take`, and the branches are
  * merged. Without this, PostgreSQL walks opened_at and skips every row of the other statuses:
  * open cases are the newest few percent, so "oldest first" would step over years of closed ones.
+ * A text search is one such branch (or one per status): the matches' case ids are sorted, and
+ * only the page's rows are joined to their referral and lead.
  */
 function buildPageQuery(filter: QueueFilter, page: QueuePageRequest): Prisma.Sql {
   const ascending = page.sort === "oldest";
@@ -195,18 +211,20 @@ function buildPageQuery(filter: QueueFilter, page: QueuePageRequest): Prisma.Sql
   const joins = Prisma.sql`JOIN referrals r ON r.id = c.referral_id LEFT JOIN staff_members l ON l.id = c.lead_id`;
 
   const allowed = findAllowedStatuses(filter);
-  if (allowed === null) {
+  const search = withSearchMatches(filter);
+  const textSearch = filter.search !== null && "text" in filter.search;
+  if (allowed === null && !textSearch) {
     return Prisma.sql`SELECT ${PAGE_COLUMNS} FROM cases c ${joins} ${toWhere(conditions)} ${order}`;
   }
-  if (allowed.length === 0) {
+  if (allowed?.length === 0) {
     return Prisma.sql`SELECT ${PAGE_COLUMNS} FROM cases c ${joins} WHERE FALSE`;
   }
   const branchJoin = needsReferral(filter) ? Prisma.sql`JOIN referrals r ON r.id = c.referral_id` : Prisma.empty;
-  const branches = allowed.map(
-    (status) => Prisma.sql`(SELECT c.id FROM cases c ${branchJoin}
-      ${toWhere([Prisma.sql`c.status = ${status}`, ...conditions])} ${order})`,
+  const branchConditions = allowed?.map((status) => [Prisma.sql`c.status = ${status}`, ...conditions]) ?? [conditions];
+  const branches = branchConditions.map(
+    (where) => Prisma.sql`(SELECT c.id FROM cases c ${branchJoin} ${toWhere(where)} ${order})`,
   );
-  return Prisma.sql`SELECT ${PAGE_COLUMNS}
+  return Prisma.sql`${search} SELECT ${PAGE_COLUMNS}
     FROM (${Prisma.join(branches, " UNION ALL ")}) AS branch
     JOIN cases c ON c.id = branch.id ${joins}
     ${order}`;
@@ -228,7 +246,7 @@ function buildCountsQuery(filter: QueueFilter): Prisma.Sql {
   // rather than counting every case ever received on every page.
   if (conditions.length === 0) return Prisma.sql`SELECT status, count FROM case_status_counts WHERE count > 0`;
   const join = needsReferral(filter) ? Prisma.sql`JOIN referrals r ON r.id = c.referral_id` : Prisma.empty;
-  return Prisma.sql`
+  return Prisma.sql`${withSearchMatches(filter)}
     SELECT c.status, count(*)::int AS count
     FROM cases c ${join}
     ${toWhere(conditions)}
