@@ -5,9 +5,10 @@
 // 2026-11-24: so a month or a year holds as many cases as in a young database, and every figure
 // below should cost what it costs there. Then it starts the real app as `npm start` runs it in
 // production (compiled, in its own process) and times requests over HTTP, one at a time, as a
-// coordinator (one row as a lead): BENCH_REQUESTS of each (200 by default) after BENCH_WARM_UPS warm-ups (20), with
-// the median, p99 and issue 14's goal, then the app's peak memory. Not a test: the numbers depend
-// on the machine and on what else runs, so the load average is printed with them.
+// coordinator (one row as a lead): BENCH_WARM_UPS warm-ups of each (20), then BENCH_REQUESTS of
+// each (200) in 10 rounds, with the median, p99 and issue 14's goal, then the app's peak memory.
+// Not a test: the numbers depend on the machine and on what else runs, so the load average is
+// printed with them.
 //
 // BENCH_EXPLAIN=1 also prints PostgreSQL's plans for the queue's queries (EXPLAIN ANALYZE);
 // BENCH_NODE_ARGS adds options to the app's node (e.g. "--max-old-space-size=128").
@@ -23,12 +24,13 @@ import { explainQueueQuery, type QueuePosition } from "../src/modules/queue/queu
 import { toQueueFilters } from "../src/modules/queue/queue.service";
 import { readLoadAverage, readMemory, startAppProcess } from "./bench/app-server";
 import { signInOverHttp } from "./bench/http-sign-in";
-import { type Timing, timeSequentially } from "./bench/sequential-timing";
+import { summariseTimes, type Timing, timeRequests } from "./bench/sequential-timing";
 import { elapsedSeconds, seedCases, withBenchDatabase } from "./bench-support";
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const WARM_UPS = Number(process.env.BENCH_WARM_UPS ?? 20);
+const ROUNDS = 10;
 const EXPLAIN = process.env.BENCH_EXPLAIN === "1";
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
 const COORDINATOR = "coordinator@bench.example";
@@ -137,39 +139,48 @@ await withBenchDatabase(async (prisma, url) => {
   try {
     const coordinator = await signInOverHttp(app.url, COORDINATOR);
     const lead = await signInOverHttp(app.url, LEAD);
-    const rows: string[] = [];
-    const timings = new Map<string, Timing>();
-    for (const target of targets) {
+    const sendFor = (target: Target) => () => {
       const { headers } = target.asLead ? lead : coordinator;
-      const send = () =>
-        target.queue
-          ? fetch(`${app.url}/api/staff/queue`, {
-              method: "POST",
-              headers: { ...headers, "content-type": "application/json" },
-              body: JSON.stringify(target.queue),
-            })
-          : fetch(`${app.url}${target.get}`, { headers });
-      const requests = Math.min(target.requests ?? REQUESTS, REQUESTS);
-      const timing = await timeSequentially(send, { warmUps: Math.min(WARM_UPS, requests), requests });
-      timings.set(target.name, timing);
-      const cells = [
+      return target.queue
+        ? fetch(`${app.url}/api/staff/queue`, {
+            method: "POST",
+            headers: { ...headers, "content-type": "application/json" },
+            body: JSON.stringify(target.queue),
+          })
+        : fetch(`${app.url}${target.get}`, { headers });
+    };
+    const requestsOf = (target: Target) => Math.min(target.requests ?? REQUESTS, REQUESTS);
+    // Every request warmed up first, then the timed ones in rounds, each round a share of every
+    // request: so a busy spell on the machine, or the app still warming, falls on all of them alike.
+    for (const target of targets) await timeRequests(sendFor(target), Math.min(WARM_UPS, requestsOf(target)));
+    const times = new Map<string, number[]>(targets.map((target) => [target.name, []]));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const target of targets) {
+        const share = Math.ceil(requestsOf(target) / ROUNDS);
+        times.get(target.name)?.push(...(await timeRequests(sendFor(target), share)));
+      }
+      process.stderr.write(`round ${round + 1}/${ROUNDS} done\n`);
+    }
+    const timings = new Map(targets.map((target) => [target.name, summariseTimes(times.get(target.name) ?? [])]));
+    const rows = targets.map((target) => {
+      const timing = timings.get(target.name) ?? summariseTimes([]);
+      const requests = times.get(target.name)?.length ?? 0;
+      return [
         requests === REQUESTS ? target.name : `${target.name} (${requests} requests)`,
         timing.medianMs.toFixed(1),
         timing.p99Ms.toFixed(1),
         ...formatGoal(target.goal, timing),
       ];
-      rows.push(`| ${cells.join(" | ")} |`);
-      process.stderr.write(`${target.name}: done\n`);
-    }
+    });
     const memory = await readMemory(app.pid);
 
     console.log(
-      `\n${CASES} cases; ${REQUESTS} requests each, one at a time, after ${WARM_UPS} warm-ups. ` +
+      `\n${CASES} cases; ${REQUESTS} requests each, one at a time in ${ROUNDS} rounds, after ${WARM_UPS} warm-ups. ` +
         `Node ${process.version}${NODE_ARGS.length > 0 ? ` with ${NODE_ARGS.join(" ")}` : ""}, ` +
         `load average ${await readLoadAverage()}.`,
     );
     console.log("| request | median ms | p99 ms | goal (issue 14) | met |\n|---|---|---|---|---|");
-    for (const row of rows) console.log(row);
+    for (const row of rows) console.log(`| ${row.join(" | ")} |`);
     const pages = [FIRST_PAGE, DEEP_PAGE].map((name) => timings.get(name)?.medianMs ?? Number.NaN);
     const apart = Math.max(...pages) / Math.min(...pages);
     console.log(`\nFirst and deep page medians within ${apart.toFixed(2)}x of each other (goal <= 1.2x).`);

@@ -7,28 +7,22 @@ export interface Timing {
   p99Ms: number;
 }
 
-/** Sends `warmUps` requests untimed, then times `requests` more one after another. */
-export async function timeSequentially(
-  send: () => Promise<Response>,
-  { warmUps, requests }: { warmUps: number; requests: number },
-): Promise<Timing> {
-  const once = async () => {
+/** Sends `count` requests one after another and returns how long each took, in ms. */
+export async function timeRequests(send: () => Promise<Response>, count: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let index = 0; index < count; index++) {
+    const started = performance.now();
     const response = await send();
     const body = await response.text();
-    if (response.status !== 200) throw new Error(`${response.status} ${body.slice(0, 300)}`);
-  };
-  for (let index = 0; index < warmUps; index++) await once();
-  const times: number[] = [];
-  for (let index = 0; index < requests; index++) {
-    const started = performance.now();
-    await once();
     times.push(performance.now() - started);
+    if (response.status !== 200) throw new Error(`${response.status} ${body.slice(0, 300)}`);
   }
-  times.sort((a, b) => a - b);
-  return { medianMs: percentile(times, 0.5), p99Ms: percentile(times, 0.99) };
+  return times;
 }
 
-// Nearest rank: the smallest time at least `share` of the requests took no longer than.
-function percentile(sorted: readonly number[], share: number): number {
-  return sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
+/** The median and the 99th percentile (nearest rank) of some times. */
+export function summariseTimes(times: readonly number[]): Timing {
+  const sorted = [...times].sort((a, b) => a - b);
+  const percentile = (share: number) => sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
+  return { medianMs: percentile(0.5), p99Ms: percentile(0.99) };
 }
