@@ -15,7 +15,7 @@
 // a benchmark passes in a second. Each request still counts itself against the limits in its
 // transaction; the benchmark only empties the counters every 50 ms so that none is refused.
 
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { readFile } from "node:fs/promises";
@@ -131,7 +131,9 @@ async function memoryOf(pid: number): Promise<{ peakMb: number; rssMb: number }>
 
 /** The app's server processes: the one started, or with WORKERS its workers (node children). */
 function serverProcesses(pid: number): number[] {
-  const children = execFileSync("ps", ["-o", "pid=,comm=", "--ppid", String(pid)], { encoding: "utf8" })
+  // ps exits 1 when the process has no children.
+  const listed = spawnSync("ps", ["-o", "pid=,comm=", "--ppid", String(pid)], { encoding: "utf8" }).stdout;
+  const children = listed
     .split("\n")
     .map((line) => line.trim().split(/\s+/))
     .filter(([, command]) => command === "node")
