@@ -138,6 +138,8 @@ export const OUTBOX_COLUMNS: TableClasses<Prisma.OutboxMessageScalarFieldEnum> =
     attempts: "kept",
     sentAt: "kept",
     lastError: "kept",
+    // The sending service's id for the message (no address in it).
+    deliveryId: "kept",
   },
 };
 
