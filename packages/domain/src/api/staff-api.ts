@@ -76,6 +76,14 @@ export const QueuePageSchema = z.object({
 });
 export type QueuePage = z.infer<typeof QueuePageSchema>;
 
+const SlaStateCountsSchema = z.object({ breached: z.int().nonnegative(), due_soon: z.int().nonnegative() });
+/** Open cases breached and due soon on each running SLA clock: the "Breaching soon" view, counted. */
+export const BreachingSoonCountsSchema = z.object({
+  triage: SlaStateCountsSchema,
+  first_contact: SlaStateCountsSchema,
+});
+export type BreachingSoonCounts = z.infer<typeof BreachingSoonCountsSchema>;
+
 export const TimelineEventSchema = z.object({
   at: Timestamp,
   actor: z.object({ type: z.string(), name: z.string().nullable() }),

@@ -37,6 +37,15 @@ export const SLA_STATES = ["on_track", "due_soon", "breached", "met", "paused"] 
 export const SlaStateSchema = z.enum(SLA_STATES);
 export type SlaState = z.infer<typeof SlaStateSchema>;
 
+/** The states the "Breaching soon" view lists (and the SLA digest and metrics count): open and late, or nearly. */
+export const BREACHING_SOON_STATES = ["breached", "due_soon"] as const satisfies readonly SlaState[];
+export type BreachingSoonState = (typeof BREACHING_SOON_STATES)[number];
+
+/** True for the states the "Breaching soon" view lists. */
+export function isBreachingSoon(state: SlaState): state is BreachingSoonState {
+  return state === "breached" || state === "due_soon";
+}
+
 export interface SlaConfig {
   /** Working days after submission by which triage is due. */
   readonly triageWorkingDays: number;

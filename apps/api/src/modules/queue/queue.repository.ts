@@ -197,7 +197,7 @@ const PAGE_COLUMNS = Prisma.sql`
  * A text search is one such branch (or one per status): the matches' case ids are sorted, and
  * only the page's rows are joined to their referral and lead.
  */
-function buildPageQuery(filter: QueueFilter, page: QueuePageRequest): Prisma.Sql {
+function buildPageQuery(filter: QueueFilter, page: QueuePageRequest, columns: Prisma.Sql = PAGE_COLUMNS): Prisma.Sql {
   const ascending = page.sort === "oldest";
   const direction = ascending ? Prisma.raw("ASC") : Prisma.raw("DESC");
   const order = Prisma.sql`ORDER BY c.opened_at ${direction}, c.id ${direction} LIMIT ${page.take}`;
@@ -214,17 +214,17 @@ function buildPageQuery(filter: QueueFilter, page: QueuePageRequest): Prisma.Sql
   const search = withSearchMatches(filter);
   const textSearch = filter.search !== null && "text" in filter.search;
   if (allowed === null && !textSearch) {
-    return Prisma.sql`SELECT ${PAGE_COLUMNS} FROM cases c ${joins} ${toWhere(conditions)} ${order}`;
+    return Prisma.sql`SELECT ${columns} FROM cases c ${joins} ${toWhere(conditions)} ${order}`;
   }
   if (allowed?.length === 0) {
-    return Prisma.sql`SELECT ${PAGE_COLUMNS} FROM cases c ${joins} WHERE FALSE`;
+    return Prisma.sql`SELECT ${columns} FROM cases c ${joins} WHERE FALSE`;
   }
   const branchJoin = needsReferral(filter) ? Prisma.sql`JOIN referrals r ON r.id = c.referral_id` : Prisma.empty;
   const branchConditions = allowed?.map((status) => [Prisma.sql`c.status = ${status}`, ...conditions]) ?? [conditions];
   const branches = branchConditions.map(
     (where) => Prisma.sql`(SELECT c.id FROM cases c ${branchJoin} ${toWhere(where)} ${order})`,
   );
-  return Prisma.sql`${search} SELECT ${PAGE_COLUMNS}
+  return Prisma.sql`${search} SELECT ${columns}
     FROM (${Prisma.join(branches, " UNION ALL ")}) AS branch
     JOIN cases c ON c.id = branch.id ${joins}
     ${order}`;
@@ -238,6 +238,40 @@ export async function findQueueRows(
 ): Promise<QueueRow[]> {
   const rows = await prisma.$queryRaw<unknown[]>(buildPageQuery(filter, page));
   return z.array(QueueRowSchema).parse(rows);
+}
+
+const CLOCK_COLUMNS = Prisma.sql`
+  c.id, c.status, c.opened_at AS "openedAt", c.closed_at AS "closedAt", c.allocated_at AS "allocatedAt",
+  c.triaged_at AS "triagedAt", c.first_contact_at AS "firstContactAt", c.resume_to AS "resumeTo",
+  c.paused_since AS "pausedSince", c.pauses, r.reference`;
+
+const ClockRowSchema = QueueRowSchema.pick({
+  id: true,
+  status: true,
+  openedAt: true,
+  closedAt: true,
+  allocatedAt: true,
+  triagedAt: true,
+  firstContactAt: true,
+  resumeTo: true,
+  pausedSince: true,
+  pauses: true,
+  reference: true,
+});
+/** What a case's SLA clocks are computed from, with its reference: no names, no other referral detail. */
+export type ClockRow = z.infer<typeof ClockRowSchema>;
+
+/**
+ * The same keyset page of the queue as findQueueRows (the same filter, order and plan), with only
+ * what the SLA clocks need and the reference: for counting the cases by SLA state.
+ */
+export async function findClockRows(
+  prisma: PrismaClient,
+  filter: QueueFilter,
+  page: QueuePageRequest,
+): Promise<ClockRow[]> {
+  const rows = await prisma.$queryRaw<unknown[]>(buildPageQuery(filter, page, CLOCK_COLUMNS));
+  return z.array(ClockRowSchema).parse(rows);
 }
 
 function buildCountsQuery(filter: QueueFilter): Prisma.Sql {

@@ -1,13 +1,15 @@
 import {
+  BREACHING_SOON_STATES,
   type CalendarDate,
   type CaseStatus,
   computeRunningClock,
+  isBreachingSoon,
   listVisibleLeadIds,
   normaliseReference,
   type QueueItem,
   type QueuePage,
   QueuePageSchema,
-  type QueueQuerySchema,
+  QueueQuerySchema,
   QueueSortSchema,
   type SlaClock,
   type SlaState,
@@ -33,7 +35,6 @@ export type QueueRequest = z.output<typeof QueueQuerySchema>;
 
 /** The statuses of the "Unassigned" view (with no lead): cases not yet with anyone. */
 const UNASSIGNED_STATUSES: readonly CaseStatus[] = ["new", "triage", "information_requested"];
-const BREACHING_SOON_STATES: readonly SlaState[] = ["due_soon", "breached"];
 
 /*
  * Filtering by SLA state. The state needs working days, bank holidays and pauses, which the
@@ -92,7 +93,7 @@ function viewStatusSets(query: QueueRequest): string[][] {
 
 /** The SLA states asked for, by the view and the filter together; null when neither asks. */
 function wantedSlaStates(query: QueueRequest): readonly SlaState[] | null {
-  const byView = query.view === "breaching_soon" ? BREACHING_SOON_STATES : null;
+  const byView: readonly SlaState[] | null = query.view === "breaching_soon" ? BREACHING_SOON_STATES : null;
   const byFilter = query.sla ? [query.sla] : null;
   if (byView && byFilter) return byView.filter((state) => byFilter.includes(state));
   return byView ?? byFilter;
@@ -111,9 +112,20 @@ export function toQueueFilters(
   return { page, counts: { ...page, statusSets: viewStatusSets(query), clock: null } };
 }
 
-function toPageFilter(query: QueueRequest, staff: StaffProfile, now: Date): QueueFilter {
-  const leadIds: string[] = [...(listVisibleLeadIds(staff) ?? [])];
-  if (query.view === "my_cases") leadIds.push(staff.id);
+/**
+ * The breaching-soon view's SQL filter over the cases `viewer` may see, or every case (null: the
+ * SLA digest, the metrics): what the view walks, so its count is taken over the same rows.
+ */
+export function toBreachingSoonFilter(viewer: Pick<StaffProfile, "id" | "role"> | null, now: Date): QueueFilter {
+  return toPageFilter({ ...DEFAULT_QUERY, view: "breaching_soon" }, viewer, now);
+}
+
+const DEFAULT_QUERY: QueueRequest = QueueQuerySchema.parse({});
+
+// `viewer` null is every case, for views that are nobody's own (not "my cases").
+function toPageFilter(query: QueueRequest, viewer: Pick<StaffProfile, "id" | "role"> | null, now: Date): QueueFilter {
+  const leadIds: string[] = [...((viewer && listVisibleLeadIds(viewer)) ?? [])];
+  if (query.view === "my_cases" && viewer) leadIds.push(viewer.id);
   if (query.leadId && query.leadId !== "unassigned") leadIds.push(query.leadId);
 
   const statusSets = viewStatusSets(query);
@@ -142,7 +154,7 @@ function toSearch(search: string | undefined): QueueFilter["search"] {
 function toClockPrefilter(states: readonly SlaState[] | null, now: Date): RunningClockPrefilter | null {
   if (states === null) return null;
   const today = toLondonDate(now);
-  const onlyDueSoonOrBreached = states.every((state) => BREACHING_SOON_STATES.includes(state));
+  const onlyDueSoonOrBreached = states.every(isBreachingSoon);
   return {
     startedOnOrBefore:
       onlyDueSoonOrBreached && states.length > 0
