@@ -140,6 +140,8 @@ export const OUTBOX_COLUMNS: TableClasses<Prisma.OutboxMessageScalarFieldEnum> =
     lastError: "kept",
     // The sending service's id for the message (no address in it).
     deliveryId: "kept",
+    // When the outbox gave up on the message (no address in it).
+    failedAt: "kept",
   },
 };
 
