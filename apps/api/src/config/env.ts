@@ -4,6 +4,7 @@ import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { EMAIL_KINDS, type EmailKind } from "../modules/outbox/email-templates";
 import { SERVER_SECRET_MIN_LENGTH, type ServerSecretSource } from "../security/server-secret";
 
 /** The repository root: the nearest folder above this file holding pnpm-workspace.yaml. */
@@ -19,6 +20,8 @@ function findRepoRoot(start: string): string {
 
 // Works from src/config (tsx, tests) and from the bundle in dist/ alike.
 const repoRoot = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
+
+const METRICS_TOKEN_MIN_LENGTH = 32;
 
 const PortSchema = z.coerce.number().int().min(1).max(65_535);
 
@@ -148,6 +151,15 @@ const EnvSchema = z.object({
     .max(80, { error: "must be at most 80 characters" })
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  // Bearer token for GET /metrics (Prometheus); without it the route does not exist.
+  METRICS_TOKEN: z
+    .string()
+    .min(METRICS_TOKEN_MIN_LENGTH, {
+      error: `must be at least ${METRICS_TOKEN_MIN_LENGTH} characters (for example the output of \`openssl rand -hex 32\`)`,
+    })
+    .regex(/^[\x21-\x7e]+$/, { error: "must be printable ASCII with no spaces (it is sent in a header)" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   // "false" switches email-and-password sign-in off; allowed only with single sign-on configured.
   PASSWORD_SIGN_IN: z
     .enum(["true", "false"], { error: 'must be "true" or "false"' })
@@ -173,7 +185,8 @@ export interface Config {
   webDistDir: string;
   /** Which proxies' X-Forwarded-For headers to believe (security/trust-proxy.ts). */
   trustProxy: TrustProxy;
-  mail: { smtpUrl: string | undefined; from: string; pollMs: number };
+  /** How email goes out: GOV.UK Notify (`notify`), else SMTP (`smtpUrl`), else the log. */
+  mail: { smtpUrl: string | undefined; notify: NotifyConfig | null; from: string; pollMs: number };
   /** Where staff reach the service (no trailing slash), for links in emails. */
   publicUrl: string;
   /** Months after closure before a case is anonymised (docs/data-protection.md). */
@@ -184,6 +197,8 @@ export interface Config {
   sso: SsoConfig | null;
   /** Whether staff may sign in with email and password (always, unless SSO is configured and this is switched off). */
   passwordSignIn: boolean;
+  /** The bearer token GET /metrics asks for; null: no /metrics route (modules/metrics). */
+  metricsToken: string | null;
 }
 
 export interface SsoConfig {
@@ -251,6 +266,75 @@ function checkSsoUrl(name: string, url: string | undefined): string[] {
   return [`${name}: must be an https:// URL (http:// only on localhost, for tests)`];
 }
 
+/** Sending email through GOV.UK Notify (docs/operations.md, "Sending email: SMTP or GOV.UK Notify"; decision 026). */
+export interface NotifyConfig {
+  /** `<key name>-<service id>-<secret>`: the client signs each request with the secret. A secret. */
+  apiKey: string;
+  /** The Notify API, without a trailing slash. */
+  baseUrl: string;
+  /** Notify's template for each kind of email (its subject `((subject))`, its body `((body))`). */
+  templates: Readonly<Record<EmailKind, string>>;
+}
+
+const NOTIFY_DEFAULT_BASE_URL = "https://api.notifications.service.gov.uk";
+const UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+const UUID = new RegExp(`^${UUID_PATTERN}$`, "i");
+// Notify's documented key shape: the key's name, the service id, then the secret.
+const NOTIFY_API_KEY = new RegExp(`^\\S+-${UUID_PATTERN}-${UUID_PATTERN}$`, "i");
+const NOTIFY_TEMPLATE_PREFIX = "NOTIFY_TEMPLATE_";
+
+/** The variable holding a kind's Notify template id: NOTIFY_TEMPLATE_REFERRAL_RECEIVED for referral_received. */
+export function toNotifyTemplateVariable(kind: EmailKind): string {
+  return `${NOTIFY_TEMPLATE_PREFIX}${kind.toUpperCase()}`;
+}
+
+/**
+ * GOV.UK Notify's settings: a key, a template for every kind of email, and not SMTP as well.
+ * Read from the raw environment so that its problems are listed with every other one.
+ */
+function parseNotify(env: Record<string, string | undefined>): { notify: NotifyConfig | null; problems: string[] } {
+  const read = (name: string) => env[name]?.trim() || undefined;
+  const apiKey = read("NOTIFY_API_KEY");
+  const baseUrl = read("NOTIFY_BASE_URL");
+  const known = new Set(EMAIL_KINDS.map(toNotifyTemplateVariable));
+  const problems = Object.keys(env)
+    .filter((name) => name.startsWith(NOTIFY_TEMPLATE_PREFIX) && !known.has(name) && read(name) !== undefined)
+    .sort()
+    .map((name) => `${name}: no email of that kind (the kinds are ${EMAIL_KINDS.join(", ")})`);
+  if (!apiKey) {
+    problems.push(
+      ...[...known, "NOTIFY_BASE_URL"]
+        .filter((name) => read(name) !== undefined)
+        .map((name) => `${name}: only with NOTIFY_API_KEY (sending through GOV.UK Notify)`),
+    );
+    return { notify: null, problems };
+  }
+  if (!NOTIFY_API_KEY.test(apiKey))
+    problems.push(
+      "NOTIFY_API_KEY: must be a GOV.UK Notify API key as Notify shows it: <key name>-<service id>-<secret>, the last two UUIDs",
+    );
+  if (read("SMTP_URL"))
+    problems.push("SMTP_URL: choose one way to send email, SMTP_URL or NOTIFY_API_KEY (GOV.UK Notify), not both");
+  const templates: Partial<Record<EmailKind, string>> = {};
+  for (const kind of EMAIL_KINDS) {
+    const name = toNotifyTemplateVariable(kind);
+    const templateId = read(name);
+    if (templateId === undefined) problems.push(`${name}: required with NOTIFY_API_KEY (the id of the ${kind} template)`);
+    else if (!UUID.test(templateId)) problems.push(`${name}: must be a template id (a UUID) from GOV.UK Notify`);
+    else templates[kind] = templateId.toLowerCase();
+  }
+  if (baseUrl !== undefined) problems.push(...checkSsoUrl("NOTIFY_BASE_URL", baseUrl));
+  if (problems.length > 0 || !isComplete(templates)) return { notify: null, problems };
+  return {
+    notify: { apiKey, baseUrl: (baseUrl ?? NOTIFY_DEFAULT_BASE_URL).replace(/\/+$/, ""), templates },
+    problems,
+  };
+}
+
+function isComplete(templates: Partial<Record<EmailKind, string>>): templates is Record<EmailKind, string> {
+  return EMAIL_KINDS.every((kind) => templates[kind] !== undefined);
+}
+
 /** The database: embedded, or DATABASE_URL, with migrations as another role when DATABASE_MIGRATION_URL is set. */
 function parseDatabaseSource(value: z.infer<typeof EnvSchema>): DatabaseSource {
   if (!value.DATABASE_URL) {
@@ -285,8 +369,12 @@ export class ConfigError extends Error {
 /** Parses the environment once, listing every problem at once; never echoes a value (it may be a secret). */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = EnvSchema.safeParse(env);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  const { notify, problems: notifyProblems } = parseNotify(env);
+  if (!result.success || notifyProblems.length > 0) {
+    throw new ConfigError([
+      ...(result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`)),
+      ...notifyProblems,
+    ]);
   }
   const value = result.data;
   if (value.DATABASE_URL && !value.SERVER_SECRET && value.NODE_ENV !== "test") {
@@ -307,9 +395,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     workers: value.WORKERS,
     webDistDir: value.WEB_DIST_DIR,
     trustProxy: value.TRUST_PROXY,
-    mail: { smtpUrl: value.SMTP_URL, from: value.MAIL_FROM, pollMs: value.OUTBOX_POLL_MS },
+    mail: { smtpUrl: value.SMTP_URL, notify, from: value.MAIL_FROM, pollMs: value.OUTBOX_POLL_MS },
     publicUrl: (value.PUBLIC_URL ?? `http://localhost:${value.PORT}`).replace(/\/+$/, ""),
     retentionMonths: value.RETENTION_MONTHS,
+    metricsToken: value.METRICS_TOKEN ?? null,
     serverSecret: value.SERVER_SECRET
       ? { kind: "given", value: value.SERVER_SECRET }
       : value.DATABASE_URL
