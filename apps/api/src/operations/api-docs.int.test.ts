@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -8,9 +9,9 @@ import { useTestApp } from "../test/build-test-app";
 let raw: unknown;
 let document: OpenApiDocument;
 
-// Routes that are deliberately not in the document: the document itself (GET /api/docs/ is
-// how printRoutes shows the plugin's "/" under the /api/docs prefix).
-const UNDOCUMENTED = new Set(["/api/docs", "/api/docs/", "/api/docs/openapi.json"]);
+// Routes that are deliberately not in the document: the document itself and the reference
+// page's files (GET /api/docs/ is how printRoutes shows the plugin's "/" under the /api/docs prefix).
+const UNDOCUMENTED = new Set(["/api/docs", "/api/docs/", "/api/docs/openapi.json", "/api/docs/assets/:name"]);
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
 const OperationSchema = z.looseObject({
@@ -67,9 +68,15 @@ describe("the OpenAPI document", () => {
     expect(result.valid).toBe(true);
   });
 
-  it("is also served at /api/docs", async () => {
-    const response = await testApp.app.inject({ method: "GET", url: "/api/docs" });
+  it.each([
+    ["no Accept header", {}],
+    ["Accept: application/json", { accept: "application/json" }],
+    ["Accept: */*", { accept: "*/*" }],
+  ])("is also served at /api/docs as JSON to a client sending %s", async (_what, headers) => {
+    const response = await testApp.app.inject({ method: "GET", url: "/api/docs", headers });
     expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toMatch(/^application\/json/);
+    expect(response.headers.vary).toBe("Accept");
     expect(response.json()).toEqual(raw);
   });
 
@@ -112,5 +119,91 @@ describe("the OpenAPI document", () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+});
+
+const BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+
+describe("the API reference page at /api/docs", () => {
+  const openPage = () => testApp.app.inject({ method: "GET", url: "/api/docs", headers: { accept: BROWSER_ACCEPT } });
+  const assetUrls = (html: string) => [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1] ?? "");
+
+  it("is HTML for a browser, with a title and a language, pointing at the JSON document's own address", async () => {
+    const response = await openPage();
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(response.headers.vary).toBe("Accept");
+    expect(response.headers["cache-control"]).toBe("no-cache");
+    expect(response.body).toMatch(/^<!doctype html>\s*<html lang="en">/);
+    expect(response.body).toMatch(/<title>[^<]*API reference[^<]*<\/title>/);
+    const initializer = assetUrls(response.body).find((url) => /\/api-docs\.[0-9a-f]+\.js$/.test(url));
+    expect(initializer).toBeDefined();
+    const script = await testApp.app.inject({ method: "GET", url: initializer ?? "" });
+    expect(script.body).toContain('url: "/api/docs/openapi.json"');
+  });
+
+  it("is under the app's own Content Security Policy, with no inline script or style for it to block", async () => {
+    const page = await openPage();
+    const health = await testApp.app.inject({ method: "GET", url: "/api/health/live" });
+    expect(page.headers["content-security-policy"]).toBe(
+      "default-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;font-src 'self';connect-src 'self';object-src 'none';base-uri 'self';form-action 'self';frame-ancestors 'none'",
+    );
+    expect(page.headers["content-security-policy"]).toBe(health.headers["content-security-policy"]);
+    const scripts = [...page.body.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributes = "", content = ""] of scripts) {
+      expect(attributes).toMatch(/\bsrc="\/api\/docs\/assets\//);
+      expect(content.trim()).toBe("");
+    }
+    expect(page.body).not.toMatch(/<style\b/i);
+    expect(page.body).not.toMatch(/\sstyle=/i);
+    expect(page.body).not.toMatch(/\son[a-z]+=/i);
+    // Everything it loads comes from this app.
+    expect(assetUrls(page.body).every((url) => url.startsWith("/api/docs/assets/"))).toBe(true);
+  });
+
+  it("loads files that answer with the right type, cached for good under names that change with them", async () => {
+    const urls = assetUrls((await openPage()).body);
+    const types = await Promise.all(
+      urls.map(async (url) => {
+        const response = await testApp.app.inject({ method: "GET", url, headers: { "accept-encoding": "identity" } });
+        expect(response.statusCode, url).toBe(200);
+        expect(response.headers["cache-control"], url).toBe("public, max-age=31536000, immutable");
+        expect(response.headers["content-encoding"], url).toBeUndefined();
+        expect(response.rawPayload.length, url).toBeGreaterThan(0);
+        return [url.replace(/\.[0-9a-f]{16}\./, "."), response.headers["content-type"]];
+      }),
+    );
+    expect(Object.fromEntries(types)).toEqual({
+      "/api/docs/assets/favicon-32x32.png": "image/png",
+      "/api/docs/assets/swagger-ui.css": "text/css; charset=utf-8",
+      "/api/docs/assets/api-docs.css": "text/css; charset=utf-8",
+      "/api/docs/assets/swagger-ui-bundle.js": "text/javascript; charset=utf-8",
+      "/api/docs/assets/api-docs.js": "text/javascript; charset=utf-8",
+    });
+  });
+
+  it("sends Swagger UI's script compressed, brotli or gzip as the browser accepts", async () => {
+    const url = assetUrls((await openPage()).body).find((candidate) => candidate.includes("/swagger-ui-bundle."));
+    const plain = await testApp.app.inject({ method: "GET", url: url ?? "" });
+    const brotli = await testApp.app.inject({
+      method: "GET",
+      url: url ?? "",
+      headers: { "accept-encoding": "gzip, br" },
+    });
+    const gzip = await testApp.app.inject({ method: "GET", url: url ?? "", headers: { "accept-encoding": "gzip" } });
+    expect(plain.rawPayload.length).toBeGreaterThan(1_000_000);
+    expect(brotli.headers["content-encoding"]).toBe("br");
+    expect(brotli.headers.vary).toBe("Accept-Encoding");
+    expect(brotli.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    expect(brotliDecompressSync(brotli.rawPayload).equals(plain.rawPayload)).toBe(true);
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gzip.rawPayload).equals(plain.rawPayload)).toBe(true);
+  });
+
+  it("answers 404 in the error shape for a file it does not have", async () => {
+    const response = await testApp.app.inject({ method: "GET", url: "/api/docs/assets/swagger-ui-bundle.js" });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.code).toBe("NOT_FOUND");
   });
 });
