@@ -1,8 +1,22 @@
 import { TRAINEE_EMAIL_KINDS, type TraineeEmail, writeTraineeEmail } from "@psu/domain";
 import { z } from "zod";
-import { isStaffEmailKind, renderStaffEmail } from "../account/account-emails";
+import { isStaffEmailKind, renderStaffEmail, STAFF_EMAIL_KINDS } from "../account/account-emails";
 
 export type EmailContent = TraineeEmail;
+
+/**
+ * Every kind of email the outbox sends: the one list. Configuration requires a GOV.UK Notify
+ * template for each (NOTIFY_TEMPLATE_<KIND>, config/env.ts), so a kind added here cannot reach
+ * Notify without one.
+ */
+export const EMAIL_KINDS = [...TRAINEE_EMAIL_KINDS, ...STAFF_EMAIL_KINDS] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+const EmailKindSchema = z.enum(EMAIL_KINDS);
+
+/** True for a kind the outbox knows how to send. */
+export function isEmailKind(kind: string): kind is EmailKind {
+  return EmailKindSchema.safeParse(kind).success;
+}
 
 const TraineeEmailKindSchema = z.enum(TRAINEE_EMAIL_KINDS);
 // The payload holds the reference and, for a new referral, the triage due date: nothing else.
