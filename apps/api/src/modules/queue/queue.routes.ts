@@ -1,7 +1,14 @@
-import { ErrorBodySchema, QueuePageSchema, QueueQuerySchema, STAFF_PERMISSIONS } from "@psu/domain";
+import {
+  BreachingSoonCountsSchema,
+  ErrorBodySchema,
+  QueuePageSchema,
+  QueueQuerySchema,
+  STAFF_PERMISSIONS,
+} from "@psu/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { getSignedInStaff } from "../../plugins/staff-auth";
 import { listQueue } from "./queue.service";
+import { countOpenCasesBySlaState } from "./sla-counts";
 
 /** The staff queue: a POST so searches for names and emails stay out of URLs and logs. */
 export const queueRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -24,6 +31,24 @@ export const queueRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       return listQueue(app.prisma, { query: request.body, staff: getSignedInStaff(request), now: app.now() });
+    },
+  );
+
+  app.get(
+    "/queue/sla-counts",
+    {
+      preHandler: app.requireStaff(...STAFF_PERMISSIONS.readQueue),
+      schema: {
+        summary: "How many cases the breaching-soon view holds, per SLA clock",
+        description:
+          "Open cases whose running SLA clock is breached or due soon, for triage and first contact: " +
+          "the cases the breaching-soon view lists (judged by the same rules), among those the viewer may see.",
+        tags: ["staff"],
+        response: { 200: BreachingSoonCountsSchema, 401: ErrorBodySchema, 403: ErrorBodySchema },
+      },
+    },
+    async (request) => {
+      return countOpenCasesBySlaState(app.prisma, { now: app.now(), viewer: getSignedInStaff(request) });
     },
   );
 };

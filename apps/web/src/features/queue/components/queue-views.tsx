@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { useBreachingSoonCount } from "../api/get-breaching-soon-counts";
 import { useQueueViewCount } from "../api/get-queue";
 import type { QueueView } from "./queue-filters";
 
@@ -26,9 +27,7 @@ export function QueueViews({ current, hrefFor }: QueueViewsProps) {
           <li key={view} className={`app-view-list__item${view === current ? " app-view-list__item--current" : ""}`}>
             <Link to={hrefFor(view)} aria-current={view === current ? "page" : undefined}>
               {QUEUE_VIEW_LABELS[view]}
-              {/* The API's counts are per status and do not apply the SLA state (worked out per
-                  row), so a "Breaching soon" count would be every open case: none rather than wrong. */}
-              {view === "breaching_soon" ? null : <ViewCount view={view} />}
+              {view === "breaching_soon" ? <BreachingSoonCount /> : <ViewCount view={view} />}
             </Link>
           </li>
         ))}
@@ -39,6 +38,13 @@ export function QueueViews({ current, hrefFor }: QueueViewsProps) {
 
 function ViewCount({ view }: { view: QueueView }) {
   const { data } = useQueueViewCount({ view });
+  if (data === undefined) return null;
+  return <> ({data})</>;
+}
+
+// The per-status counts ignore the SLA state, which is worked out per case: this view has its own.
+function BreachingSoonCount() {
+  const { data } = useBreachingSoonCount();
   if (data === undefined) return null;
   return <> ({data})</>;
 }
