@@ -118,6 +118,28 @@ describe("security headers", () => {
     expect(response.headers["referrer-policy"]).toBe("no-referrer");
     expect(response.headers["cache-control"]).toBe("no-store");
   });
+
+  it.each([
+    ["a route", "/api/health/live"],
+    ["an unknown path", "/api/no-such-thing"],
+    ["a page of the web app", "/"],
+  ])("sends every header, exactly, on %s", async (_what, url) => {
+    const response = await testApp.app.inject({ method: "GET", url });
+    expect(response.headers).toMatchObject({
+      "content-security-policy":
+        "default-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;font-src 'self';connect-src 'self';object-src 'none';base-uri 'self';form-action 'self';frame-ancestors 'none'",
+      "cross-origin-opener-policy": "same-origin",
+      "cross-origin-resource-policy": "same-origin",
+      "origin-agent-cluster": "?1",
+      "referrer-policy": "no-referrer",
+      "strict-transport-security": "max-age=31536000; includeSubDomains",
+      "x-content-type-options": "nosniff",
+      "x-frame-options": "SAMEORIGIN",
+      "x-permitted-cross-domain-policies": "none",
+      "x-xss-protection": "0",
+      "permissions-policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    });
+  });
 });
 
 describe("shutdown", () => {
