@@ -209,6 +209,30 @@ describe("auditing case reads", () => {
     expect(entries.every((entry) => entry.ipHash?.length === 16)).toBe(true);
   });
 
+  it("returns nothing of the case when its read cannot be written to the audit log", async () => {
+    const guarded = await createTestCase(testApp.app.prisma, { leadId: lead.staff.id, status: "allocated" });
+    const prisma = testApp.app.prisma;
+    // A trigger that refuses this case's audit entries stands in for an audit log that cannot be written.
+    await prisma.$executeRawUnsafe(`
+      create function refuse_test_audit() returns trigger language plpgsql as $$
+      begin
+        if new.case_id = '${guarded.caseId}' then raise exception 'audit refused for the test'; end if;
+        return new;
+      end $$`);
+    await prisma.$executeRawUnsafe(
+      "create trigger refuse_test_audit before insert on audit_entries for each row execute function refuse_test_audit()",
+    );
+    try {
+      const response = await readCase(guarded.caseId, coordinator.headers);
+      expect(response.statusCode).toBe(500);
+      expect(response.body).not.toContain(guarded.reference);
+      expect(response.json()).toEqual({ error: { code: "INTERNAL_ERROR", message: expect.any(String) } });
+    } finally {
+      await prisma.$executeRawUnsafe("drop trigger refuse_test_audit on audit_entries");
+      await prisma.$executeRawUnsafe("drop function refuse_test_audit()");
+    }
+  });
+
   it("writes CASE_VIEW_REFUSED when a lead is refused, for a case that exists or not", async () => {
     const guarded = await createTestCase(testApp.app.prisma, { leadId: lead.staff.id, status: "allocated" });
     const missingId = randomUUID();

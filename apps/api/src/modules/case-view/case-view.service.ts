@@ -57,10 +57,13 @@ export async function viewCase(prisma: PrismaClient, input: ViewCaseInput): Prom
     throw new AppError("NOT_FOUND", CASE_NOT_FOUND_MESSAGE);
   }
 
-  const names = await findStaffNames(prisma, collectStaffIds(found));
-  const detail = toCaseDetail(found, staff, names, now);
-  await recordAudit(prisma, { actorId: staff.id, action: "CASE_VIEWED", caseId, ip });
-  return detail;
+  // The names and the audit entry do not depend on each other: one wait for the database, not
+  // two. The entry is written, or its failure thrown, before anything is returned.
+  const [names] = await Promise.all([
+    findStaffNames(prisma, collectStaffIds(found)),
+    recordAudit(prisma, { actorId: staff.id, action: "CASE_VIEWED", caseId, ip }),
+  ]);
+  return toCaseDetail(found, staff, names, now);
 }
 
 export interface BreakGlassViewInput extends ViewCaseInput {
@@ -77,16 +80,17 @@ export async function viewCaseByBreakGlass(prisma: PrismaClient, input: BreakGla
   const found = await findCaseForView(prisma, caseId);
   if (!found) throw new AppError("NOT_FOUND", "There is no case with that id.");
 
-  const names = await findStaffNames(prisma, collectStaffIds(found));
-  const detail = toCaseDetail(found, staff, names, now);
-  await recordAudit(prisma, {
-    actorId: staff.id,
-    action: "CASE_BREAK_GLASS_VIEWED",
-    caseId,
-    detail: { reasonCode: reason.reasonCode, reason: reason.detail },
-    ip,
-  });
-  return detail;
+  const [names] = await Promise.all([
+    findStaffNames(prisma, collectStaffIds(found)),
+    recordAudit(prisma, {
+      actorId: staff.id,
+      action: "CASE_BREAK_GLASS_VIEWED",
+      caseId,
+      detail: { reasonCode: reason.reasonCode, reason: reason.detail },
+      ip,
+    }),
+  ]);
+  return toCaseDetail(found, staff, names, now);
 }
 
 function collectStaffIds(found: CaseForView): string[] {
