@@ -11,7 +11,7 @@
 // printed with them.
 //
 // BENCH_EXPLAIN=1 also prints PostgreSQL's plans for the queue's queries (EXPLAIN ANALYZE);
-// BENCH_NODE_ARGS adds options to the app's node (e.g. "--max-old-space-size=128").
+// BENCH_NODE_ARGS adds options to the app's node after the defaults, so they win (e.g. "--max-old-space-size=512").
 import { once } from "node:events";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

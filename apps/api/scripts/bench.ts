@@ -25,7 +25,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import type { PrismaClient } from "@psu/prisma";
 import autocannon from "autocannon";
-import { buildServer, SERVER_NODE_ARGS } from "../../../scripts/server-command.mjs";
+import { buildServer, serverNodeArgs } from "../../../scripts/server-command.mjs";
 import { buildSubmission } from "../src/test/referral-fixtures";
 import { signInOverHttp } from "./bench/http-sign-in";
 import { type BenchProcess, startBenchProcess } from "./bench/processes";
@@ -159,7 +159,7 @@ await withBenchDatabase(async (prisma, url) => {
     });
     processes.push(baseline);
     const profiling = CPU_PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", CPU_PROFILE_DIR] : [];
-    const app = await startBenchProcess([...profiling, ...SERVER_NODE_ARGS], {
+    const app = await startBenchProcess(serverNodeArgs(profiling), {
       cwd: API_DIR,
       env: {
         NODE_ENV: "production",

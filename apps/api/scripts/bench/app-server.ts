@@ -3,7 +3,7 @@
 // file, TRUST_PROXY=loopback. And how much memory it holds, from /proc (Linux).
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { API_DIR, SERVER_NODE_ARGS } from "../../../../scripts/server-command.mjs";
+import { API_DIR, serverNodeArgs } from "../../../../scripts/server-command.mjs";
 import { type BenchProcess, startBenchProcess } from "./processes";
 
 /**
@@ -14,7 +14,7 @@ export function startAppProcess(
   databaseUrl: string,
   options: { logFile: string; nodeArgs?: readonly string[]; env?: Record<string, string> },
 ): Promise<BenchProcess> {
-  return startBenchProcess([...(options.nodeArgs ?? []), ...SERVER_NODE_ARGS], {
+  return startBenchProcess(serverNodeArgs(options.nodeArgs), {
     cwd: API_DIR,
     env: {
       NODE_ENV: "production",
