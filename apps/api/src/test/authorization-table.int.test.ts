@@ -73,7 +73,10 @@ const ROWS: AuthorizationRow[] = [
   // names and services, so it is case content: not for admins.
   ...rowsForRoles(
     ["coordinator", "lead"],
-    [{ method: "POST", route: "/api/staff/queue", body: () => ({ view: "all" }), status: 200 }],
+    [
+      { method: "POST", route: "/api/staff/queue", body: () => ({ view: "all" }), status: 200 },
+      { method: "GET", route: "/api/staff/queue/sla-counts", status: 200 },
+    ],
   ),
 
   // Reading a case
