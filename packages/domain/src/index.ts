@@ -42,6 +42,7 @@ export * from "./reports";
 export * from "./sla/bank-holidays";
 export * from "./sla/case-clocks";
 export * from "./sla/sla";
+export * from "./sla/sla-digest-schedule";
 export * from "./sla/working-days";
 export * from "./staff/password-policy";
 export * from "./staff/staff";
