@@ -136,6 +136,38 @@ describe("workingDaysBetween", () => {
     expect(workingDaysBetween(a, b)).toBe(expected);
   });
 
+  it("agrees with counting day by day, over years, either way round, with any holidays", () => {
+    const countDayByDay = (a: string, b: string, holidays: readonly string[]) => {
+      const [low, high, sign] = a <= b ? [a, b, 1] : [b, a, -1];
+      let count = 0;
+      for (let day = addCalendarDays(low, 1); day <= high; day = addCalendarDays(day, 1)) {
+        const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+        if (weekday !== 0 && weekday !== 6 && !holidays.includes(day)) count += 1;
+      }
+      // From the later date the range is [early, late): shift both ends back a day.
+      if (sign === -1) {
+        const early = new Date(`${low}T12:00:00Z`).getUTCDay();
+        const late = new Date(`${high}T12:00:00Z`).getUTCDay();
+        const isWorking = (weekday: number, day: string) => weekday !== 0 && weekday !== 6 && !holidays.includes(day);
+        count += (isWorking(early, low) ? 1 : 0) - (isWorking(late, high) ? 1 : 0);
+      }
+      return count === 0 ? 0 : sign * count;
+    };
+    fc.assert(
+      fc.property(dateArbitrary, dateArbitrary, fc.array(dateArbitrary, { maxLength: 12 }), (a, b, holidays) => {
+        expect(workingDaysBetween(a, b, holidays)).toBe(countDayByDay(a, b, holidays));
+        expect(workingDaysBetween(a, b)).toBe(
+          countDayByDay(
+            a,
+            b,
+            ENGLAND_AND_WALES_BANK_HOLIDAYS.map((holiday) => holiday.date),
+          ),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("undoes addWorkingDays", () => {
     fc.assert(
       fc.property(dateArbitrary, fc.integer({ min: -40, max: 40 }), (date, n) => {
