@@ -3,6 +3,9 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import pg from "pg";
+import { stopOrphanedServer } from "./embedded-orphan";
+import { claimDataFolder, type DataFolderOwner } from "./embedded-owner";
+import { watchPostmaster } from "./embedded-watchdog";
 
 /** A PostgreSQL server started by this process, with the URL of its application database. */
 export interface EmbeddedDatabase {
@@ -21,6 +24,11 @@ export interface EmbeddedDatabaseOptions {
   onLog?: (line: string) => void;
   /** Removes the data folder on stop (and keeps no password file): for throwaway test clusters only. */
   temporary?: boolean;
+  /**
+   * Receives a plain sentence for the person running the app when this start had to clear up
+   * after a copy that ended without stopping (decision 029), with details for the log.
+   */
+  onNotice?: (message: string, details: Record<string, string | number>) => void;
 }
 
 const USER = "postgres";
@@ -112,11 +120,48 @@ async function choosePassword(options: EmbeddedDatabaseOptions, fresh: boolean):
 
 /** Starts (initialising on first use) a local PostgreSQL and makes sure the database exists. */
 export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+  await mkdir(options.dataDir, { recursive: true });
+  // A throwaway folder is new every time: nobody else has it, nothing was left running on it.
+  const claim = options.temporary ? undefined : await claimDataFolder(options.dataDir);
+  try {
+    if (claim) await recoverFromAnEndedCopy(options, claim.previousOwner);
+    return await startClaimed(options, async () => await claim?.release());
+  } catch (error) {
+    await claim?.release();
+    throw error;
+  }
+}
+
+/**
+ * After a copy of the app ended without stopping its database (decision 029): stops the
+ * PostgreSQL it left running on this folder, if any, and says what happened.
+ */
+async function recoverFromAnEndedCopy(
+  options: EmbeddedDatabaseOptions,
+  previousOwner: DataFolderOwner | undefined,
+): Promise<void> {
+  const notify = options.onNotice ?? (() => {});
+  const stopped = await stopOrphanedServer(options.dataDir);
+  const appPid: Record<string, number> = previousOwner ? { appPid: previousOwner.pid } : {};
+  if (stopped)
+    notify(
+      `Stopped a database left running by a copy of the app that ended without stopping it (PostgreSQL pid ${stopped.postgresPid}${previousOwner ? `, the app's pid was ${previousOwner.pid}` : ""}; ${stopped.how}). Starting it again.`,
+      { postgresPid: stopped.postgresPid, ...appPid, how: stopped.how },
+    );
+  else if (previousOwner)
+    notify(
+      `The copy of the app that last used this data folder (pid ${previousOwner.pid}) ended without stopping; its database has stopped too. Starting it again.`,
+      appPid,
+    );
+}
+
+async function startClaimed(options: EmbeddedDatabaseOptions, release: () => Promise<void>): Promise<EmbeddedDatabase> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const onLog = options.onLog ?? (() => {});
-  await mkdir(options.dataDir, { recursive: true });
   const fresh = !existsSync(join(options.dataDir, "PG_VERSION"));
   const password = await choosePassword(options, fresh);
+  // PostgreSQL's own reason when it refuses to start (the library only rejects).
+  const refusal: { last?: string | undefined } = {};
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -129,21 +174,21 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     // PostgreSQL refuses to run as root; the library then runs it as an OS user `postgres`.
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-    onLog,
+    onLog: (line: string) => {
+      refusal.last = findRefusal(line) ?? refusal.last;
+      onLog(line);
+    },
     onError: (error: unknown) => onLog(error instanceof Error ? error.message : String(error)),
   });
 
   if (fresh) await server.initialise();
-  try {
-    await server.start();
-  } catch (error) {
-    // The library rejects with nothing when PostgreSQL exits early (a port in use, usually).
-    throw new Error(
-      `The embedded PostgreSQL did not start on port ${options.port} (data in ${options.dataDir}). ` +
-        "Is another copy of the app running, or is the port taken? Set EMBEDDED_POSTGRES_PORT to change it.",
-      { cause: error },
-    );
-  }
+  await startServer(server, refusal, options);
+  const postgresProcess: unknown = Reflect.get(server, "process");
+  const postgresPid =
+    postgresProcess && typeof postgresProcess === "object" && "pid" in postgresProcess
+      ? postgresProcess.pid
+      : undefined;
+  const watchdog = typeof postgresPid === "number" ? watchPostmaster(postgresPid, options.dataDir) : undefined;
 
   // If the process dies without stopping us, do not leave PostgreSQL running on the port.
   const lastResort = () => {
@@ -151,25 +196,70 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     if (child && typeof child === "object" && "kill" in child && typeof child.kill === "function") child.kill("SIGINT");
   };
   process.once("exit", lastResort);
+  const stop = async () => {
+    process.removeListener("exit", lastResort);
+    await server.stop();
+    watchdog?.dismiss();
+    await release();
+  };
 
   let replacedLegacyPassword: boolean;
   try {
     replacedLegacyPassword = await adoptPassword(databaseUrl(password, options.port, "postgres"), options);
     await ensureDatabase(databaseUrl(password, options.port, "postgres"), options.database);
   } catch (error) {
-    process.removeListener("exit", lastResort);
-    await server.stop();
+    await stop();
     throw error;
   }
 
   return {
     url: databaseUrl(password, options.port, options.database),
     replacedLegacyPassword,
-    stop: async () => {
-      process.removeListener("exit", lastResort);
-      await server.stop();
-    },
+    stop,
   };
+}
+
+// After a server was killed outright (its whole process group, say), PostgreSQL refuses to start
+// while its old sessions still hold the shared memory (they end once they notice), or while the
+// dead postmaster's pid still answers (an exited process not yet reaped by its new parent). Both
+// pass within seconds, so we try again for a while rather than touch its lock file.
+const OLD_SERVER_LINGERS = /pre-existing shared memory block|lock file "postmaster\.pid" already exists/;
+const LINGER_RETRY_MS = 500;
+const LINGER_LIMIT_MS = 15_000;
+
+async function startServer(
+  server: InstanceType<EmbeddedPostgresClass>,
+  refusal: { last?: string | undefined },
+  options: EmbeddedDatabaseOptions,
+): Promise<void> {
+  const deadline = Date.now() + LINGER_LIMIT_MS;
+  for (;;) {
+    refusal.last = undefined;
+    try {
+      await server.start();
+      return;
+    } catch (error) {
+      const reason = refusal.last;
+      if (reason && OLD_SERVER_LINGERS.test(reason) && Date.now() < deadline) {
+        await new Promise((done) => setTimeout(done, LINGER_RETRY_MS));
+        continue;
+      }
+      // The library rejects with nothing when PostgreSQL exits early (a port in use, usually).
+      throw new Error(
+        `The embedded PostgreSQL did not start on port ${options.port} (data in ${options.dataDir})` +
+          `${reason ? `: ${reason}` : ""}. If another program uses the port, set EMBEDDED_POSTGRES_PORT to another one.`,
+        { cause: error },
+      );
+    }
+  }
+}
+
+/** PostgreSQL's FATAL message in a chunk of its log (start-up messages hold no application data). */
+function findRefusal(chunk: string): string | undefined {
+  const fatal = chunk.match(/FATAL:\s+(.*)/);
+  if (!fatal?.[1]) return undefined;
+  const hint = chunk.match(/HINT:\s+(.*)/);
+  return hint?.[1] ? `${fatal[1].trim()} ${hint[1].trim()}` : fatal[1].trim();
 }
 
 /**

@@ -22,6 +22,8 @@ export async function openDatabase(source: DatabaseSource, log: Logger): Promise
     port: source.port,
     database: APP_DATABASE,
     onLog: (line) => log.debug({ postgres: line.trim() }, "embedded postgres"),
+    // Clearing up after a copy of the app that was killed (docs/operations.md, "If the app was killed").
+    onNotice: (message, details) => log.warn(details, message),
   });
   log.info({ port: source.port, dataDir: source.dataDir, ms: Date.now() - started }, "embedded PostgreSQL started");
   if (server.replacedLegacyPassword)
