@@ -1,10 +1,15 @@
-import { chmod, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { type ChildProcess, spawn } from "node:child_process";
+import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { embeddedOwnerFile } from "./embedded-owner";
 import { embeddedDatabaseUrl, embeddedPasswordFile, startEmbeddedPostgres } from "./embedded-postgres";
+import { WATCHDOG_NAME } from "./embedded-watchdog";
 import { findFreePort } from "./free-port";
+import { findProcess } from "./processes";
 
 // Each data folder gets its own superuser password, kept beside it; folders made with the old
 // fixed one ("psu-local") move to their own at the next start.
@@ -130,4 +135,161 @@ describe("the embedded PostgreSQL's superuser password", () => {
       await database.stop();
     }
   }, 60_000);
+});
+
+// Crash recovery (decision 029): another process holds a folder's server, as the app would, and
+// is killed with SIGKILL, so nothing of its own stops PostgreSQL.
+const PRISMA_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
+const holders = new Set<ChildProcess>();
+afterAll(() => {
+  for (const holder of holders) holder.kill("SIGKILL");
+});
+
+/** A child process that starts the embedded server on `dataDir` and holds it. */
+async function holdInChild(dataDir: string, onPort = port): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "src/test/hold-embedded-postgres.ts", dataDir, String(onPort)],
+    {
+      cwd: PRISMA_DIR,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  holders.add(child);
+  let output = "";
+  child.stdout?.on("data", (chunk) => (output += String(chunk)));
+  child.stderr?.on("data", (chunk) => (output += String(chunk)));
+  const deadline = Date.now() + 30_000;
+  while (!output.includes("ready")) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the holder did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return child;
+}
+
+async function killed(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise((resolve) => {
+    child.once("exit", resolve);
+    child.kill("SIGKILL");
+  });
+}
+
+async function postmasterPid(dataDir: string): Promise<number> {
+  return Number((await readFile(join(dataDir, "postmaster.pid"), "utf8")).split("\n")[0]);
+}
+
+/** The pid of the watchdog shell watching `dataDir`'s server. */
+async function findWatchdog(dataDir: string): Promise<number | undefined> {
+  for (const entry of await readdir("/proc")) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    const command = (await findProcess(pid).catch(() => undefined))?.command ?? [];
+    if (command.includes(WATCHDOG_NAME) && command.includes(join(dataDir, "postmaster.pid"))) return pid;
+  }
+  return undefined;
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  while (await findProcess(pid)) {
+    if (Date.now() - started > timeoutMs) throw new Error(`process ${pid} still runs after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return Date.now() - started;
+}
+
+describe.runIf(process.platform === "linux")("after the process holding the embedded PostgreSQL is killed", () => {
+  it("its watchdog stops PostgreSQL within seconds, and the next start says the last copy ended without stopping", async () => {
+    const dataDir = join(root, "watched");
+    const holder = await holdInChild(dataDir);
+    const postgres = await postmasterPid(dataDir);
+    expect(await findWatchdog(dataDir)).toBeDefined();
+    await killed(holder);
+
+    expect(await waitForExit(postgres, 10_000)).toBeLessThan(10_000);
+    const notices: string[] = [];
+    const database = await startEmbeddedPostgres({
+      dataDir,
+      port,
+      database: "psu",
+      onNotice: (message) => notices.push(message),
+    });
+    try {
+      expect(notices).toEqual([
+        `The copy of the app that last used this data folder (pid ${holder.pid}) ended without stopping; its database has stopped too. Starting it again.`,
+      ]);
+      expect(await tryConnect(database.url)).toBe("connected");
+      expect(JSON.parse(await readFile(embeddedOwnerFile(dataDir), "utf8"))).toMatchObject({ pid: process.pid });
+    } finally {
+      await database.stop();
+    }
+    // A clean stop lets the folder go and leaves no watchdog behind.
+    await expect(stat(embeddedOwnerFile(dataDir))).rejects.toThrow(/ENOENT/);
+    expect(await findWatchdog(dataDir)).toBeUndefined();
+  }, 60_000);
+
+  it("a server left running without its watchdog is stopped by the next start, which says so", async () => {
+    const dataDir = join(root, "orphaned");
+    const holder = await holdInChild(dataDir);
+    const postgres = await postmasterPid(dataDir);
+    const watchdog = await findWatchdog(dataDir);
+    if (watchdog === undefined) throw new Error("no watchdog found");
+    process.kill(watchdog, "SIGKILL");
+    await killed(holder);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await findProcess(postgres)).toBeDefined();
+
+    const notices: string[] = [];
+    const database = await startEmbeddedPostgres({
+      dataDir,
+      port,
+      database: "psu",
+      onNotice: (message) => notices.push(message),
+    });
+    try {
+      expect(notices).toEqual([
+        `Stopped a database left running by a copy of the app that ended without stopping it (PostgreSQL pid ${postgres}, the app's pid was ${holder.pid}; fast shutdown). Starting it again.`,
+      ]);
+      expect(await findProcess(postgres)).toBeUndefined();
+      expect(await postmasterPid(dataDir)).not.toBe(postgres);
+      expect(await tryConnect(database.url)).toBe("connected");
+    } finally {
+      await database.stop();
+    }
+  }, 60_000);
+
+  it("leaves alone a folder whose process still runs, naming it, and never touches another folder's server", async () => {
+    const dataDir = join(root, "in-use");
+    const holder = await holdInChild(dataDir);
+    try {
+      const postgres = await postmasterPid(dataDir);
+      await expect(startEmbeddedPostgres({ dataDir, port: await findFreePort(), database: "psu" })).rejects.toThrow(
+        `The data folder ${dataDir} is in use by another copy of the app (pid ${holder.pid}, running since `,
+      );
+      // Its record is still there, and its server still answers.
+      expect(JSON.parse(await readFile(embeddedOwnerFile(dataDir), "utf8"))).toMatchObject({ pid: holder.pid });
+      expect(await tryConnect(await embeddedDatabaseUrl({ dataDir, port, database: "psu" }))).toBe("connected");
+
+      // Even with its record gone (a copy from before records were kept), its live parent keeps it.
+      await rm(embeddedOwnerFile(dataDir));
+      await expect(startEmbeddedPostgres({ dataDir, port: await findFreePort(), database: "psu" })).rejects.toThrow(
+        `has its PostgreSQL (pid ${postgres}) run by another Node.js process (pid ${holder.pid})`,
+      );
+      expect(await findProcess(postgres)).toBeDefined();
+
+      // Another folder starts beside it, and the first server is untouched.
+      const other = await startEmbeddedPostgres({
+        dataDir: join(root, "other"),
+        port: await findFreePort(),
+        database: "psu",
+      });
+      await other.stop();
+      expect(await findProcess(postgres)).toBeDefined();
+      expect(await postmasterPid(dataDir)).toBe(postgres);
+    } finally {
+      holder.kill("SIGTERM");
+      await new Promise((resolve) => holder.once("exit", resolve));
+    }
+  }, 90_000);
 });
