@@ -319,7 +319,8 @@ function parseNotify(env: Record<string, string | undefined>): { notify: NotifyC
   for (const kind of EMAIL_KINDS) {
     const name = toNotifyTemplateVariable(kind);
     const templateId = read(name);
-    if (templateId === undefined) problems.push(`${name}: required with NOTIFY_API_KEY (the id of the ${kind} template)`);
+    if (templateId === undefined)
+      problems.push(`${name}: required with NOTIFY_API_KEY (the id of the ${kind} template)`);
     else if (!UUID.test(templateId)) problems.push(`${name}: must be a template id (a UUID) from GOV.UK Notify`);
     else templates[kind] = templateId.toLowerCase();
   }

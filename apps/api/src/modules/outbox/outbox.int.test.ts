@@ -1,8 +1,11 @@
 import type { FastifyBaseLogger } from "fastify";
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/build-test-app";
+import { startSmtpSink } from "../../test/smtp-sink";
 import type { EmailContent } from "./email-templates";
-import type { Mailer } from "./mailer";
+import type { Mailer } from "./mail-channel";
+import { createMailer } from "./mailer";
+import { MAX_ATTEMPTS } from "./outbox.repository";
 import { processOutboxOnce } from "./outbox.worker";
 
 const quietLog = { warn: () => {}, error: () => {}, info: () => {} } as unknown as FastifyBaseLogger;
@@ -64,6 +67,43 @@ describe("the email outbox", () => {
     expect(mailer.sent).toHaveLength(0);
     await processOutboxOnce(testApp.app.prisma, mailer, new Date(now.getTime() + 61_000), quietLog);
     expect(mailer.sent.map((message) => message.to)).toEqual(["sam@example.com"]);
+  });
+
+  it("gives up on a message whose last attempt fails, and never claims it again", async () => {
+    const { id } = await queue("PSU-7K3F-9QX4", "last.try@example.com");
+    await testApp.app.prisma.outboxMessage.update({ where: { id }, data: { attempts: MAX_ATTEMPTS - 1 } });
+    const now = new Date(Date.now() + 7_200_000);
+    await processOutboxOnce(testApp.app.prisma, recordingMailer(true), now, quietLog);
+    const row = await testApp.app.prisma.outboxMessage.findUniqueOrThrow({
+      where: { id },
+      select: { sentAt: true, failedAt: true, attempts: true },
+    });
+    expect(row).toEqual({ sentAt: null, failedAt: now, attempts: MAX_ATTEMPTS });
+
+    // Even with its attempts reset by hand, a message given up stays given up until failed_at is cleared too.
+    await testApp.app.prisma.outboxMessage.update({ where: { id }, data: { attempts: 0 } });
+    const mailer = recordingMailer();
+    await processOutboxOnce(testApp.app.prisma, mailer, new Date(now.getTime() + 86_400_000), quietLog);
+    expect(mailer.sent.map((message) => message.to)).not.toContain("last.try@example.com");
+  });
+
+  it("records the SMTP server's Message-ID as the delivery id", async () => {
+    const sink = await startSmtpSink();
+    try {
+      const { id } = await queue("PSU-7K3F-9QX4", "smtp.person@example.com");
+      const mailer = createMailer({ smtpUrl: sink.url, from: "PSU <psu@example.org>" }, quietLog);
+      await processOutboxOnce(testApp.app.prisma, mailer, new Date(Date.now() + 10_800_000), quietLog);
+      const row = await testApp.app.prisma.outboxMessage.findUniqueOrThrow({
+        where: { id },
+        select: { deliveryId: true },
+      });
+      expect(row.deliveryId).toMatch(/^<.+@.+>$/);
+      expect(sink.received.find((email) => email.to.includes("smtp.person@example.com"))?.data).toContain(
+        `Message-ID: ${row.deliveryId}`,
+      );
+    } finally {
+      await sink.close();
+    }
   });
 
   it("never sends a message twice when two workers poll at once", async () => {

@@ -24,7 +24,7 @@ export async function claimDueMessages(prisma: PrismaClient, now: Date, limit: n
            available_at = ${now}::timestamptz + make_interval(secs => ${LEASE_SECONDS})
      where id in (
        select id from outbox_messages
-        where sent_at is null and available_at <= ${now} and attempts < ${MAX_ATTEMPTS}
+        where sent_at is null and failed_at is null and available_at <= ${now} and attempts < ${MAX_ATTEMPTS}
         order by id
         limit ${limit}
         for update skip locked)
@@ -32,21 +32,32 @@ export async function claimDueMessages(prisma: PrismaClient, now: Date, limit: n
 }
 
 /**
- * Marks a message sent and forgets the address: a sent email needs no recipient on file. A
- * one-time link (staff invitations and password resets) goes too: only its keyed hash may stay.
+ * Marks a message sent, with the sending service's id for it when it gave one, and forgets the
+ * address: a sent email needs no recipient on file. A one-time link (staff invitations and
+ * password resets) goes too: only its keyed hash may stay.
  */
-export async function markSent(prisma: PrismaClient, id: bigint, now: Date): Promise<void> {
+export async function markSent(prisma: PrismaClient, id: bigint, now: Date, deliveryId?: string): Promise<void> {
   await prisma.$executeRaw`
     update outbox_messages
-       set sent_at = ${now}, recipient = '', last_error = null, payload = payload - 'link'
+       set sent_at = ${now}, recipient = '', last_error = null, payload = payload - 'link',
+           delivery_id = ${deliveryId ?? null}
      where id = ${id}`;
 }
 
-/** Records a failure (a code, never the address) and when to try again. */
-export async function markFailed(prisma: PrismaClient, id: bigint, error: string, retryAt: Date): Promise<void> {
+/**
+ * Records a failure (a code, never the address) and when to try again; or, when the failure is
+ * permanent or this was the last attempt, that the outbox gave up on the message.
+ */
+export async function markFailed(
+  prisma: PrismaClient,
+  id: bigint,
+  error: string,
+  retryAt: Date,
+  gaveUpAt: Date | null = null,
+): Promise<void> {
   await prisma.outboxMessage.update({
     where: { id },
-    data: { lastError: error.slice(0, 200), availableAt: retryAt },
+    data: { lastError: error.slice(0, 200), availableAt: retryAt, failedAt: gaveUpAt },
     select: { id: true },
   });
 }

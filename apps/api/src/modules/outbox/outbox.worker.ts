@@ -1,28 +1,45 @@
 import type { PrismaClient } from "@psu/prisma";
 import type { FastifyBaseLogger as Logger } from "fastify";
 import { renderEmail } from "./email-templates";
-import type { Mailer } from "./mailer";
-import { claimDueMessages, markFailed, markSent } from "./outbox.repository";
+import { DeliveryError, type Mailer } from "./mail-channel";
+import { claimDueMessages, MAX_ATTEMPTS, markFailed, markSent } from "./outbox.repository";
 
 const BATCH = 20;
 
+/** Told of each send and each failed attempt (the metrics' counters). */
+export interface OutboxCounters {
+  sent(): void;
+  failed(): void;
+}
+
 /** Sends what is due once; returns how many were sent. Errors are recorded, never thrown. */
-export async function processOutboxOnce(prisma: PrismaClient, mailer: Mailer, now: Date, log: Logger): Promise<number> {
+export async function processOutboxOnce(
+  prisma: PrismaClient,
+  mailer: Mailer,
+  now: Date,
+  log: Logger,
+  counters?: OutboxCounters,
+): Promise<number> {
   const messages = await claimDueMessages(prisma, now, BATCH);
   let sent = 0;
   for (const message of messages) {
     try {
-      await mailer.send(message.recipient, renderEmail(message.kind, message.payload));
-      await markSent(prisma, message.id, now);
+      const content = renderEmail(message.kind, message.payload);
+      const deliveryId = await mailer.send(message.recipient, content, { kind: message.kind, outboxId: message.id });
+      await markSent(prisma, message.id, now, deliveryId);
       sent++;
+      counters?.sent();
     } catch (error) {
+      counters?.failed();
       // Back off 1, 2, 4 ... minutes. The error's name/code only: SMTP messages can echo addresses.
       const code = error instanceof Error ? ((error as Error & { code?: string }).code ?? error.name) : "unknown";
       const retryAt = new Date(now.getTime() + 60_000 * 2 ** Math.min(message.attempts - 1, 6));
-      await markFailed(prisma, message.id, code, retryAt);
+      // Refused for good (GOV.UK Notify's 4xx other than 429) or out of attempts: never again.
+      const givesUp = (error instanceof DeliveryError && error.permanent) || message.attempts >= MAX_ATTEMPTS;
+      await markFailed(prisma, message.id, code, retryAt, givesUp ? now : null);
       log.warn(
-        { outboxId: String(message.id), kind: message.kind, attempts: message.attempts, code },
-        "email failed, will retry",
+        { outboxId: String(message.id), kind: message.kind, attempts: message.attempts, code, gaveUp: givesUp },
+        givesUp ? "email failed, given up" : "email failed, will retry",
       );
     }
   }
@@ -40,13 +57,14 @@ export function startOutboxWorker(options: {
   pollMs: number;
   now: () => Date;
   log: Logger;
+  counters?: OutboxCounters;
 }): OutboxWorker {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let inFlight: Promise<unknown> = Promise.resolve();
 
   const tick = () => {
-    inFlight = processOutboxOnce(options.prisma, options.mailer, options.now(), options.log)
+    inFlight = processOutboxOnce(options.prisma, options.mailer, options.now(), options.log, options.counters)
       .catch((error: unknown) =>
         options.log.error({ type: error instanceof Error ? error.name : "unknown" }, "outbox poll failed"),
       )
