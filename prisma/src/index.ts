@@ -1,7 +1,7 @@
 // The package's one public entry: the generated client and its types, how to build a client,
 // and how to bring a database up to date.
 export * from "../generated/client/client";
-export { type CreatePrismaClientOptions, createPrismaClient } from "./client";
+export { type CreatePrismaClientOptions, createPrismaClient, type PoolUse, readPoolUse } from "./client";
 export {
   type EmbeddedDatabase,
   type EmbeddedDatabaseOptions,

@@ -68,9 +68,12 @@ export const webAppPlugin = fp<{ distDir: string }>(async (app: FastifyInstance,
   app.get("/", { schema: { hide: true } }, (_request, reply) => reply.sendWebAppPage());
 });
 
-/** A browser asking for a page of the app (not the API, not a file) gets its HTML. */
+/**
+ * A browser asking for a page of the app (not the API, not a file) gets its HTML. /metrics is
+ * never a page: with METRICS_TOKEN unset it is a plain 404, not the app's HTML with a 200.
+ */
 export function isWebAppPage(request: FastifyRequest): boolean {
   if (request.method !== "GET" && request.method !== "HEAD") return false;
   const path = request.url.split("?")[0] ?? "";
-  return !path.startsWith("/api/") && path !== "/api" && !/\.[a-z0-9]+$/i.test(path);
+  return !path.startsWith("/api/") && path !== "/api" && path !== "/metrics" && !/\.[a-z0-9]+$/i.test(path);
 }

@@ -18,6 +18,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** A logger to read what the app logs; without one the app is silent. */
   logger?: FastifyBaseLogger;
+  /** Runs the background jobs (outbox, retention) once the app is ready, as the server does. */
+  backgroundJobs?: boolean;
 }
 
 /** The whole app on a fresh copy of the migrated test database (integration tests only). */
@@ -31,6 +33,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     prisma: createPrismaClient(database.url, { max: 4 }),
     now: options.now,
     logger: options.logger,
+    backgroundJobs: options.backgroundJobs,
   });
   return {
     app,
