@@ -52,7 +52,16 @@ export interface AuthContext {
   now: Date;
   /** The client's address (hashed wherever it is kept). */
   ip: string;
+  /** Counts a refused step for the metrics: a reason code, never who. */
+  countFailure?: (reason: SignInFailureReason) => void;
 }
+
+/** Why a sign-in step may be refused, as the metrics count it (and the audit's SIGN_IN_FAILED reasons). */
+export const SIGN_IN_FAILURE_REASONS = {
+  password: ["unknown-account", "wrong-password", "inactive-account", "locked", "too-many"],
+  second_factor: ["wrong-code", "locked", "too-many"],
+} as const;
+export type SignInFailureReason = (typeof SIGN_IN_FAILURE_REASONS)[keyof typeof SIGN_IN_FAILURE_REASONS][number];
 
 const IDLE_MS = SESSION_IDLE_MINUTES * 60_000;
 const ABSOLUTE_MS = SESSION_ABSOLUTE_HOURS * 3_600_000;
@@ -129,19 +138,24 @@ async function consumeLimits(
     if (!refused || decision.retryAfterSeconds > refused.retryAfterSeconds)
       refused = { name: limit.name, retryAfterSeconds: decision.retryAfterSeconds };
   }
-  if (refused) throw new RateLimitedError(MESSAGES[refused.name], refused.retryAfterSeconds);
+  if (!refused) return;
+  context.countFailure?.("too-many");
+  throw new RateLimitedError(MESSAGES[refused.name], refused.retryAfterSeconds);
 }
 
 /** Refuses a code step while the account's wrong codes are used up, then counts this try (before checking it). */
 async function checkSecondFactorLimits(context: AuthContext, staffId: string): Promise<void> {
   const failures = toLimit(context, "secondFactorFailures", staffId);
-  if (await isRateLimited(context.prisma, failures, context.now))
+  if (await isRateLimited(context.prisma, failures, context.now)) {
+    context.countFailure?.("locked");
     throw new RateLimitedError(MESSAGES.secondFactorFailures, Math.ceil(failures.windowMs / 1000));
+  }
   await consumeLimits(context, [toLimit(context, "secondFactor", staffId)], staffId);
 }
 
 /** Counts a wrong code; the one that uses up the allowance is audited as the lock-out. */
 async function countSecondFactorFailure(context: AuthContext, staffId: string, method: string): Promise<void> {
+  context.countFailure?.("wrong-code");
   await recordAudit(context.prisma, audit(context, "SECOND_FACTOR_FAILED", staffId, { method }));
   const failures = toLimit(context, "secondFactorFailures", staffId);
   await consumeRateLimit(context.prisma, { ...failures, now: context.now });
@@ -181,8 +195,10 @@ export async function signIn(context: AuthContext, request: SignInRequest): Prom
   const failures = toLimit(context, "accountFailures", request.email);
   // A locked account stays locked even for the right password, or the lock would leak which
   // guess was right. Checked first, so a locked account costs no hashing either.
-  if (await isRateLimited(prisma, failures, now))
+  if (await isRateLimited(prisma, failures, now)) {
+    context.countFailure?.("locked");
     throw new RateLimitedError(MESSAGES.accountFailures, Math.ceil(LIMITS.accountFailures.windowMs / 1000));
+  }
   const staff = await findStaffForSignIn(prisma, request.email);
   await consumeLimits(
     context,
@@ -198,6 +214,7 @@ export async function signIn(context: AuthContext, request: SignInRequest): Prom
   if (!staff || !matches || !staff.active) {
     // The email typed is never recorded: for an unknown account it may be a password typed in the wrong box.
     const reason = !staff ? "unknown-account" : !matches ? "wrong-password" : "inactive-account";
+    context.countFailure?.(reason);
     await recordAudit(prisma, audit(context, "SIGN_IN_FAILED", staff?.id ?? null, { reason }));
     const decision = await consumeRateLimit(prisma, { ...failures, now });
     // The failure that uses up the allowance locks the account (it was not locked when this began).
