@@ -27,6 +27,7 @@ import { backgroundJobsPlugin } from "./plugins/background-jobs";
 import { databasePlugin } from "./plugins/database";
 import { errorHandlerPlugin, sendFrameworkError, sendNotFound } from "./plugins/error-handler";
 import { lifecyclePlugin } from "./plugins/lifecycle";
+import { metricsPlugin } from "./plugins/metrics";
 import { passwordSignInGate } from "./plugins/password-sign-in-gate";
 import { requestLoggingPlugin } from "./plugins/request-logging";
 import { securityPlugin } from "./plugins/security";
@@ -50,7 +51,15 @@ declare module "fastify" {
 export interface AppOptions {
   config: Pick<
     Config,
-    "env" | "webDistDir" | "trustProxy" | "mail" | "publicUrl" | "retentionMonths" | "sso" | "passwordSignIn"
+    | "env"
+    | "webDistDir"
+    | "trustProxy"
+    | "mail"
+    | "publicUrl"
+    | "retentionMonths"
+    | "sso"
+    | "passwordSignIn"
+    | "metricsToken"
   >;
   /** Starts background work (the email outbox); tests call the jobs directly instead. */
   backgroundJobs?: boolean;
@@ -88,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(securityPlugin);
   await app.register(lifecyclePlugin);
   await app.register(databasePlugin, { prisma: options.prisma });
+  await app.register(metricsPlugin, { token: options.config.metricsToken });
   await app.register(staffAuthPlugin, { env: options.config.env });
   await app.register(apiDocsPlugin);
 
@@ -121,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(backgroundJobsPlugin, {
       mail: options.config.mail,
       retentionMonths: options.config.retentionMonths,
+      publicUrl: options.config.publicUrl,
     });
 
   const servesWebApp = hasWebApp(options.config.webDistDir);

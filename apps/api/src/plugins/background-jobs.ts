@@ -7,6 +7,7 @@ import { deleteExpiredDrafts } from "../modules/drafts/drafts.service";
 import { createMailer } from "../modules/outbox/mailer";
 import { startOutboxWorker } from "../modules/outbox/outbox.worker";
 import { deleteStaleRateLimitCounters } from "../modules/rate-limit/rate-limit.service";
+import { type SlaDigestSchedule, startSlaDigestSchedule } from "../modules/sla-digest/sla-digest.scheduler";
 
 const CLEANUP_EVERY_MS = 60 * 60_000;
 const RETENTION_EVERY_MS = 24 * 60 * 60_000;
@@ -15,11 +16,12 @@ const RETENTION_EVERY_MS = 24 * 60 * 60_000;
  * Work that runs beside requests: sending queued emails, removal of expired drafts, sessions
  * and rate-limit counters at start-up and hourly (each is also enforced on use; this frees the
  * rows, and deletes saved answers nobody came back for), and at start-up and daily the retention job (cases closed more than `retentionMonths`
- * ago are anonymised). Every instance may run it (outbox and retention claims use SKIP LOCKED;
- * deletes and anonymisation are idempotent).
+ * ago are anonymised), and the coordinators' daily SLA digest. Every instance may run it (outbox
+ * and retention claims use SKIP LOCKED; deletes and anonymisation are idempotent; the digest is
+ * claimed once a day in job_runs).
  * It stops before the app closes its database pool.
  */
-export const backgroundJobsPlugin = fp<{ mail: Config["mail"]; retentionMonths: number }>(
+export const backgroundJobsPlugin = fp<{ mail: Config["mail"]; retentionMonths: number; publicUrl: string }>(
   async (app: FastifyInstance, options) => {
     const mailer = createMailer(options.mail, app.log);
     let stopOutbox: (() => Promise<void>) | undefined;
@@ -27,13 +29,16 @@ export const backgroundJobsPlugin = fp<{ mail: Config["mail"]; retentionMonths: 
     let retentionTimer: NodeJS.Timeout | undefined;
     let retentionRun: Promise<void> | undefined;
     let cleanupRun: Promise<void> | undefined;
+    let slaDigest: SlaDigestSchedule | undefined;
 
     const applyRetention = async () => {
       try {
         const caseIds = await runRetention(app.prisma, { now: app.now(), months: options.retentionMonths });
         app.log.info({ anonymised: caseIds.length }, "retention job ran");
+        app.metrics.recordRetentionRun({ at: app.now(), anonymised: caseIds.length });
       } catch (error) {
         app.log.error({ type: error instanceof Error ? error.name : "unknown" }, "retention job failed");
+        app.metrics.recordRetentionRun({ at: app.now(), failed: true });
       }
     };
 
@@ -58,6 +63,7 @@ export const backgroundJobsPlugin = fp<{ mail: Config["mail"]; retentionMonths: 
         pollMs: options.mail.pollMs,
         now: app.now,
         log: app.log,
+        counters: app.metrics.outbox,
       });
       stopOutbox = worker.stop;
       cleanupRun = removeExpiredRows();
@@ -70,12 +76,20 @@ export const backgroundJobsPlugin = fp<{ mail: Config["mail"]; retentionMonths: 
         retentionRun = applyRetention();
       }, RETENTION_EVERY_MS);
       retentionTimer.unref();
+      // The coordinators' SLA digest: at start-up if today's is due and not yet sent, then 08:00 London time on working days.
+      slaDigest = startSlaDigestSchedule({
+        prisma: app.prisma,
+        now: app.now,
+        publicUrl: options.publicUrl,
+        log: app.log,
+      });
     });
     app.addHook("preClose", async () => {
       clearInterval(cleanupTimer);
       clearInterval(retentionTimer);
       await retentionRun;
       await cleanupRun;
+      await slaDigest?.stop();
       await stopOutbox?.();
     });
   },

@@ -1,6 +1,7 @@
 import { TRAINEE_EMAIL_KINDS, type TraineeEmail, writeTraineeEmail } from "@psu/domain";
 import { z } from "zod";
 import { isStaffEmailKind, renderStaffEmail, STAFF_EMAIL_KINDS } from "../account/account-emails";
+import { isSlaDigestEmailKind, renderSlaDigestEmail, SLA_DIGEST_EMAIL_KINDS } from "../sla-digest/digest-email";
 
 export type EmailContent = TraineeEmail;
 
@@ -9,7 +10,7 @@ export type EmailContent = TraineeEmail;
  * template for each (NOTIFY_TEMPLATE_<KIND>, config/env.ts), so a kind added here cannot reach
  * Notify without one.
  */
-export const EMAIL_KINDS = [...TRAINEE_EMAIL_KINDS, ...STAFF_EMAIL_KINDS] as const;
+export const EMAIL_KINDS = [...TRAINEE_EMAIL_KINDS, ...STAFF_EMAIL_KINDS, ...SLA_DIGEST_EMAIL_KINDS] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 const EmailKindSchema = z.enum(EMAIL_KINDS);
 
@@ -30,6 +31,8 @@ const TraineeEmailPayloadSchema = z.object({ reference: z.string(), triageDueOn:
 export function renderEmail(kind: string, payload: unknown): EmailContent {
   // Staff emails (an invitation, a password reset) are worded by the account module.
   if (isStaffEmailKind(kind)) return renderStaffEmail(kind, payload);
+  // The coordinators' daily SLA digest (counts and references) is worded by its own module.
+  if (isSlaDigestEmailKind(kind)) return renderSlaDigestEmail(payload);
   const parsedKind = TraineeEmailKindSchema.safeParse(kind);
   if (!parsedKind.success) throw new Error(`No email template for kind ${kind}`);
   const { reference, triageDueOn } = TraineeEmailPayloadSchema.parse(payload);
