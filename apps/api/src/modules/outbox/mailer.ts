@@ -13,6 +13,8 @@ export function createMailer(
   options: { smtpUrl: string | undefined; notify?: NotifyConfig | null; from: string },
   log: Logger,
 ): Mailer {
+  // Which way email goes, once at start-up: an operator should not have to send one to find out.
+  log.info({ channel: options.notify ? "notify" : options.smtpUrl ? "smtp" : "log" }, "email channel chosen");
   if (options.notify) return createNotifyMailer(options.notify);
   if (!options.smtpUrl) {
     return {

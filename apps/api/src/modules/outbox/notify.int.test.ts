@@ -283,6 +283,7 @@ describe("the server started with NOTIFY_API_KEY", () => {
       const email = notify.accepted.find((accepted) => accepted.emailAddress === "jo@example.com");
       expect(email).toMatchObject({ templateId: TEMPLATE_IDS.referral_withdrawn, reference: `outbox-${id}` });
       expect(await readDeliveryId()).toBe(email?.id);
+      expect(server.output()).toContain('"channel":"notify"');
       expect(server.output()).not.toContain("jo@example.com");
       expect(server.output()).not.toContain(notify.apiKey.slice(-36));
     } finally {
