@@ -1,5 +1,6 @@
 import cluster, { type Worker } from "node:cluster";
 import type { Logger } from "pino";
+import { answerClusterMetricsRequests } from "./modules/metrics/cluster-metrics";
 
 // Several server processes on one machine (WORKERS), sharing the port through node:cluster:
 // each one the whole app with its own database pool, as separate instances behind a load
@@ -24,6 +25,8 @@ export interface Workers {
  */
 export async function startWorkers(options: { count: number; databaseUrl: string; log: Logger }): Promise<Workers> {
   const { count, databaseUrl, log } = options;
+  // A scrape of /metrics reaches one worker, which asks this process for every worker's counts.
+  answerClusterMetricsRequests();
   let stopping = false;
   let started = false;
 

@@ -26,12 +26,13 @@ import {
 const STEP_ERRORS = { 400: ErrorBodySchema, 401: ErrorBodySchema, 409: ErrorBodySchema, 429: ErrorBodySchema };
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  const contextOf = (request: FastifyRequest): AuthContext => ({
+  const contextOf = (request: FastifyRequest, step?: "password" | "second_factor"): AuthContext => ({
     prisma: app.prisma,
     keyedHash: app.keyedHash,
     encryption: app.encryption,
     now: app.now(),
     ip: request.ip,
+    ...(step && { countFailure: (reason) => app.metrics.countSignInFailure(step, reason) }),
   });
   const tokenOf = (request: FastifyRequest): string | undefined => request.cookies[app.sessionCookie.name];
 
@@ -47,7 +48,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const started = await signIn(contextOf(request), request.body);
+      const started = await signIn(contextOf(request, "password"), request.body);
       app.sessionCookie.set(reply, started.token);
       return { next: started.next };
     },
@@ -66,7 +67,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const signedIn = await completeSecondFactor(contextOf(request), tokenOf(request), request.body.code);
+      const signedIn = await completeSecondFactor(
+        contextOf(request, "second_factor"),
+        tokenOf(request),
+        request.body.code,
+      );
       app.sessionCookie.set(reply, signedIn.token);
       return { staff: signedIn.staff };
     },
@@ -98,7 +103,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const confirmed = await confirmEnrolment(contextOf(request), tokenOf(request), request.body.code);
+      const confirmed = await confirmEnrolment(
+        contextOf(request, "second_factor"),
+        tokenOf(request),
+        request.body.code,
+      );
       app.sessionCookie.set(reply, confirmed.token);
       return { staff: confirmed.staff, recoveryCodes: confirmed.recoveryCodes };
     },

@@ -110,6 +110,8 @@ export const ssoRoutes: FastifyPluginAsyncZod<SsoRoutesOptions> = async (app, op
   );
 };
 
+/** Back to the sign-in page with the reason, which the sign-in failure metric counts too. */
 function redirectToSignIn(reply: FastifyReply, code: SsoErrorCode): FastifyReply {
+  reply.server.metrics.countSignInFailure("sso", code);
   return reply.redirect(`${SIGN_IN_PAGE}?${new URLSearchParams({ [SSO_ERROR_PARAMETER]: code })}`, 303);
 }
