@@ -104,7 +104,8 @@ let page: DocsPage | undefined;
  */
 export function getDocsPage(): DocsPage {
   if (page) return page;
-  const distDir = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
+  const require = createRequire(import.meta.url);
+  const distDir = dirname(require.resolve("swagger-ui-dist/package.json"));
   const readDist = (file: string) => readFileSync(join(distDir, file));
   const swaggerCss = toAsset("swagger-ui", "css", readDist("swagger-ui.css"));
   const pageCss = toAsset("api-docs", "css", Buffer.from(PAGE_CSS));
