@@ -41,9 +41,11 @@ export function createNotifyMailer(config: NotifyConfig): Mailer {
 }
 
 /**
- * What a failed request to Notify means for the outbox. A 4xx other than 429 is Notify refusing
- * this request (a bad address or template, a key it does not accept): sending it again gets the
- * same answer. 429 (a rate or daily limit), 5xx and network failures pass: try again later.
+ * What a failed request to Notify means for the outbox. A 4xx other than 403 and 429 is Notify
+ * refusing this message (a bad address, template or personalisation): sending it again gets the
+ * same answer. 403 is Notify refusing our key (revoked, mistyped, or this machine's clock more
+ * than 30 s out): nothing wrong with the message, and an operator can fix it, so like 429 (a rate
+ * or daily limit), 5xx and network failures it is tried again later, with the outbox's backoff.
  */
 function toDeliveryError(error: unknown): unknown {
   if (!axios.isAxiosError(error)) return error;
@@ -51,5 +53,5 @@ function toDeliveryError(error: unknown): unknown {
   const { status, data } = error.response;
   const refusal = RefusalSchema.safeParse(data);
   const code = refusal.success ? `notify_${status}_${refusal.data.errors[0]?.error}` : `notify_${status}`;
-  return new DeliveryError(code, status >= 400 && status < 500 && status !== 429);
+  return new DeliveryError(code, status >= 400 && status < 500 && status !== 403 && status !== 429);
 }

@@ -186,7 +186,7 @@ describe("email through GOV.UK Notify", () => {
     expect(log.lines.join("\n")).not.toContain("team.only");
   });
 
-  it("gives up on a key Notify does not accept (403), which the server checks by the JWT's signature", async () => {
+  it("keeps a message to try again when Notify does not accept the key (403, checked by the JWT's signature)", async () => {
     const id = await queue("referral_received", "wrong.key@example.com");
     const now = later();
     const exchangesBefore = notify.exchanges.length;
@@ -200,7 +200,9 @@ describe("email through GOV.UK Notify", () => {
     );
 
     expect(notify.exchanges.slice(exchangesBefore)).toEqual([{ status: 403, error: "AuthError" }]);
-    expect(await readRow(id)).toMatchObject({ sentAt: null, failedAt: now, lastError: "notify_403_AuthError" });
+    // The key is the operator's to fix; the message is kept for the outbox's next attempt.
+    expect(await readRow(id)).toMatchObject({ sentAt: null, failedAt: null, lastError: "notify_403_AuthError" });
+    expect((await readRow(id)).availableAt.getTime()).toBeGreaterThan(now.getTime());
   });
 
   it("retries when Notify cannot be reached", async () => {

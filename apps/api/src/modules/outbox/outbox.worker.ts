@@ -34,7 +34,7 @@ export async function processOutboxOnce(
       // Back off 1, 2, 4 ... minutes. The error's name/code only: SMTP messages can echo addresses.
       const code = error instanceof Error ? ((error as Error & { code?: string }).code ?? error.name) : "unknown";
       const retryAt = new Date(now.getTime() + 60_000 * 2 ** Math.min(message.attempts - 1, 6));
-      // Refused for good (GOV.UK Notify's 4xx other than 429) or out of attempts: never again.
+      // Refused for good (GOV.UK Notify's 4xx other than 403 and 429) or out of attempts: never again.
       const givesUp = (error instanceof DeliveryError && error.permanent) || message.attempts >= MAX_ATTEMPTS;
       await markFailed(prisma, message.id, code, retryAt, givesUp ? now : null);
       log.warn(
