@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { CalendarDateSchema, fromDayNumber, toDayNumber } from "../calendar/calendar-date";
+import { CalendarDateSchema, dayOfWeek, fromDayNumber, isCalendarDate, toDayNumber } from "../calendar/calendar-date";
 import { type Instant, InstantSchema, toEpochMilliseconds, toLondonDate } from "../calendar/london-time";
 import { ENGLAND_AND_WALES_BANK_HOLIDAY_DATES } from "./bank-holidays";
-import { type HolidayCalendar, isWorkingDay, workingDaysBetween } from "./working-days";
+import { type HolidayCalendar, workingDaysBetween } from "./working-days";
 
 /*
  * SLA clocks, exactly:
@@ -100,6 +100,21 @@ function checkWholeDays(name: string, value: number, minimum: number): void {
   }
 }
 
+// Each calendar's holidays as day numbers, worked out once per calendar: counting every open
+// case's clock (the queue's "Breaching soon" count) spent most of its time turning dates into
+// text and back.
+const holidayDayNumberCache = new WeakMap<object, ReadonlySet<number>>();
+
+function toHolidayDayNumbers(holidays: HolidayCalendar): ReadonlySet<number> {
+  let dayNumbers = holidayDayNumberCache.get(holidays);
+  if (!dayNumbers) {
+    // A date that is not a real one was never matched by a day: left out rather than thrown on.
+    dayNumbers = new Set([...holidays].filter(isCalendarDate).map(toDayNumber));
+    holidayDayNumberCache.set(holidays, dayNumbers);
+  }
+  return dayNumbers;
+}
+
 /** Computes an SLA clock's due date and state; see the rules at the top of this file. */
 export function computeSlaClock(input: SlaClockInput): SlaClock {
   // Field by field, so an explicit `undefined` (e.g. from optional env settings) keeps the default.
@@ -118,8 +133,7 @@ export function computeSlaClock(input: SlaClockInput): SlaClock {
   // Everything is judged as of completion once there is one.
   const referenceMs = completedAt === null ? nowMs : toEpochMilliseconds(completedAt);
   const referenceDate = toLondonDate(new Date(referenceMs));
-  // One set for the whole walk; a list would be searched afresh for every day.
-  const holidays = new Set(config.holidays);
+  const holidayDayNumbers = toHolidayDayNumbers(config.holidays);
 
   const pausedDayRanges: [number, number][] = [];
   let pausedNow = false;
@@ -140,10 +154,12 @@ export function computeSlaClock(input: SlaClockInput): SlaClock {
   let dueDay = toDayNumber(toLondonDate(input.startedAt));
   for (let counted = 0; counted < target; ) {
     dueDay += 1;
-    if (!isPaused(dueDay) && isWorkingDay(fromDayNumber(dueDay), holidays)) counted += 1;
+    const weekday = dayOfWeek(dueDay);
+    const isWorkingDay = weekday !== 0 && weekday !== 6 && !holidayDayNumbers.has(dueDay);
+    if (isWorkingDay && !isPaused(dueDay)) counted += 1;
   }
   const dueOn = fromDayNumber(dueDay);
-  const workingDaysRemaining = workingDaysBetween(referenceDate, dueOn, holidays);
+  const workingDaysRemaining = workingDaysBetween(referenceDate, dueOn, config.holidays);
 
   let state: SlaState;
   if (referenceDate > dueOn) state = "breached";
