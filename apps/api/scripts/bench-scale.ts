@@ -70,6 +70,8 @@ function listTargets(deepCursor: string, reference: string): Target[] {
     { name: "queue, search: start of an email", queue: { search: "bea.ashworth" } },
     { name: "queue, unassigned view", queue: { view: "unassigned" } },
     { name: "queue, breaching-soon view (SLA walk)", queue: { view: "breaching_soon" } },
+    // Every open case whose clock could be breaching, each clock computed: the view's count.
+    { name: "queue, breaching-soon count (GET /api/staff/queue/sla-counts)", get: "/api/staff/queue/sla-counts" },
     // Its counts read every case in the region (decision 023): about a second a request.
     { name: "queue, status new and region", queue: { status: ["new"], region: "kss" }, requests: 20 },
     { name: "queue, a lead's own cases", queue: { view: "my_cases" }, asLead: true },
