@@ -79,6 +79,8 @@ async function startSite(provider: OidcTestProvider, port: number, env: Record<s
   return { test, url };
 }
 
+const METRICS_TOKEN = "metrics-token-for-sso-tests-0123456789";
+
 let offsetMs = 0;
 const clock = () => new Date(Date.now() + offsetMs);
 
@@ -100,7 +102,7 @@ beforeAll(async () => {
     claimsInIdToken: true,
   });
   site = await startSite(provider, port);
-  otherSite = await startSite(otherProvider, otherPort);
+  otherSite = await startSite(otherProvider, otherPort, { METRICS_TOKEN });
 });
 
 afterAll(async () => {
@@ -267,6 +269,18 @@ describe("single sign-on over OpenID Connect", () => {
     const email = newEmail();
     await signInBySso(createBrowser(), { sub: randomUUID(), email, email_verified: true });
     expect(await site.test.app.prisma.staffMember.count({ where: { email } })).toBe(0);
+  });
+
+  it("counts each refusal in the metrics by its code, never by who", async () => {
+    const email = newEmail();
+    const landed = await signInBySso(createBrowser(), { sub: randomUUID(), email, email_verified: true }, otherSite);
+    expect(signInError(landed)).toBe("no-account");
+    const metrics = await otherSite.test.app.inject({
+      url: "/metrics",
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
+    expect(metrics.body).toContain('psu_sign_in_failures_total{step="sso",reason="no-account"} 1\n');
+    expect(metrics.body).not.toContain(email);
   });
 
   it("says so when the person cancels at the provider", async () => {
