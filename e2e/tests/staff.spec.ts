@@ -290,6 +290,30 @@ test("the queue pages through a long result with Next page and Previous page", a
   await expect(page.getByRole("button", { name: "Previous page" })).toHaveCount(0);
 });
 
+test("the Breaching soon view says how many cases it holds, and lists as many", async ({ page }) => {
+  await signIn(page, COORDINATOR);
+  const view = page
+    .getByRole("navigation", { name: "Saved views" })
+    .getByRole("link", { name: /^Breaching soon \(\d+\)$/ });
+  const count = Number(/\((\d+)\)/.exec((await view.textContent()) ?? "")?.[1]);
+  await view.click();
+  await expect(view).toHaveAttribute("aria-current", "page");
+
+  // What each page shows, as announced once its own cases have arrived.
+  const shown = page.getByRole("status").filter({ hasText: /cases? shown$/ });
+  let listed = 0;
+  for (let pageNumber = 1; count > 0 && pageNumber <= 20; pageNumber += 1) {
+    const prefix = pageNumber > 1 ? `Page ${pageNumber}: ` : "";
+    await expect(shown).toHaveText(new RegExp(`^${prefix}\\d+ cases? shown$`));
+    listed += Number(/(\d+) cases? shown/.exec((await shown.textContent()) ?? "")?.[1]);
+    const next = page.getByRole("button", { name: "Next page" });
+    if ((await next.count()) === 0) break;
+    await next.click();
+  }
+  if (count === 0) await expect(page.getByText("No cases are close to or past their SLA.")).toBeVisible();
+  expect(listed).toBe(count);
+});
+
 test("coordinators read the staff list; admins manage staff", async ({ page, browser }) => {
   await signIn(page, COORDINATOR);
   await page.getByRole("link", { name: "Staff and leads" }).click();
