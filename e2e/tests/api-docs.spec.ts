@@ -5,6 +5,10 @@ import { expectNoAxeViolations, test } from "./fixtures";
 // Policy, with no inline script or style allowed: anything of Swagger UI's the policy blocks
 // shows here as a securitypolicyviolation event or a console error.
 
+// Swagger UI is a 1.7 MB script drawing some sixty operations, and axe then scans them all:
+// about 15 s a test on this busy machine.
+test.describe.configure({ timeout: 60_000 });
+
 /** Collects console errors, uncaught page errors and CSP violations from the page's first script on. */
 async function watchForErrors(page: Page): Promise<() => Promise<string[]>> {
   const errors: string[] = [];

@@ -50,8 +50,9 @@ window.ui = SwaggerUIBundle({
 
 // The page's own layout (swagger-ui-dist's index.css, which the page cannot take inline), and
 // darker colours where Swagger UI's fall short of WCAG's 4.5:1 contrast (axe: color-contrast).
-// Code samples are shown whole: a scrolling box of them cannot be reached by keyboard (axe:
-// scrollable-region-focusable).
+// Code samples are shown whole, their lines wrapped: a scrolling box of them cannot be reached by
+// keyboard (axe: scrollable-region-focusable). Swagger UI's highlighter sets overflow-x and
+// white-space in style properties (through the CSSOM, which the CSP allows), hence !important.
 const PAGE_CSS = `html { box-sizing: border-box; overflow-y: scroll; }
 *, *::before, *::after { box-sizing: inherit; }
 body { margin: 0; background: #fafafa; }
@@ -68,7 +69,9 @@ body { margin: 0; background: #fafafa; }
 .swagger-ui .btn.cancel { color: #b3261e; border-color: #b3261e; }
 .swagger-ui .btn.execute { background-color: #0b5cad; border-color: #0b5cad; }
 .swagger-ui .download-contents { background: #555b66; }
-.swagger-ui .highlight-code > .microlight { max-height: none; overflow-y: visible; }
+.swagger-ui .highlight-code > .microlight, .swagger-ui .responses-inner .curl { max-height: none; }
+.swagger-ui pre.microlight { overflow: visible !important; }
+.swagger-ui pre.microlight code { white-space: pre-wrap !important; overflow-wrap: anywhere; }
 `;
 
 export interface DocsAsset {
