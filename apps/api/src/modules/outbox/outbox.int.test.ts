@@ -5,7 +5,7 @@ import { startSmtpSink } from "../../test/smtp-sink";
 import type { EmailContent } from "./email-templates";
 import type { Mailer } from "./mail-channel";
 import { createMailer } from "./mailer";
-import { MAX_ATTEMPTS } from "./outbox.repository";
+import { LAST_LEASE_EXPIRED, MAX_ATTEMPTS } from "./outbox.repository";
 import { processOutboxOnce } from "./outbox.worker";
 
 const quietLog = { warn: () => {}, error: () => {}, info: () => {} } as unknown as FastifyBaseLogger;
@@ -85,6 +85,30 @@ describe("the email outbox", () => {
     const mailer = recordingMailer();
     await processOutboxOnce(testApp.app.prisma, mailer, new Date(now.getTime() + 86_400_000), quietLog);
     expect(mailer.sent.map((message) => message.to)).not.toContain("last.try@example.com");
+  });
+
+  it("gives up on a message whose last attempt's worker died mid-send, once its lease runs out", async () => {
+    const { id } = await queue("PSU-7K3F-9QX4", "crashed.send@example.com");
+    // As a claim of the last attempt leaves it: attempts used up, hidden until the lease ends.
+    const claimedAt = new Date(Date.now() + 3 * 86_400_000);
+    await testApp.app.prisma.outboxMessage.update({
+      where: { id },
+      data: { attempts: MAX_ATTEMPTS, availableAt: new Date(claimedAt.getTime() + 300_000) },
+    });
+    const read = () =>
+      testApp.app.prisma.outboxMessage.findUniqueOrThrow({
+        where: { id },
+        select: { sentAt: true, failedAt: true, lastError: true },
+      });
+
+    await processOutboxOnce(testApp.app.prisma, recordingMailer(), new Date(claimedAt.getTime() + 60_000), quietLog);
+    expect(await read()).toMatchObject({ failedAt: null });
+
+    const afterLease = new Date(claimedAt.getTime() + 301_000);
+    const mailer = recordingMailer();
+    await processOutboxOnce(testApp.app.prisma, mailer, afterLease, quietLog);
+    expect(await read()).toEqual({ sentAt: null, failedAt: afterLease, lastError: LAST_LEASE_EXPIRED });
+    expect(mailer.sent.map((message) => message.to)).not.toContain("crashed.send@example.com");
   });
 
   it("records the SMTP server's Message-ID as the delivery id", async () => {

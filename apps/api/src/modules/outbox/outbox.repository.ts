@@ -13,12 +13,22 @@ export interface ClaimedMessage {
 const LEASE_SECONDS = 300;
 export const MAX_ATTEMPTS = 8;
 
+/** What `last_error` says of a message whose last attempt's lease ran out (a worker died mid-send). */
+export const LAST_LEASE_EXPIRED = "last_attempt_lease_expired";
+
 /**
  * Claims due messages for this worker. SKIP LOCKED lets several API instances run workers on
  * one database without sending anything twice; the lease covers a worker that dies mid-send.
+ * A message whose last attempt's lease ran out can never be claimed again, so the same
+ * statement marks it given up (whether that attempt reached the sender is not known).
  */
 export async function claimDueMessages(prisma: PrismaClient, now: Date, limit: number): Promise<ClaimedMessage[]> {
   return prisma.$queryRaw<ClaimedMessage[]>`
+    with lease_ran_out as (
+      update outbox_messages
+         set failed_at = ${now}, last_error = ${LAST_LEASE_EXPIRED}
+       where sent_at is null and failed_at is null and available_at <= ${now} and attempts >= ${MAX_ATTEMPTS}
+    )
     update outbox_messages
        set attempts = attempts + 1,
            available_at = ${now}::timestamptz + make_interval(secs => ${LEASE_SECONDS})
