@@ -31,16 +31,26 @@ export interface ServerProcess {
   output(): string;
 }
 
+export interface StartServerOptions {
+  /** Runs the server in a process group of its own (pgid = its pid), so a test can kill the whole group. */
+  ownProcessGroup?: boolean;
+}
+
 /**
  * Starts the compiled server in production mode on `port` and waits until it listens. `env` adds to
  * or overrides the test's environment: DATABASE_URL (empty for the embedded database),
  * DATA_DIR, WEB_DIST_DIR (a folder without a built web app keeps start-up quick), and so on.
  */
-export async function startServer(port: number, env: Record<string, string>): Promise<ServerProcess> {
+export async function startServer(
+  port: number,
+  env: Record<string, string>,
+  options: StartServerOptions = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, SERVER_NODE_ARGS, {
     cwd: API_DIR,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: options.ownProcessGroup === true,
   });
   let output = "";
   child.stdout?.on("data", (chunk) => (output += String(chunk)));
@@ -63,7 +73,7 @@ export interface EmbeddedServerFolder {
   readonly port: number;
   readonly postgresPort: number;
   /** startServer on the folder's embedded database; `env` adds to or overrides its settings. */
-  start(env?: Record<string, string>): Promise<ServerProcess>;
+  start(env?: Record<string, string>, options?: StartServerOptions): Promise<ServerProcess>;
   /** The URL of the folder's database while its embedded server runs. */
   databaseUrl(): Promise<string>;
   /** Runs `work` on a connection to the folder's database while the server process runs it. */
@@ -106,14 +116,18 @@ export function useEmbeddedServerFolder(prefix: string): EmbeddedServerFolder {
     get postgresPort() {
       return current().postgresPort;
     },
-    start: (env = {}) =>
-      startServer(current().port, {
-        DATABASE_URL: "",
-        DATA_DIR: current().dataRoot,
-        EMBEDDED_POSTGRES_PORT: String(current().postgresPort),
-        WEB_DIST_DIR: join(current().dataRoot, "no-web-app"),
-        ...env,
-      }),
+    start: (env = {}, options = {}) =>
+      startServer(
+        current().port,
+        {
+          DATABASE_URL: "",
+          DATA_DIR: current().dataRoot,
+          EMBEDDED_POSTGRES_PORT: String(current().postgresPort),
+          WEB_DIST_DIR: join(current().dataRoot, "no-web-app"),
+          ...env,
+        },
+        options,
+      ),
     databaseUrl: () => embeddedDatabaseUrl(database()),
     withDatabase: async (work) => withPgClient(await embeddedDatabaseUrl(database()), work),
     withDatabaseAlone: async (work) => {
