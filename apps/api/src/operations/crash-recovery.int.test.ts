@@ -21,6 +21,9 @@ const folder = useEmbeddedServerFolder("psu-crash-test-");
 let server: ServerProcess | undefined;
 afterAll(async () => {
   if (server) await stopServer(server, "SIGKILL");
+  // Should a test fail with PostgreSQL left running, stop it before its folder is removed.
+  const postgres = await postmasterPid().catch(() => undefined);
+  if (postgres !== undefined && (await isRunning(postgres))) process.kill(postgres, "SIGINT");
 });
 
 /** The pid in the folder's postmaster.pid: the running PostgreSQL's. */
