@@ -4,6 +4,7 @@ import {
   createEligibilityAnswersSchema,
   ELIGIBILITY_GROUPS,
   EligibilityAnswersSchema,
+  findFutureTrainingEnd,
   PHARMACY_ROUTES,
   validateEligibilityAnswers,
 } from "./eligibility-answers";
@@ -242,6 +243,25 @@ describe("trainingEndedOn against today", () => {
       accepted,
     );
   });
+
+  it.each([
+    DOCTOR_CURRENT,
+    HEALTHCARE_PROFESSIONAL,
+    PHARMACY,
+    GP_SCHEME,
+    ...["2026-02-14", "2026-02-15", "2026-02-16", "2027-01-01", "1999-12-31"].map((trainingEndedOn) => ({
+      ...DOCTOR_ENDED,
+      trainingEndedOn,
+    })),
+  ])(
+    "findFutureTrainingEnd finds what validateEligibilityAnswers adds for today, on answers already parsed: %j",
+    (body) => {
+      const answers = EligibilityAnswersSchema.parse(body);
+      const validation = validateEligibilityAnswers(body, TODAY);
+      expect(findFutureTrainingEnd(answers, TODAY)).toEqual(validation.success ? null : validation.issues[0]);
+      expect(validation.success || validation.issues.length === 1).toBe(true);
+    },
+  );
 
   it("is not checked by the schema built without today, which serves documentation and types", () => {
     expect(EligibilityAnswersSchema.safeParse({ ...DOCTOR_ENDED, trainingEndedOn: "2099-01-01" }).success).toBe(true);

@@ -55,8 +55,14 @@ export function createTrainingEndedOnSchema(today?: string) {
         ? "Enter the date your training number ended as a real date, for example 2025-08-31"
         : "Enter the date your training number ended",
   });
-  // Dates in "YYYY-MM-DD" form sort as text, so comparing strings compares days.
-  return today === undefined ? date : date.refine((endedOn) => endedOn <= today, TRAINING_ENDED_ON_IN_FUTURE);
+  return today === undefined
+    ? date
+    : date.refine((endedOn) => !isAfterToday(endedOn, today), TRAINING_ENDED_ON_IN_FUTURE);
+}
+
+// Dates in "YYYY-MM-DD" form sort as text, so comparing strings compares days.
+function isAfterToday(date: string, today: string): boolean {
+  return date > today;
 }
 
 function createBooleanSchema(message: string) {
@@ -132,6 +138,21 @@ let cachedSchema: { today: string; schema: ReturnType<typeof createEligibilityAn
 function getSchemaForToday(today: string) {
   if (cachedSchema?.today !== today) cachedSchema = { today, schema: createEligibilityAnswersSchema(today) };
   return cachedSchema.schema;
+}
+
+/**
+ * The one problem today's date adds to answers that EligibilityAnswersSchema accepted: a training
+ * end date after today, as validateEligibilityAnswers would list it. Null when there is none.
+ * For a caller that has parsed the answers already (the API's route), so they are parsed once.
+ */
+export function findFutureTrainingEnd(answers: EligibilityAnswers, today: string): EligibilityFieldIssue | null {
+  if (
+    answers.group === "doctor_or_dentist" &&
+    answers.trainingNumber === "ended" &&
+    isAfterToday(answers.trainingEndedOn, today)
+  )
+    return { field: "trainingEndedOn", message: TRAINING_ENDED_ON_IN_FUTURE };
+  return null;
 }
 
 /** Parses a request body into answers, or lists every invalid field (a 400) including a future end date. */

@@ -102,6 +102,22 @@ describe("POST /api/eligibility", () => {
     expect(error.fields?.map((issue) => issue.field)).toContain(field);
   });
 
+  it("answers a training end date after today with exactly this error", async () => {
+    const response = await post({ ...eligibleDoctor, trainingNumber: "ended", trainingEndedOn: "2026-06-02" });
+    expect(response).toEqual({
+      status: 400,
+      body: {
+        error: {
+          code: "VALIDATION_FAILED",
+          message: "Check trainingEndedOn",
+          fields: [
+            { field: "trainingEndedOn", message: "The date your training number ended must be today or in the past" },
+          ],
+        },
+      },
+    });
+  });
+
   it("ignores fields that do not apply to the branch", async () => {
     const response = await post({ ...eligibleDoctor, band: "banana", pharmacyRoute: 7 });
     expect(response).toEqual({ status: 200, body: { eligible: true, reasons: [], signposts: [] } });
