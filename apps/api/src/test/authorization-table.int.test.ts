@@ -76,6 +76,7 @@ const ROWS: AuthorizationRow[] = [
     [
       { method: "POST", route: "/api/staff/queue", body: () => ({ view: "all" }), status: 200 },
       { method: "GET", route: "/api/staff/queue/sla-counts", status: 200 },
+      { method: "GET", route: "/api/staff/queue/view-counts", status: 200 },
     ],
   ),
 

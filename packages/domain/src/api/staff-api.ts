@@ -84,6 +84,16 @@ export const BreachingSoonCountsSchema = z.object({
 });
 export type BreachingSoonCounts = z.infer<typeof BreachingSoonCountsSchema>;
 
+const ViewCountSchema = z.int().nonnegative();
+/** How many cases each saved view holds for the viewer (a lead: only their own cases), in one answer. */
+export const QueueViewCountsSchema = z.object({
+  unassigned: ViewCountSchema,
+  breaching_soon: ViewCountSchema,
+  my_cases: ViewCountSchema,
+  all: ViewCountSchema,
+});
+export type QueueViewCounts = z.infer<typeof QueueViewCountsSchema>;
+
 export const TimelineEventSchema = z.object({
   at: Timestamp,
   actor: z.object({ type: z.string(), name: z.string().nullable() }),

@@ -3,12 +3,14 @@ import {
   ErrorBodySchema,
   QueuePageSchema,
   QueueQuerySchema,
+  QueueViewCountsSchema,
   STAFF_PERMISSIONS,
 } from "@psu/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { getSignedInStaff } from "../../plugins/staff-auth";
 import { listQueue } from "./queue.service";
 import { countOpenCasesBySlaState } from "./sla-counts";
+import { countQueueViews } from "./view-counts";
 
 /** The staff queue: a POST so searches for names and emails stay out of URLs and logs. */
 export const queueRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -49,6 +51,24 @@ export const queueRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       return countOpenCasesBySlaState(app.prisma, { now: app.now(), viewer: getSignedInStaff(request) });
+    },
+  );
+
+  app.get(
+    "/queue/view-counts",
+    {
+      preHandler: app.requireStaff(...STAFF_PERMISSIONS.readQueue),
+      schema: {
+        summary: "How many cases each saved view holds",
+        description:
+          "The counts the queue shows beside its saved views, in one answer: each counted by the rules the " +
+          "view's pages are listed by, among the cases the viewer may see (a lead: their own).",
+        tags: ["staff"],
+        response: { 200: QueueViewCountsSchema, 401: ErrorBodySchema, 403: ErrorBodySchema },
+      },
+    },
+    async (request) => {
+      return countQueueViews(app.prisma, { now: app.now(), viewer: getSignedInStaff(request) });
     },
   );
 };

@@ -22,11 +22,3 @@ export function queueQueryOptions(query: QueueQuery) {
 export function useQueue(query: QueueQuery) {
   return useQuery({ ...queueQueryOptions(query), placeholderData: keepPreviousData });
 }
-
-/** How many cases a saved view holds: one one-item page, its counts per status added up. */
-export function useQueueViewCount(query: QueueQuery) {
-  return useQuery({
-    ...queueQueryOptions({ ...query, limit: 1 }),
-    select: (page) => Object.values(page.countsByStatus).reduce((sum, count) => sum + count, 0),
-  });
-}
