@@ -4,7 +4,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHook
 import fp from "fastify-plugin";
 import type { Config } from "../config/env";
 import { AppError } from "../errors/app-error";
-import { resolveSession } from "../modules/auth/auth.service";
+import { hashSessionToken, resolveSession } from "../modules/auth/auth.service";
+import { SessionCache } from "../modules/auth/session-cache";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -26,14 +27,16 @@ const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
  * Staff sessions: an HttpOnly, SameSite=Strict cookie holding a random token (`__Host-` and
- * Secure outside development), resolved against PostgreSQL on each request so any instance
- * can serve it. Writes that carry the cookie must come from this origin.
+ * Secure outside development), resolved against PostgreSQL so any instance can serve it, and
+ * taken on trust for two seconds by the instance that resolved it (decision 032). Writes that
+ * carry the cookie must come from this origin.
  */
 export const staffAuthPlugin = fp<{ env: Config["env"] }>(async (app: FastifyInstance, options) => {
   await app.register(cookie);
   const secure = options.env !== "development" && options.env !== "test";
   const name = secure ? "__Host-psu_session" : "psu_session";
 
+  const sessions = new SessionCache();
   app.decorateRequest("staff", null);
   app.decorate("sessionCookie", {
     name,
@@ -53,8 +56,11 @@ export const staffAuthPlugin = fp<{ env: Config["env"] }>(async (app: FastifyIns
     const handler: preHandlerAsyncHookHandler = async (request) => {
       const token = request.cookies[name];
       // Only a signed-in session: one still waiting for its second factor reaches no staff route.
+      const now = app.now();
       const staff = token
-        ? await resolveSession({ prisma: app.prisma, keyedHash: app.keyedHash, now: app.now() }, token)
+        ? await sessions.resolve(hashSessionToken(app.keyedHash, token), now, () =>
+            resolveSession({ prisma: app.prisma, keyedHash: app.keyedHash, now }, token),
+          )
         : null;
       if (!staff)
         throw new AppError("UNAUTHENTICATED", "Sign in to continue. Sessions end after 30 minutes without activity.");

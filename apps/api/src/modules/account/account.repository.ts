@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "@psu/prisma";
 import { type AuditRecord, recordAudit } from "../audit/audit.repository";
+import { changingStaffAccess } from "../auth/session-cache";
 import { type LinkPurpose, STAFF_EMAIL_KIND_FOR } from "./account-emails";
 
 export type { LinkPurpose } from "./account-emails";
@@ -80,26 +81,28 @@ export async function setPasswordWithLink(
     audit: (staffId: string, sessionsEnded: number) => AuditRecord;
   },
 ): Promise<{ staffId: string } | null> {
-  return prisma.$transaction(async (tx) => {
-    const claimed = await tx.staffToken.updateMany({
-      where: usableLink(change.tokenHash, change.purpose, change.now),
-      data: { usedAt: change.now },
-    });
-    if (claimed.count === 0) return null;
-    const { staffId } = await tx.staffToken.findUniqueOrThrow({
-      where: { tokenHash: change.tokenHash },
-      select: { staffId: true },
-    });
-    await tx.staffMember.update({
-      where: { id: staffId },
-      data: { passwordHash: change.passwordHash, passwordChangedAt: change.now },
-      select: { id: true },
-    });
-    await tx.staffToken.deleteMany({ where: { staffId, usedAt: null } });
-    const { count } = await tx.staffSession.deleteMany({ where: { staffId } });
-    await recordAudit(tx, change.audit(staffId, count));
-    return { staffId };
-  });
+  return changingStaffAccess(
+    prisma.$transaction(async (tx) => {
+      const claimed = await tx.staffToken.updateMany({
+        where: usableLink(change.tokenHash, change.purpose, change.now),
+        data: { usedAt: change.now },
+      });
+      if (claimed.count === 0) return null;
+      const { staffId } = await tx.staffToken.findUniqueOrThrow({
+        where: { tokenHash: change.tokenHash },
+        select: { staffId: true },
+      });
+      await tx.staffMember.update({
+        where: { id: staffId },
+        data: { passwordHash: change.passwordHash, passwordChangedAt: change.now },
+        select: { id: true },
+      });
+      await tx.staffToken.deleteMany({ where: { staffId, usedAt: null } });
+      const { count } = await tx.staffSession.deleteMany({ where: { staffId } });
+      await recordAudit(tx, change.audit(staffId, count));
+      return { staffId };
+    }),
+  );
 }
 
 /** The member a password reset would be for, by email; null when there is none. */
@@ -138,17 +141,19 @@ export async function changePassword(
     audit: (sessionsEnded: number) => AuditRecord;
   },
 ): Promise<number> {
-  return prisma.$transaction(async (tx) => {
-    await tx.staffMember.update({
-      where: { id: change.staffId },
-      data: { passwordHash: change.passwordHash, passwordChangedAt: change.now },
-      select: { id: true },
-    });
-    await tx.staffToken.deleteMany({ where: { staffId: change.staffId, usedAt: null } });
-    const { count } = await tx.staffSession.deleteMany({
-      where: { staffId: change.staffId, tokenHash: { not: change.keepSessionHash } },
-    });
-    await recordAudit(tx, change.audit(count));
-    return count;
-  });
+  return changingStaffAccess(
+    prisma.$transaction(async (tx) => {
+      await tx.staffMember.update({
+        where: { id: change.staffId },
+        data: { passwordHash: change.passwordHash, passwordChangedAt: change.now },
+        select: { id: true },
+      });
+      await tx.staffToken.deleteMany({ where: { staffId: change.staffId, usedAt: null } });
+      const { count } = await tx.staffSession.deleteMany({
+        where: { staffId: change.staffId, tokenHash: { not: change.keepSessionHash } },
+      });
+      await recordAudit(tx, change.audit(count));
+      return count;
+    }),
+  );
 }

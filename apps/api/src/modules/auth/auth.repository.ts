@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "@psu/prisma";
 import { type AuditRecord, recordAudit } from "../audit/audit.repository";
+import { changingStaffAccess } from "./session-cache";
 
 const STAFF_SELECT = { id: true, name: true, email: true, role: true, active: true } as const;
 
@@ -68,7 +69,7 @@ export async function touchSession(prisma: PrismaClient, tokenHash: string, now:
 export async function deleteSession(prisma: PrismaClient, tokenHash: string): Promise<string | null> {
   const session = await prisma.staffSession.findUnique({ where: { tokenHash }, select: { staffId: true } });
   if (!session) return null;
-  await prisma.staffSession.deleteMany({ where: { tokenHash } });
+  await changingStaffAccess(prisma.staffSession.deleteMany({ where: { tokenHash } }));
   return session.staffId;
 }
 
@@ -77,15 +78,17 @@ export async function deleteExpiredSessions(
   prisma: PrismaClient,
   limits: { idleBefore: Date; createdBefore: Date; pendingCreatedBefore: Date },
 ): Promise<number> {
-  const { count } = await prisma.staffSession.deleteMany({
-    where: {
-      OR: [
-        { lastSeenAt: { lt: limits.idleBefore } },
-        { createdAt: { lt: limits.createdBefore } },
-        { stage: { not: "signed-in" }, createdAt: { lt: limits.pendingCreatedBefore } },
-      ],
-    },
-  });
+  const { count } = await changingStaffAccess(
+    prisma.staffSession.deleteMany({
+      where: {
+        OR: [
+          { lastSeenAt: { lt: limits.idleBefore } },
+          { createdAt: { lt: limits.createdBefore } },
+          { stage: { not: "signed-in" }, createdAt: { lt: limits.pendingCreatedBefore } },
+        ],
+      },
+    }),
+  );
   return count;
 }
 

@@ -1,6 +1,7 @@
 import { TERMINAL_CASE_STATUSES } from "@psu/domain";
 import { Prisma, type PrismaClient } from "@psu/prisma";
 import { type AuditRecord, recordAudit } from "../audit/audit.repository";
+import { changingStaffAccess } from "../auth/session-cache";
 
 /** Who a member of staff is, what they cover and how many open cases they hold: what the admin screens and the lead suggestions both read. */
 export interface StaffCoverRecord {
@@ -126,13 +127,15 @@ export async function updateStaffMember(
   changes: StaffMemberChanges,
   audit: AuditRecord,
 ): Promise<StaffMemberRecord | null> {
-  return prisma.$transaction(async (tx) => {
-    const updated = await tx.staffMember.updateMany({ where: { id }, data: changes });
-    if (updated.count === 0) return null;
-    if (changes.active === false) await tx.staffSession.deleteMany({ where: { staffId: id } });
-    await recordAudit(tx, audit);
-    return readMember(tx, id);
-  });
+  return changingStaffAccess(
+    prisma.$transaction(async (tx) => {
+      const updated = await tx.staffMember.updateMany({ where: { id }, data: changes });
+      if (updated.count === 0) return null;
+      if (changes.active === false) await tx.staffSession.deleteMany({ where: { staffId: id } });
+      await recordAudit(tx, audit);
+      return readMember(tx, id);
+    }),
+  );
 }
 
 /** Adds a period of leave with its audit entry; null when the member does not exist. */
