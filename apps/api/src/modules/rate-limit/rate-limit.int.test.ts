@@ -5,7 +5,9 @@ import { createKeyedHash } from "../../security/server-secret";
 import {
   consumeRateLimit,
   deleteStaleRateLimitCounters,
+  enforceRateLimits,
   RATE_LIMIT_MAX_WINDOW_MS,
+  RateLimitedError,
   toRateLimitKey,
 } from "./rate-limit.service";
 
@@ -67,6 +69,63 @@ describe("consumeRateLimit", () => {
   it("refuses a window longer than the clean-up keeps counters", async () => {
     const limit = { key: toRateLimitKey(keyedHash, "test", "long"), limit: 1, windowMs: RATE_LIMIT_MAX_WINDOW_MS + 1 };
     await expect(consumeRateLimit(prisma, { ...limit, now: T0 })).rejects.toThrow(RangeError);
+  });
+});
+
+describe("enforceRateLimits: several limits in one statement", () => {
+  const countOf = async (key: string) =>
+    (await prisma.rateLimitCounter.findUniqueOrThrow({ where: { key }, select: { count: true } })).count;
+
+  it("counts a hit against every limit, each in its own window, and refuses with the longest wait", async () => {
+    const perAddress = { key: toRateLimitKey(keyedHash, "multi", "address"), limit: 2, windowMs: MINUTE };
+    const overall = { key: toRateLimitKey(keyedHash, "multi", "everyone"), limit: 3, windowMs: 60 * MINUTE };
+    // Given in either order, each key gets its own limit and window.
+    await enforceRateLimits(prisma, [perAddress, overall], T0, "refused");
+    await enforceRateLimits(prisma, [overall, perAddress], at(1000), "refused");
+    const refused = await enforceRateLimits(prisma, [perAddress, overall], at(2000), (wait) => `wait ${wait}`).catch(
+      (error: unknown) => error,
+    );
+    // The per-address limit is over (3 > 2) with 58 s left; the overall one is at its limit (3).
+    expect(refused).toBeInstanceOf(RateLimitedError);
+    expect((refused as RateLimitedError).message).toBe("wait 58");
+    expect([await countOf(perAddress.key), await countOf(overall.key)]).toEqual([3, 3]);
+
+    // A minute on, the per-address window starts again; the hour-long one carries on (4 > 3).
+    const later = await enforceRateLimits(prisma, [perAddress, overall], at(MINUTE), (wait) => `wait ${wait}`).catch(
+      (error: unknown) => error,
+    );
+    expect((later as RateLimitedError).message).toBe(`wait ${60 * 60 - 60}`);
+    expect([await countOf(perAddress.key), await countOf(overall.key)]).toEqual([1, 4]);
+  });
+
+  it("counts parallel requests exactly on every key, with no deadlock whatever order they name the keys in", async () => {
+    const first = { key: toRateLimitKey(keyedHash, "multi", "first"), limit: 5, windowMs: MINUTE };
+    const second = { key: toRateLimitKey(keyedHash, "multi", "second"), limit: 100, windowMs: MINUTE };
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        prisma.$transaction((tx) =>
+          enforceRateLimits(tx, index % 2 ? [first, second] : [second, first], T0, "refused").then(
+            () => "allowed",
+            (error: unknown) => (error instanceof RateLimitedError ? "refused" : error),
+          ),
+        ),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome === "allowed")).toHaveLength(5);
+    expect(outcomes.filter((outcome) => outcome === "refused")).toHaveLength(15);
+    expect([await countOf(first.key), await countOf(second.key)]).toEqual([20, 20]);
+  });
+
+  it("counts nothing when the transaction it ran in is rolled back", async () => {
+    const limit = { key: toRateLimitKey(keyedHash, "multi", "rolled-back"), limit: 5, windowMs: MINUTE };
+    await enforceRateLimits(prisma, [limit], T0, "refused");
+    await expect(
+      prisma.$transaction(async (tx) => {
+        await enforceRateLimits(tx, [limit], T0, "refused");
+        throw new Error("the referral failed");
+      }),
+    ).rejects.toThrow("the referral failed");
+    expect(await countOf(limit.key)).toBe(1);
   });
 });
 

@@ -8,28 +8,46 @@ export interface RateLimitCount {
   windowStart: Date;
 }
 
+export interface RateLimitHit {
+  key: string;
+  /** A window that started at or before this instant is over: the count starts again at 1. */
+  expiredBefore: Date;
+}
+
 /**
- * Counts one more hit against `key` in a fixed window, in one atomic statement, so parallel
- * requests on any number of API instances never both read the same count. A window that
- * started at or before `expiredBefore` is over: the count starts again at 1 from `now`.
+ * Counts one more hit against each key in a fixed window, in one atomic statement, so parallel
+ * requests on any number of API instances never both read the same count, and several limits
+ * cost one round trip. A window that is over starts again at 1 from `now`. Keys are taken in
+ * sorted order, so two requests counting the same keys lock their rows in the same order.
  */
-export async function incrementRateLimitCounter(
+export async function incrementRateLimitCounters(
   prisma: Database,
-  input: { key: string; now: Date; expiredBefore: Date },
-): Promise<RateLimitCount> {
-  const { key, now, expiredBefore } = input;
-  // In an UPDATE every expression sees the old row, so both CASEs test the same window.
-  const rows = await prisma.$queryRaw<{ count: number; window_start: Date }[]>`
+  input: { hits: readonly RateLimitHit[]; now: Date },
+): Promise<Map<string, RateLimitCount>> {
+  const hits = [...input.hits].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  if (new Set(hits.map((hit) => hit.key)).size !== hits.length) throw new Error("a rate limit key was given twice");
+  if (hits.length === 0) return new Map();
+  const keys = hits.map((hit) => hit.key);
+  const expiredBefore = hits.map((hit) => hit.expiredBefore.toISOString());
+  // In an UPDATE every expression sees the old row, so both CASEs test the same window; each
+  // key's own end of window comes from the input by its key.
+  const rows = await prisma.$queryRaw<{ key: string; count: number; window_start: Date }[]>`
+    with hit as (
+      select * from unnest(${keys}::text[], ${expiredBefore}::timestamptz[]) as hit (key, expired_before)
+    )
     insert into rate_limit_counters as counter (key, window_start, count)
-    values (${key}, ${now}::timestamptz, 1)
+    select key, ${input.now}::timestamptz, 1 from hit order by key
     on conflict (key) do update set
-      count = case when counter.window_start <= ${expiredBefore}::timestamptz then 1 else counter.count + 1 end,
-      window_start = case when counter.window_start <= ${expiredBefore}::timestamptz
-        then ${now}::timestamptz else counter.window_start end
-    returning count, window_start`;
-  const row = rows[0];
-  if (!row) throw new Error("rate limit upsert returned no row");
-  return { count: Number(row.count), windowStart: new Date(row.window_start) };
+      count = case when counter.window_start <= (select expired_before from hit where hit.key = excluded.key)
+        then 1 else counter.count + 1 end,
+      window_start = case when counter.window_start <= (select expired_before from hit where hit.key = excluded.key)
+        then excluded.window_start else counter.window_start end
+    returning key, count, window_start`;
+  const counts = new Map(
+    rows.map((row) => [row.key, { count: Number(row.count), windowStart: new Date(row.window_start) }] as const),
+  );
+  if (counts.size !== hits.length) throw new Error("rate limit upsert returned too few rows");
+  return counts;
 }
 
 /** Deletes counters whose window started before `startedBefore`; returns how many went. */

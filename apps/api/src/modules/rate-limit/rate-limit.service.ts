@@ -6,7 +6,7 @@ import {
   type Database,
   deleteRateLimitCountersStartedBefore,
   findRateLimitCount,
-  incrementRateLimitCounter,
+  incrementRateLimitCounters,
 } from "./rate-limit.repository";
 
 /** The longest window any limit may use; counters older than this are stale and can go. */
@@ -45,18 +45,33 @@ export function toRateLimit(keyedHash: KeyedHash, rule: AnonymousLimit, subject:
  * Inside a transaction the hit counts only if the transaction commits.
  */
 export async function consumeRateLimit(prisma: Database, input: RateLimit & { now: Date }): Promise<RateLimitDecision> {
-  const { key, limit, windowMs, now } = input;
-  if (!(windowMs > 0 && windowMs <= RATE_LIMIT_MAX_WINDOW_MS)) {
-    throw new RangeError(`windowMs must be between 1 and ${RATE_LIMIT_MAX_WINDOW_MS}, not ${windowMs}`);
+  const [decision] = await consumeRateLimits(prisma, [input], input.now);
+  if (!decision) throw new Error("no decision for the limit");
+  return decision;
+}
+
+/** Counts one hit against each limit in one statement; a decision per limit, in their order. */
+async function consumeRateLimits(
+  prisma: Database,
+  limits: readonly RateLimit[],
+  now: Date,
+): Promise<RateLimitDecision[]> {
+  for (const { windowMs } of limits) {
+    if (!(windowMs > 0 && windowMs <= RATE_LIMIT_MAX_WINDOW_MS)) {
+      throw new RangeError(`windowMs must be between 1 and ${RATE_LIMIT_MAX_WINDOW_MS}, not ${windowMs}`);
+    }
   }
-  const counter = await incrementRateLimitCounter(prisma, {
-    key,
+  const counters = await incrementRateLimitCounters(prisma, {
+    hits: limits.map(({ key, windowMs }) => ({ key, expiredBefore: new Date(now.getTime() - windowMs) })),
     now,
-    expiredBefore: new Date(now.getTime() - windowMs),
   });
-  if (counter.count <= limit) return { allowed: true, retryAfterSeconds: 0 };
-  const msLeft = counter.windowStart.getTime() + windowMs - now.getTime();
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) };
+  return limits.map(({ key, limit, windowMs }) => {
+    const counter = counters.get(key);
+    if (!counter) throw new Error("no count for a rate limit key");
+    if (counter.count <= limit) return { allowed: true, retryAfterSeconds: 0 };
+    const msLeft = counter.windowStart.getTime() + windowMs - now.getTime();
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) };
+  });
 }
 
 /** A refused request: the error handler answers 429 with a Retry-After header. */
@@ -78,11 +93,8 @@ export async function enforceRateLimits(
   now: Date,
   message: string | ((retryAfterSeconds: number) => string),
 ): Promise<void> {
-  let retryAfterSeconds = 0;
-  for (const limit of limits) {
-    const decision = await consumeRateLimit(prisma, { ...limit, now });
-    if (!decision.allowed) retryAfterSeconds = Math.max(retryAfterSeconds, decision.retryAfterSeconds);
-  }
+  const decisions = await consumeRateLimits(prisma, limits, now);
+  const retryAfterSeconds = Math.max(0, ...decisions.map((decision) => decision.retryAfterSeconds));
   if (retryAfterSeconds > 0) {
     throw new RateLimitedError(typeof message === "string" ? message : message(retryAfterSeconds), retryAfterSeconds);
   }
