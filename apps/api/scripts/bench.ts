@@ -1,15 +1,17 @@
 // `pnpm bench`: API throughput as issue 14's table has it, every row a ratio to a bare Fastify
 // hello-world started in the same run.
 //
-// Seeds a throwaway embedded PostgreSQL (BENCH_CASES cases, 100,000 by default), then starts two
-// processes: the hello-world (bench/hello-world.mjs) and the real app exactly as `npm start` runs
-// it in production: compiled, NODE_ENV=production, info logging to a file, TRUST_PROXY=loopback. For each
+// Seeds a throwaway embedded PostgreSQL (BENCH_CASES cases, 100,000 by default), then starts three
+// processes: the hello-world (bench/hello-world.mjs), the stack's limit for one database
+// statement (bench/bare-pg.mjs: a bare Fastify with raw pg on the same database) and the real app
+// exactly as `npm start` runs it in production: compiled, NODE_ENV=production, info logging to a file, TRUST_PROXY=loopback. For each
 // round it runs autocannon on the baseline and on each endpoint in turn, and prints medians over
 // the rounds: requests per second, the ratio to the baseline, p99 latency, errors, and the app's
 // peak memory. Not a test: the numbers depend on the machine; the ratios travel better.
 //
 // To profile: BENCH_ONLY=<part of an endpoint's name> BENCH_CPU_PROF=<folder> pnpm bench writes
 // the app's CPU profile (node --cpu-prof) there when it stops; open it in Chrome's DevTools.
+// BENCH_NODE_ARGS adds options to the app's node (e.g. "--require ./trace.cjs").
 //
 // Referral submissions are limited to 300 an hour for everyone together (decision 015), which
 // a benchmark passes in a second. Each request still counts itself against the limits in its
@@ -36,6 +38,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const ONLY = process.env.BENCH_ONLY;
 const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF;
+const NODE_ARGS = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
 /** The app's WORKERS setting: "1" (the default) or "auto", for one server process per core. */
 const WORKERS = process.env.BENCH_WORKERS ?? "1";
 const CONNECTIONS = 10;
@@ -44,8 +47,8 @@ const API_DIR = fileURLToPath(new URL("..", import.meta.url));
 type Target = {
   name: string;
   method: "GET" | "POST";
-  /** The hello-world's or the app's. */
-  server: "baseline" | "app";
+  /** The hello-world's, the bare Fastify with raw pg's, or the app's. */
+  server: "baseline" | "barePg" | "app";
   path: () => string;
   body?: () => string;
   headers?: () => Record<string, string>;
@@ -158,7 +161,13 @@ await withBenchDatabase(async (prisma, url) => {
       readyPath: "/",
     });
     processes.push(baseline);
-    const profiling = CPU_PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", CPU_PROFILE_DIR] : [];
+    const barePg = await startBenchProcess(["scripts/bench/bare-pg.mjs"], {
+      cwd: API_DIR,
+      env: { DATABASE_URL: url },
+      readyPath: `/case/${randomUUID()}`,
+    });
+    processes.push(barePg);
+    const profiling = [...(CPU_PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", CPU_PROFILE_DIR] : []), ...NODE_ARGS];
     const app = await startBenchProcess(serverNodeArgs(profiling), {
       cwd: API_DIR,
       env: {
@@ -179,6 +188,18 @@ await withBenchDatabase(async (prisma, url) => {
     const allTargets: Target[] = [
       { name: "bare Fastify hello-world (baseline)", method: "GET", server: "baseline", path: () => "/" },
       { name: "GET /api/health/live", method: "GET", server: "app", path: () => "/api/health/live" },
+      {
+        name: "stack's limit: bare Fastify + pg, one SELECT by id",
+        method: "GET",
+        server: "barePg",
+        path: () => `/case/${pick(caseIds)}`,
+      },
+      {
+        name: "stack's limit: bare Fastify + pg, one INSERT committed",
+        method: "POST",
+        server: "barePg",
+        path: () => `/audit/${pick(caseIds)}`,
+      },
       {
         name: "POST /api/eligibility",
         method: "POST",
@@ -219,7 +240,7 @@ await withBenchDatabase(async (prisma, url) => {
     try {
       for (let round = 1; round <= ROUNDS; round++) {
         for (const target of targets)
-          samples.get(target.name)?.push(await measure(target.server === "app" ? app.url : baseline.url, target));
+          samples.get(target.name)?.push(await measure({ app, baseline, barePg }[target.server].url, target));
         process.stderr.write(`round ${round}/${ROUNDS} done\n`);
       }
     } finally {
