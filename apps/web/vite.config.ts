@@ -25,6 +25,8 @@ export default defineConfig({
             "src/app/layouts/staff/staff-layout.tsx",
             "src/features/queue/pages/queue-page.tsx",
           ],
+          // Who is signed in: the staff layout asks before drawing anything (decision 030).
+          fetchPreload: ["/api/auth/me"],
         },
       ],
     }),

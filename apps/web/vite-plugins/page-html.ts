@@ -11,10 +11,10 @@ import { build, type InlineConfig, type Plugin, type Rolldown } from "vite";
 // soon as the HTML and the stylesheet arrive, and src/main.tsx then hydrates them. A page that
 // cannot be (the staff queue needs a session) instead names, as <link rel="modulepreload">, the
 // chunks its first render loads lazily, so the browser fetches them alongside the entry script
-// instead of after it has run. Not both: on a prerendered page the preloads would share the
-// connection with the stylesheet, and its first paint came 0.4 s later. The server
-// (apps/api/src/plugins/web-app.ts) sends `pages/<path>.html` for `/<path>` (pages/index.html
-// for `/`). See docs/decisions/020 and 024.
+// instead of after it has run (and the API answers it asks for first: decision 030). Not both:
+// on a prerendered page the preloads would share the connection with the stylesheet, and its
+// first paint came 0.4 s later. The server (apps/api/src/plugins/web-app.ts) sends
+// `pages/<path>.html` for `/<path>` (pages/index.html for `/`). See docs/decisions/020 and 024.
 
 /** Where the server looks for the pages' HTML, inside the build's folder. */
 const PAGES_DIR = "pages";
@@ -26,8 +26,12 @@ export type PageHtml =
    * (storage, the signed-in member of staff, fetched data), or hydration would not match.
    */
   | { path: string; prerender: true }
-  /** Drawn in the browser, with the lazily loaded modules its first render waits for preloaded (`src/...`). */
-  | { path: string; preload: readonly string[] };
+  /**
+   * Drawn in the browser, with the lazily loaded modules its first render waits for preloaded
+   * (`src/...`), and the API answers it asks for first (GET paths, `fetchPreload`): those start
+   * with the HTML instead of after the scripts have run, and the app's fetch() takes them over.
+   */
+  | { path: string; preload: readonly string[]; fetchPreload?: readonly string[] };
 
 const RENDER_ENTRY = "virtual:psu-prerender";
 // react-dom/static's prerender() waits for every lazy page and Suspense boundary, unlike
@@ -137,6 +141,15 @@ function withContent(shell: string, content: string, leaveAgainUrl: string): str
     .replace(ROOT_ELEMENT, () => `<div id="root">${content}</div>`);
 }
 
+/**
+ * A preload the app's own fetch() of `apiPath` reuses: `as="fetch"` with `crossorigin` (CORS mode,
+ * cookies sent to the same origin) is what fetch() asks for by default.
+ */
+function toFetchPreloadLink(apiPath: string): string {
+  if (!apiPath.startsWith("/api/")) throw new Error(`fetchPreload takes API paths: ${apiPath}`);
+  return `<link rel="preload" as="fetch" crossorigin href="${apiPath}">`;
+}
+
 /** index.html with `links` at the end of <head>. */
 function withPreloads(shell: string, links: readonly string[]): string {
   return shell.replace("</head>", () => `  ${links.join("\n    ")}\n  </head>`);
@@ -165,7 +178,10 @@ export function pageHtml({ pages }: { pages: readonly PageHtml[] }): Plugin {
           const html =
             "prerender" in page
               ? withContent(shell, await renderPage(page.path), leaveAgainUrl)
-              : withPreloads(shell, listPreloadLinks(manifest, page.preload, shell));
+              : withPreloads(shell, [
+                  ...(page.fetchPreload ?? []).map(toFetchPreloadLink),
+                  ...listPreloadLinks(manifest, page.preload, shell),
+                ]);
           const file = path.join(distDir, PAGES_DIR, toFileName(page.path));
           await mkdir(path.dirname(file), { recursive: true });
           await writeFile(file, html);
