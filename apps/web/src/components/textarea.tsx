@@ -15,7 +15,13 @@ type TextareaProps = LabelProps & {
 
 // Screen readers hear the count once typing pauses, not on every key.
 const ANNOUNCE_DELAY_MS = 1_000;
-const formatNumber = new Intl.NumberFormat("en-GB");
+// Made when a textarea first shows: the first Intl formatter a tab makes loads the locale's data
+// (tens of milliseconds on a phone), which pages that only import this module should not pay.
+let numberFormat: Intl.NumberFormat | undefined;
+function formatNumber(count: number): string {
+  numberFormat ??= new Intl.NumberFormat("en-GB");
+  return numberFormat.format(count);
+}
 
 /** NHS.UK textarea with a character count (nhsuk-frontend 10 markup, the count kept by React). */
 export function Textarea({ id, value, onChange, hint, error, maxLength, rows = 5, ...label }: TextareaProps) {
@@ -43,7 +49,7 @@ export function Textarea({ id, value, onChange, hint, error, maxLength, rows = 5
           />
           {/* Read with the field: the limit. The live count below is shown, and announced after a pause. */}
           <div className="nhsuk-u-visually-hidden" id={infoId}>
-            You can enter up to {formatNumber.format(maxLength)} characters
+            You can enter up to {formatNumber(maxLength)} characters
           </div>
           <div
             className={`nhsuk-character-count__status ${status.isOver ? "nhsuk-error-message" : "nhsuk-hint"}`}
@@ -63,6 +69,6 @@ export function Textarea({ id, value, onChange, hint, error, maxLength, rows = 5
 function describeRemaining(remaining: number): { text: string; isOver: boolean } {
   const count = Math.abs(remaining);
   const noun = count === 1 ? "character" : "characters";
-  if (remaining < 0) return { text: `You have ${formatNumber.format(count)} ${noun} too many`, isOver: true };
-  return { text: `You have ${formatNumber.format(count)} ${noun} remaining`, isOver: false };
+  if (remaining < 0) return { text: `You have ${formatNumber(count)} ${noun} too many`, isOver: true };
+  return { text: `You have ${formatNumber(count)} ${noun} remaining`, isOver: false };
 }

@@ -21,17 +21,20 @@ export function toEpochMilliseconds(instant: Instant): number {
   return ms;
 }
 
-// Built once: constructing Intl formatters is slow. formatToParts keeps us independent of the
-// locale's date order.
-const LONDON_DATE_FORMAT = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/London",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
+// Built once, when first needed: constructing Intl formatters is slow, and in a browser the first
+// one a tab makes loads the locale's data (tens of milliseconds on a phone), which a page that
+// shows no London date should not pay for importing this module. formatToParts keeps us
+// independent of the locale's date order.
+let londonDateFormat: Intl.DateTimeFormat | undefined;
 
 function formatLondonDate(ms: number): CalendarDate {
-  const parts = LONDON_DATE_FORMAT.formatToParts(ms);
+  londonDateFormat ??= new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  });
+  const parts = londonDateFormat.formatToParts(ms);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;
 }
