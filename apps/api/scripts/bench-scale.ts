@@ -12,12 +12,19 @@
 //
 // BENCH_EXPLAIN=1 also prints PostgreSQL's plans for the queue's queries (EXPLAIN ANALYZE);
 // BENCH_NODE_ARGS adds options to the app's node after the defaults, so they win (e.g. "--max-old-space-size=512").
+// BENCH_DATA_DIR keeps the seeded database in that folder and reuses it on the next run with the
+// same BENCH_CASES (seeding takes minutes; migrations added since are applied): for comparing a
+// change before and after. Delete the folder (and its "-seeded.json" and "-password" files) when done.
+// BENCH_ONLY times only the rows whose name contains one of its comma-separated words (e.g.
+// "surname,report"): to see what one row costs with and without the others beside it.
 import { once } from "node:events";
+import { readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { type QueueQuery, QueueQuerySchema, StaffProfileSchema } from "@psu/domain";
 import type { PrismaClient } from "@psu/prisma";
+import { z } from "zod";
 import { buildServer } from "../../../scripts/server-command.mjs";
 import { encodeCursor } from "../src/modules/queue/keyset-cursor";
 import { explainQueueQuery, type QueuePosition } from "../src/modules/queue/queue.repository";
@@ -33,6 +40,9 @@ const WARM_UPS = Number(process.env.BENCH_WARM_UPS ?? 20);
 const ROUNDS = 10;
 const EXPLAIN = process.env.BENCH_EXPLAIN === "1";
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+const DATA_DIR = process.env.BENCH_DATA_DIR || undefined;
+const ONLY = (process.env.BENCH_ONLY ?? "").split(",").filter(Boolean);
+const KEEP = { keptDataDir: DATA_DIR };
 const COORDINATOR = "coordinator@bench.example";
 const LEAD = "lead0@bench.example";
 
@@ -124,17 +134,41 @@ function formatGoal(goal: Goal | undefined, timing: Timing): [string, string] {
   return [`${goal.of === "p99Ms" ? "p99" : "median"} <= ${goal.ms}`, timing[goal.of] <= goal.ms ? "yes" : "NO"];
 }
 
+/** Seeds the cases, or finds them seeded by an earlier run in the same BENCH_DATA_DIR. */
+async function seedOrReuse(prisma: PrismaClient): Promise<{ reference: string }> {
+  if (!DATA_DIR) return await seedCases(prisma, { cases: CASES, history: true });
+  const marker = `${DATA_DIR}-seeded.json`;
+  const seeded = await readFile(marker, "utf8").then(
+    (text) => z.object({ cases: z.number(), reference: z.string() }).parse(JSON.parse(text)),
+    () => null,
+  );
+  if (seeded?.cases === CASES) {
+    // Each run signs in as at a first sign-in, setting the authenticator up afresh.
+    await prisma.$executeRaw`DELETE FROM staff_sessions`;
+    await prisma.$executeRaw`DELETE FROM staff_recovery_codes`;
+    await prisma.$executeRaw`DELETE FROM rate_limit_counters`;
+    await prisma.$executeRaw`UPDATE staff_members SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL`;
+    return seeded;
+  }
+  if (seeded) throw new Error(`${DATA_DIR} holds ${seeded.cases} cases, not ${CASES}: delete it or use another folder`);
+  const { reference } = await seedCases(prisma, { cases: CASES, history: true });
+  await writeFile(marker, JSON.stringify({ cases: CASES, reference }));
+  return { reference };
+}
+
 buildServer();
 await withBenchDatabase(async (prisma, url) => {
   const started = performance.now();
-  const { reference } = await seedCases(prisma, { cases: CASES, history: true });
+  const { reference } = await seedOrReuse(prisma);
   const sizes = await prisma.$queryRaw<{ events: number; equality: number; megabytes: number }[]>`
     SELECT (SELECT count(*)::int FROM case_events) AS events,
            (SELECT count(*)::int FROM equality_responses) AS equality,
            (pg_database_size(current_database()) / 1048576)::int AS megabytes`;
-  process.stderr.write(`seeded ${CASES} cases in ${elapsedSeconds(started)} s: ${JSON.stringify(sizes[0])}\n`);
+  process.stderr.write(`${CASES} cases ready in ${elapsedSeconds(started)} s: ${JSON.stringify(sizes[0])}\n`);
   const middle = await findMiddle(prisma);
-  const targets = listTargets(middle.cursor, reference);
+  const targets = listTargets(middle.cursor, reference).filter(
+    (target) => ONLY.length === 0 || ONLY.some((word) => target.name.includes(word)),
+  );
   if (EXPLAIN) await printQueuePlans(prisma, targets, middle.after);
 
   const app = await startAppProcess(url, { logFile: join(tmpdir(), "psu-bench-scale-app.log"), nodeArgs: NODE_ARGS });
@@ -191,4 +225,4 @@ await withBenchDatabase(async (prisma, url) => {
     app.process.kill("SIGTERM");
     await once(app.process, "exit");
   }
-});
+}, KEEP);

@@ -167,15 +167,21 @@ async function seedHistory(prisma: PrismaClient, coordinatorId: string): Promise
     WHERE n % 2 = 0`);
 }
 
-/** Runs `work` against a migrated throwaway database, then removes it. */
-export async function withBenchDatabase(work: (prisma: PrismaClient, url: string) => Promise<void>): Promise<void> {
-  const root = await mkdtemp(join(tmpdir(), "psu-bench-"));
-  await chmod(root, 0o755);
+/**
+ * Runs `work` against a migrated throwaway database, then removes it; or, given `keptDataDir`,
+ * against the database kept in that folder (created on first use, migrated, never removed).
+ */
+export async function withBenchDatabase(
+  work: (prisma: PrismaClient, url: string) => Promise<void>,
+  { keptDataDir }: { keptDataDir?: string | undefined } = {},
+): Promise<void> {
+  const root = keptDataDir ? undefined : await mkdtemp(join(tmpdir(), "psu-bench-"));
+  if (root) await chmod(root, 0o755);
   const server = await startEmbeddedPostgres({
-    dataDir: join(root, "pg"),
+    dataDir: keptDataDir ?? join(root ?? tmpdir(), "pg"),
     port: await findFreePort(),
     database: "psu_bench",
-    temporary: true,
+    temporary: !keptDataDir,
   });
   const prisma = createPrismaClient(server.url, { max: 4 });
   try {
@@ -184,7 +190,7 @@ export async function withBenchDatabase(work: (prisma: PrismaClient, url: string
   } finally {
     await prisma.$disconnect();
     await server.stop();
-    await rm(root, { recursive: true, force: true });
+    if (root) await rm(root, { recursive: true, force: true });
   }
 }
 
