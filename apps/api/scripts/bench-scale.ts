@@ -27,7 +27,7 @@ import type { PrismaClient } from "@psu/prisma";
 import { z } from "zod";
 import { buildServer } from "../../../scripts/server-command.mjs";
 import { encodeCursor } from "../src/modules/queue/keyset-cursor";
-import { explainQueueQuery, type QueuePosition } from "../src/modules/queue/queue.repository";
+import { explainQueueQueries, type QueuePosition } from "../src/modules/queue/queue.repository";
 import { toQueueFilters } from "../src/modules/queue/queue.service";
 import { readLoadAverage, readMemory, startAppProcess } from "./bench/app-server";
 import { signInOverHttp } from "./bench/http-sign-in";
@@ -107,7 +107,7 @@ async function findMiddle(prisma: PrismaClient): Promise<{ cursor: string; after
   };
 }
 
-/** The plans of each queue target's two queries, the page (after `middle` for a cursor) and the counts. */
+/** The plans of each queue target's queries (the page after `middle` for a cursor). */
 async function printQueuePlans(prisma: PrismaClient, targets: readonly Target[], middle: QueuePosition) {
   const findProfile = async (email: string) =>
     StaffProfileSchema.parse(
@@ -123,9 +123,8 @@ async function printQueuePlans(prisma: PrismaClient, targets: readonly Target[],
     const query = QueueQuerySchema.parse(target.queue);
     const filters = toQueueFilters(query, target.asLead ? lead : coordinator, new Date());
     const after = query.cursor ? middle : null;
-    const page = await explainQueueQuery(prisma, filters.page, { sort: query.sort, after, take: query.limit + 1 });
-    const counts = await explainQueueQuery(prisma, filters.counts, null);
-    console.log(`\nEXPLAIN ANALYZE, ${target.name}, the page:\n${page}\n\nand the counts:\n${counts}`);
+    const plans = await explainQueueQueries(prisma, filters, { sort: query.sort, after, take: query.limit + 1 });
+    for (const { name, plan } of plans) console.log(`\nEXPLAIN ANALYZE, ${target.name}, ${name}:\n${plan}`);
   }
 }
 

@@ -25,7 +25,9 @@ import { decodeCursor, encodeCursor } from "./keyset-cursor";
 import {
   countQueueByStatus,
   findQueueRows,
+  findSearchPageWithCounts,
   type QueueFilter,
+  type QueueFilters,
   type QueuePosition,
   type QueueRow,
   type RunningClockPrefilter,
@@ -68,11 +70,44 @@ export async function listQueue(prisma: PrismaClient, input: ListQueueInput): Pr
   const after = query.cursor ? readCursor(query.cursor, query.sort) : null;
   const filters = toQueueFilters(query, staff, now);
 
-  const [walked, countsByStatus] = await Promise.all([
-    walkQueue(prisma, filters.page, { query, after, now }),
-    countQueueByStatus(prisma, filters.counts),
-  ]);
+  const searched = await findSearchPage(prisma, filters, { query, after, now });
+  const [walked, countsByStatus] = searched
+    ? [searched.walked, searched.countsByStatus]
+    : await Promise.all([
+        walkQueue(prisma, filters.page, { query, after, now }),
+        countQueueByStatus(prisma, filters.counts),
+      ]);
   return QueuePageSchema.parse({ items: toQueueItems(walked, now), nextCursor: walked.nextCursor, countsByStatus });
+}
+
+/**
+ * A text search's page and counts from one statement (the repository's findSearchPageWithCounts),
+ * or null for any other request, or one filtered by SLA state (walked in batches, as any other).
+ */
+async function findSearchPage(
+  prisma: PrismaClient,
+  filters: QueueFilters,
+  options: { query: QueueRequest; after: QueuePosition | null; now: Date },
+): Promise<{ walked: Walked; countsByStatus: Record<string, number> } | null> {
+  const { query, now } = options;
+  if (wantedSlaStates(query) !== null) return null;
+  const found = await findSearchPageWithCounts(prisma, filters, {
+    sort: query.sort,
+    after: options.after,
+    take: query.limit + 1,
+  });
+  if (!found) return null;
+  return { walked: toWalkedPage(found.rows, query, now), countsByStatus: found.countsByStatus };
+}
+
+// A page read with one row more than asked for, to know whether another follows.
+function toWalkedPage(rows: QueueRow[], query: QueueRequest, now: Date): Walked {
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    rows: page.map((row) => ({ row, clock: computeRunningClock(row, now) })),
+    nextCursor: rows.length > query.limit && last ? toCursor(last, query.sort) : null,
+  };
 }
 
 function readCursor(cursor: string, sort: QueueRequest["sort"]): QueuePosition {
@@ -103,11 +138,7 @@ function wantedSlaStates(query: QueueRequest): readonly SlaState[] | null {
  * The SQL-side filters for a request: what the viewer may see, narrowed by what they asked for;
  * for the counts, without the status filter and the SLA prefilter.
  */
-export function toQueueFilters(
-  query: QueueRequest,
-  staff: StaffProfile,
-  now: Date,
-): { page: QueueFilter; counts: QueueFilter } {
+export function toQueueFilters(query: QueueRequest, staff: StaffProfile, now: Date): QueueFilters {
   const page = toPageFilter(query, staff, now);
   return { page, counts: { ...page, statusSets: viewStatusSets(query), clock: null } };
 }
@@ -185,12 +216,7 @@ async function walkQueue(
   if (states === null) {
     // The common path: one query, one more row than the page to know whether another follows.
     const rows = await findQueueRows(prisma, filter, { sort: query.sort, after: options.after, take: limit + 1 });
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      rows: page.map((row) => ({ row, clock: computeRunningClock(row, now) })),
-      nextCursor: rows.length > limit && last ? toCursor(last, query.sort) : null,
-    };
+    return toWalkedPage(rows, query, now);
   }
   if (states.length === 0) return { rows: [], nextCursor: null };
 
