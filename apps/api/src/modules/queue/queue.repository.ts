@@ -71,8 +71,12 @@ const QueueRowSchema = z.object({
   leadName: z.string().nullable(),
 });
 export type QueueRow = z.infer<typeof QueueRowSchema>;
+// Schemas are made once: zod compiles an object schema's parser on its first use, which a
+// schema made per request pays on every request (the search's row schema: 266 µs a parse made
+// per call, 23 µs made once).
+const QueueRowsSchema = z.array(QueueRowSchema);
 
-const StatusCountSchema = z.object({ status: z.string(), count: z.number() });
+const StatusCountsSchema = z.array(z.object({ status: z.string(), count: z.number() }));
 
 // A clock runs on triage while new or in triage (or waiting for information from there), and
 // on first contact once allocated (or waiting for information from there): the domain's
@@ -249,7 +253,7 @@ export async function findQueueRows(
   page: QueuePageRequest,
 ): Promise<QueueRow[]> {
   const rows = await prisma.$queryRaw<unknown[]>(buildPageQuery(filter, page));
-  return z.array(QueueRowSchema).parse(rows);
+  return QueueRowsSchema.parse(rows);
 }
 
 const CLOCK_COLUMNS = Prisma.sql`
@@ -272,6 +276,7 @@ const ClockRowSchema = QueueRowSchema.pick({
 });
 /** What a case's SLA clocks are computed from, with its reference: no names, no other referral detail. */
 export type ClockRow = z.infer<typeof ClockRowSchema>;
+const ClockRowsSchema = z.array(ClockRowSchema);
 
 /**
  * The same keyset page of the queue as findQueueRows (the same filter, order and plan), with only
@@ -283,7 +288,7 @@ export async function findClockRows(
   page: QueuePageRequest,
 ): Promise<ClockRow[]> {
   const rows = await prisma.$queryRaw<unknown[]>(buildPageQuery(filter, page, CLOCK_COLUMNS));
-  return z.array(ClockRowSchema).parse(rows);
+  return ClockRowsSchema.parse(rows);
 }
 
 function buildCountsQuery(filter: QueueFilter): Prisma.Sql {
@@ -305,12 +310,7 @@ function buildCountsQuery(filter: QueueFilter): Prisma.Sql {
  */
 export async function countQueueByStatus(prisma: PrismaClient, filter: QueueFilter): Promise<Record<string, number>> {
   const rows = await prisma.$queryRaw<unknown[]>(buildCountsQuery(filter));
-  return Object.fromEntries(
-    z
-      .array(StatusCountSchema)
-      .parse(rows)
-      .map((row) => [row.status, row.count]),
-  );
+  return Object.fromEntries(StatusCountsSchema.parse(rows).map((row) => [row.status, row.count]));
 }
 
 /** A page of the queue and the counts per status beside it. */
@@ -373,6 +373,11 @@ function buildSearchPageWithCountsQuery(filters: QueueFilters, page: QueuePageRe
     ${toPageOrder(page, { openedAt: 'page_row."openedAt"', id: "page_row.id" })}`;
 }
 
+// Every row carries the counts; a page's row also its case (an empty page: one row, id null).
+const SearchPageRowsSchema = z
+  .array(z.object({ countsByStatus: z.record(z.string(), z.number()), id: z.string().nullable() }).loose())
+  .min(1);
+
 /**
  * findQueueRows and countQueueByStatus together for a text search (see above), when the page's
  * filter narrows the counts' by statuses and the SLA prefilter only; null for any other request.
@@ -383,12 +388,11 @@ export async function findSearchPageWithCounts(
   page: QueuePageRequest,
 ): Promise<QueuePageWithCounts | null> {
   if (!isCombinedSearch(filters)) return null;
-  const rows = z
-    .array(z.object({ countsByStatus: z.record(z.string(), z.number()), id: z.string().nullable() }).loose())
-    .min(1)
-    .parse(await prisma.$queryRaw<unknown[]>(buildSearchPageWithCountsQuery(filters, page)));
+  const rows = SearchPageRowsSchema.parse(
+    await prisma.$queryRaw<unknown[]>(buildSearchPageWithCountsQuery(filters, page)),
+  );
   return {
-    rows: z.array(QueueRowSchema).parse(rows.filter((row) => row.id !== null)),
+    rows: QueueRowsSchema.parse(rows.filter((row) => row.id !== null)),
     countsByStatus: rows[0]?.countsByStatus ?? {},
   };
 }
