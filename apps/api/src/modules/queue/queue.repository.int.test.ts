@@ -134,3 +134,11 @@ describe("findSearchPageWithCounts", () => {
     });
   });
 });
+
+describe("the trigram index on names", () => {
+  it("writes a new name's trigrams at once, leaving no pending list for every search to read", async () => {
+    const [index] = await testApp.app.prisma.$queryRaw<{ options: string[] | null }[]>`
+      SELECT reloptions AS options FROM pg_class WHERE relname = 'referrals_full_name_trgm_idx'`;
+    expect(index?.options).toContain("fastupdate=off");
+  });
+});
