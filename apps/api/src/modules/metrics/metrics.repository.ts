@@ -42,7 +42,9 @@ const StatusCountSchema = z.object({ status: z.string(), count: z.number() });
 
 /** Cases per status, from the counts a trigger keeps (decision 023): one small read at any size. */
 export async function countCasesByStatus(prisma: PrismaClient): Promise<Map<string, number>> {
-  const rows = await prisma.$queryRaw<unknown[]>`SELECT status, count::int AS count FROM case_status_counts`;
+  // A status's count is the sum of its slots, one per database connection.
+  const rows = await prisma.$queryRaw<unknown[]>`
+    SELECT status, sum(count)::int AS count FROM case_status_counts GROUP BY status`;
   return new Map(
     z
       .array(StatusCountSchema)

@@ -1,3 +1,4 @@
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/build-test-app";
 import { createTestCase } from "../../test/staff-fixtures";
@@ -9,7 +10,7 @@ const testApp = useTestApp();
 
 async function readKeptCounts(): Promise<Record<string, number>> {
   const rows = await testApp.app.prisma.$queryRaw<{ status: string; count: number }[]>`
-    SELECT status, count FROM case_status_counts WHERE count <> 0`;
+    SELECT status, sum(count)::int AS count FROM case_status_counts GROUP BY status HAVING sum(count) <> 0`;
   return Object.fromEntries(rows.map((row) => [row.status, row.count]));
 }
 
@@ -59,5 +60,44 @@ describe("case_status_counts", () => {
     ).rejects.toThrow("changed my mind");
     expect(await readKeptCounts()).toEqual(before);
     expect(before).toEqual(await countCases());
+  });
+
+  it("lets transactions on different connections change the same status's count without waiting for each other", async () => {
+    const prisma = testApp.app.prisma;
+    const first = await createTestCase(prisma);
+    const second = await createTestCase(prisma);
+    // Two connections whose counts go to different slots (the backend's process id modulo 16).
+    const clients: pg.Client[] = [];
+    const slotOf = async (client: pg.Client) =>
+      Number((await client.query<{ slot: number }>("select pg_backend_pid() % 16 as slot")).rows[0]?.slot);
+    try {
+      let pair: [pg.Client, pg.Client] | undefined;
+      const slots = new Map<number, pg.Client>();
+      while (!pair && clients.length < 20) {
+        const client = new pg.Client({ connectionString: testApp.database.url });
+        await client.connect();
+        clients.push(client);
+        const slot = await slotOf(client);
+        const other = [...slots.entries()].find(([taken]) => taken !== slot)?.[1];
+        if (other) pair = [other, client];
+        slots.set(slot, client);
+      }
+      if (!pair) throw new Error("no two connections with different slots");
+      const [holding, other] = pair;
+
+      // The first moves a case out of "new" and keeps its transaction open...
+      await holding.query("begin");
+      await holding.query("update cases set status = 'triage' where id = $1", [first.caseId]);
+      // ...while the second does the same to another case and commits: no wait for the first
+      // (with one row per status it would wait for the 'new' row, and fail after a second).
+      await other.query("set lock_timeout = '1s'");
+      await other.query("begin");
+      await other.query("update cases set status = 'triage' where id = $1", [second.caseId]);
+      await other.query("commit");
+      await holding.query("commit");
+      expect(await readKeptCounts()).toEqual(await countCases());
+    } finally {
+      await Promise.all(clients.map((client) => client.end()));
+    }
   });
 });

@@ -291,11 +291,15 @@ export async function findClockRows(
   return ClockRowsSchema.parse(rows);
 }
 
+// A status's count is the sum of its slots (one per database connection, decision 023).
+const CASE_STATUS_COUNTS = Prisma.sql`
+  SELECT status, sum(count)::int AS count FROM case_status_counts GROUP BY status HAVING sum(count) > 0`;
+
 function buildCountsQuery(filter: QueueFilter): Prisma.Sql {
   const conditions = toConditions(filter, { statusSets: true });
   // Every case (a coordinator's queue unfiltered): the counts a trigger keeps (decision 023),
   // rather than counting every case ever received on every page.
-  if (conditions.length === 0) return Prisma.sql`SELECT status, count FROM case_status_counts WHERE count > 0`;
+  if (conditions.length === 0) return CASE_STATUS_COUNTS;
   const join = needsReferral(filter) ? Prisma.sql`JOIN referrals r ON r.id = c.referral_id` : Prisma.empty;
   return Prisma.sql`${withSearchMatches(filter)}
     SELECT c.status, count(*)::int AS count
