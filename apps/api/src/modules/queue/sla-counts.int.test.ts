@@ -1,6 +1,7 @@
-import { type BreachingSoonCounts, type QueueItem, QueuePageSchema } from "@psu/domain";
+import { type BreachingSoonCounts, BreachingSoonCountsSchema, type QueueItem } from "@psu/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/build-test-app";
+import { getJsonAs, walkQueue } from "../../test/queue-requests";
 import { type CreateCaseOptions, createSignedInStaff, createTestCase, type TestStaff } from "../../test/staff-fixtures";
 import { countOpenCasesBySlaState } from "./sla-counts";
 
@@ -75,34 +76,13 @@ beforeAll(async () => {
   }
 });
 
-async function countsFor(viewer: Viewer): Promise<BreachingSoonCounts> {
-  const response = await testApp.app.inject({
-    method: "GET",
-    url: "/api/staff/queue/sla-counts",
-    headers: headers[viewer],
-  });
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json();
+function countsFor(viewer: Viewer): Promise<BreachingSoonCounts> {
+  return getJsonAs(testApp.app, "/api/staff/queue/sla-counts", headers[viewer], BreachingSoonCountsSchema);
 }
 
 /** Every row the breaching-soon view lists, walking its pages as the web does. */
-async function walkView(viewer: Viewer, limit: number): Promise<QueueItem[]> {
-  const items: QueueItem[] = [];
-  let cursor: string | undefined;
-  for (let pages = 0; pages < 1_000; pages += 1) {
-    const response = await testApp.app.inject({
-      method: "POST",
-      url: "/api/staff/queue",
-      headers: headers[viewer],
-      payload: { view: "breaching_soon", limit, cursor },
-    });
-    expect(response.statusCode, response.body).toBe(200);
-    const page = QueuePageSchema.parse(response.json());
-    items.push(...page.items);
-    if (page.nextCursor === null) return items;
-    cursor = page.nextCursor;
-  }
-  throw new Error("the view did not end");
+function walkView(viewer: Viewer, limit: number): Promise<QueueItem[]> {
+  return walkQueue(testApp.app, headers[viewer], { view: "breaching_soon", limit });
 }
 
 /** The view's rows counted the way the counts are split: by clock and state. */

@@ -1,6 +1,7 @@
-import { QUEUE_VIEWS, QueuePageSchema, type QueueViewCounts, QueueViewCountsSchema } from "@psu/domain";
+import { QUEUE_VIEWS, type QueueViewCounts, QueueViewCountsSchema } from "@psu/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/build-test-app";
+import { getJsonAs, walkQueue } from "../../test/queue-requests";
 import { type CreateCaseOptions, createSignedInStaff, createTestCase } from "../../test/staff-fixtures";
 
 // Tuesday 24 November 2026, 09:00 in London.
@@ -46,34 +47,13 @@ beforeAll(async () => {
   }
 });
 
-async function countsFor(viewer: Viewer): Promise<QueueViewCounts> {
-  const response = await testApp.app.inject({
-    method: "GET",
-    url: "/api/staff/queue/view-counts",
-    headers: headers[viewer],
-  });
-  expect(response.statusCode, response.body).toBe(200);
-  return QueueViewCountsSchema.parse(response.json());
+function countsFor(viewer: Viewer): Promise<QueueViewCounts> {
+  return getJsonAs(testApp.app, "/api/staff/queue/view-counts", headers[viewer], QueueViewCountsSchema);
 }
 
 /** How many rows a view lists, walking its pages as the web does. */
 async function countListed(viewer: Viewer, view: (typeof QUEUE_VIEWS)[number], limit: number): Promise<number> {
-  let listed = 0;
-  let cursor: string | undefined;
-  for (let pages = 0; pages < 1_000; pages += 1) {
-    const response = await testApp.app.inject({
-      method: "POST",
-      url: "/api/staff/queue",
-      headers: headers[viewer],
-      payload: { view, limit, cursor },
-    });
-    expect(response.statusCode, response.body).toBe(200);
-    const page = QueuePageSchema.parse(response.json());
-    listed += page.items.length;
-    if (page.nextCursor === null) return listed;
-    cursor = page.nextCursor;
-  }
-  throw new Error("the view did not end");
+  return (await walkQueue(testApp.app, headers[viewer], { view, limit })).length;
 }
 
 describe("GET /api/staff/queue/view-counts", () => {
